@@ -1,0 +1,27 @@
+package org.masrrepro.datasets.corpus;
+
+/**
+ * One row of a corpus manifest: an audio file and its labels (the metadata MASR streams may use).
+ *
+ * @param id          unique utterance id, stable across rebuilds
+ * @param split       {@code pretrain}, {@code train}, {@code dev} or {@code test}
+ * @param language    ISO 639-1 code where one exists, else ISO 639-3
+ * @param speaker     speaker id, unique across the corpus
+ * @param gender      {@code M}, {@code F} or empty when unknown
+ * @param sentenceId  id of the (parallel) sentence, shared across languages; empty when unknown
+ * @param transcript  the spoken text; empty when unknown
+ * @param audioPath   path of the 16 kHz mono audio, relative to the corpus directory
+ * @param numSamples  number of samples at 16 kHz
+ * @param overlapped  whether the language is in the pretraining corpus
+ */
+public record Utterance(
+        String id,
+        String split,
+        String language,
+        String speaker,
+        String gender,
+        String sentenceId,
+        String transcript,
+        String audioPath,
+        int numSamples,
+        boolean overlapped) {}
