@@ -1,0 +1,155 @@
+package org.masrrepro.harness.cli;
+
+import ai.djl.Device;
+import org.masrrepro.harness.run.Harness;
+import org.masrrepro.harness.run.ReportBuilder;
+import org.masrrepro.harness.spec.ExperimentSpec;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecException;
+import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.Environment;
+import org.masrrepro.harness.steps.Interrupted;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Command line: {@code run SPEC... [--profile P] [--seed N] [--device D]}, {@code list}, {@code validate},
+ * {@code report}. Exit codes: 0 ok, 1 failure, 2 invalid spec or usage, 3 interrupted on request.
+ */
+public final class Main {
+
+    static final String USAGE = String.join("\n",
+            "usage: masr <command> [options]",
+            "  run SPEC...      run experiments (ids under harness/specs, prefixes like table1/, or .json paths)",
+            "  list             list the specs and what of the paper each reproduces",
+            "  validate [SPEC]  resolve and validate specs under every profile (all specs by default)",
+            "  report           rebuild the report of a profile from finished runs",
+            "options:",
+            "  --profile smoke|cpu|paper   scale profile (default cpu)",
+            "  --seed N                    root seed override",
+            "  --device NAME               DJL device, e.g. cpu, gpu, gpu(1) (default: DJL's choice, GPU if present)",
+            "  --runs DIR                  outputs (default ./runs)",
+            "  --specs DIR                 spec directory (default <repo>/harness/specs)",
+            "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI and returns the exit code (testable without exiting the JVM). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (!"true".equals(System.getProperty("ai.djl.offline"))) {
+            err.println("refusing to start: -Dai.djl.offline=true is not set (DJL would contact the network); "
+                    + "use ./reproduce.sh or the masr launcher");
+            return 2;
+        }
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String command = args[0];
+        List<String> positional = new ArrayList<>();
+        Profile profile = Profile.CPU;
+        Long seed = null;
+        Device device = null;
+        Path runs = Path.of("runs");
+        Path specsDir = Environment.repoRoot().resolve("harness").resolve("specs");
+        Integer interrupt = null;
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--profile" -> profile = Profile.parse(value(args, ++i, a));
+                    case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                    case "--device" -> device = Device.fromName(value(args, ++i, a));
+                    case "--runs" -> runs = Path.of(value(args, ++i, a));
+                    case "--specs" -> specsDir = Path.of(value(args, ++i, a));
+                    case "--interrupt-after-steps" -> interrupt = Integer.parseInt(value(args, ++i, a));
+                    default -> {
+                        if (a.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + a);
+                        }
+                        positional.add(a);
+                    }
+                }
+            }
+            SpecLoader loader = new SpecLoader(specsDir);
+            switch (command) {
+                case "list" -> {
+                    for (String id : loader.ids()) {
+                        ExperimentSpec s = loader.load(id, profile, null);
+                        out.printf("%-40s %s%n", id, s.describes());
+                    }
+                    return 0;
+                }
+                case "validate" -> {
+                    List<String> ids = positional.isEmpty() ? loader.ids() : expand(loader, positional);
+                    for (String id : ids) {
+                        for (Profile p : Profile.values()) {
+                            loader.load(id, p, seed);
+                        }
+                        out.println("ok  " + id);
+                    }
+                    return 0;
+                }
+                case "run" -> {
+                    if (positional.isEmpty()) {
+                        throw new IllegalArgumentException("run needs at least one SPEC");
+                    }
+                    Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
+                            .optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).build()
+                            .run(expand(loader, positional));
+                    return 0;
+                }
+                case "report" -> {
+                    return ReportBuilder.write(runs, profile, out) == null ? 1 : 0;
+                }
+                default -> throw new IllegalArgumentException("unknown command " + command);
+            }
+        } catch (SpecException e) {
+            err.println("invalid spec: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (Interrupted e) {
+            err.println("interrupted: " + e.getMessage());
+            return 3;
+        } catch (Exception e) {
+            err.println("failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** Spec arguments to ids: an exact id or path, or a directory prefix such as {@code table1/}. */
+    static List<String> expand(SpecLoader loader, List<String> args) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> all = loader.ids();
+        for (String a : args) {
+            String prefix = a.endsWith("/") ? a : a + "/";
+            List<String> under = all.stream().filter(id -> id.startsWith(prefix)).toList();
+            if (!all.contains(a) && !under.isEmpty()) {
+                out.addAll(under);
+            } else {
+                out.add(loader.idOf(loader.fileOf(a)));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,41 @@
+package org.masrrepro.harness.run;
+
+import org.masrrepro.harness.spec.ExperimentSpec;
+import org.masrrepro.harness.spec.LidSpec;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.steps.CorpusStep;
+import org.masrrepro.harness.steps.FeatureStep;
+import org.masrrepro.harness.steps.LidEvalStep;
+import org.masrrepro.harness.steps.LidFinetuneStep;
+import org.masrrepro.harness.steps.PretrainStep;
+import org.masrrepro.harness.steps.Step;
+
+/** The steps one resolved experiment needs: corpus, features, pretrain, fine-tune, evaluate. */
+public record ExperimentPlan(
+        ExperimentSpec spec,
+        Profile profile,
+        CorpusStep corpus,
+        FeatureStep features,
+        PretrainStep pretrain,
+        LidFinetuneStep finetune,
+        LidEvalStep eval) {
+
+    /** Resolves a spec into its step graph (no work is done). */
+    public static ExperimentPlan of(ExperimentSpec spec, Profile profile) {
+        CorpusStep corpus = new CorpusStep(spec.corpus(), spec.seed());
+        FeatureStep features = new FeatureStep(corpus, spec.features());
+        PretrainStep pretrain = new PretrainStep(features, spec.encoder(), spec.pretrain(), spec.seed());
+        if (!(spec.downstream() instanceof LidSpec lid)) {
+            throw new IllegalStateException("no plan for downstream " + spec.downstream());
+        }
+        LidFinetuneStep finetune = new LidFinetuneStep(pretrain, features, spec.encoder(), lid,
+                spec.corpus().languages(), spec.seed());
+        LidEvalStep eval = new LidEvalStep(finetune, lid.evalSplit());
+        return new ExperimentPlan(spec, profile, corpus, features, pretrain, finetune, eval);
+    }
+
+    /** The last step; running it runs all the others first. */
+    public Step target() {
+        return eval;
+    }
+}

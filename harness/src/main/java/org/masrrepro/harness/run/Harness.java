@@ -1,0 +1,125 @@
+package org.masrrepro.harness.run;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.masrrepro.datasets.util.ProgressListener;
+import org.masrrepro.harness.spec.ExperimentSpec;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.StepRunner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Resolves specs, runs their step graphs (sharing steps between them), records results and writes the report. */
+public final class Harness {
+
+    private final SpecLoader specs;
+    private final Path runsRoot;
+    private final Profile profile;
+    private final Long seedOverride;
+    private final Device device;
+    private final PrintStream log;
+    private final ProgressListener progress;
+    private final Integer interruptAfterSteps;
+
+    private Harness(Builder b) {
+        this.specs = b.specs;
+        this.runsRoot = b.runsRoot;
+        this.profile = b.profile;
+        this.seedOverride = b.seed;
+        this.device = b.device != null ? b.device : Engine.getInstance().defaultDevice();
+        this.log = b.log;
+        this.progress = b.progress != null ? b.progress : new ConsoleProgress(b.log, 5);
+        this.interruptAfterSteps = b.interruptAfterSteps;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Resolves every spec first (so an invalid spec fails before any work), then runs them in order. */
+    public List<RunRecord> run(List<String> specIds) throws IOException {
+        List<ExperimentPlan> plans = new ArrayList<>();
+        for (String id : specIds) {
+            ExperimentSpec spec = specs.load(id, profile, seedOverride);
+            plans.add(ExperimentPlan.of(spec, profile));
+        }
+        StepRunner runner = new StepRunner(runsRoot, device, progress, log);
+        if (interruptAfterSteps != null) {
+            runner.setInterruptAfterSteps(interruptAfterSteps);
+        }
+        log.printf("profile %s, device %s, runs in %s%n", profile.id(), device, runsRoot.toAbsolutePath());
+        List<RunRecord> records = new ArrayList<>();
+        for (ExperimentPlan plan : plans) {
+            log.printf("== %s (seed %d): %s%n", plan.spec().id(), plan.spec().seed(), plan.spec().describes());
+            runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
+            runner.run(plan.target());
+            records.add(Results.record(plan, runner));
+        }
+        ReportBuilder.write(runsRoot, profile, log);
+        return records;
+    }
+
+    /** Configures a {@link Harness}. */
+    public static final class Builder {
+        private SpecLoader specs;
+        private Path runsRoot;
+        private Profile profile = Profile.CPU;
+        private Long seed;
+        private Device device;
+        private PrintStream log = System.out;
+        private ProgressListener progress;
+        private Integer interruptAfterSteps;
+
+        public Builder setSpecs(SpecLoader specs) {
+            this.specs = specs;
+            return this;
+        }
+
+        public Builder setRunsRoot(Path runsRoot) {
+            this.runsRoot = runsRoot;
+            return this;
+        }
+
+        public Builder optProfile(Profile profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        public Builder optSeed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder optDevice(Device device) {
+            this.device = device;
+            return this;
+        }
+
+        public Builder optLog(PrintStream log) {
+            this.log = log;
+            return this;
+        }
+
+        public Builder optProgress(ProgressListener progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public Builder optInterruptAfterSteps(Integer steps) {
+            this.interruptAfterSteps = steps;
+            return this;
+        }
+
+        public Harness build() {
+            if (specs == null || runsRoot == null) {
+                throw new IllegalStateException("setSpecs and setRunsRoot are required");
+            }
+            return new Harness(this);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.masrrepro.harness.run;
+
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.steps.AtomicFiles;
+import org.masrrepro.harness.steps.CorpusStep;
+import org.masrrepro.reports.metrics.ClassificationReport;
+import org.masrrepro.reports.paper.PaperNumbers;
+import org.masrrepro.reports.plots.Charts;
+import org.masrrepro.reports.results.ResultCell;
+import org.masrrepro.reports.results.ResultStore;
+import org.masrrepro.reports.tables.ComparisonTable;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Writes the report of one profile from its run records: Table 1 (ours | paper | delta) as Markdown, CSV and HTML,
+ * a bar chart, a confusion heat map per run, the corpus cards, all result cells as JSON/CSV, and an index.
+ */
+public final class ReportBuilder {
+
+    private ReportBuilder() {}
+
+    public static Path dir(Path runsRoot, Profile profile) {
+        return runsRoot.resolve("report").resolve(profile.id());
+    }
+
+    /** Builds the report; returns its directory, or null when there is nothing to report. */
+    public static Path write(Path runsRoot, Profile profile, PrintStream log) throws IOException {
+        List<RunRecord> runs = Results.readAll(runsRoot, profile);
+        if (runs.isEmpty()) {
+            log.println("no results for profile " + profile.id() + " under " + Results.dir(runsRoot, profile));
+            return null;
+        }
+        Path out = dir(runsRoot, profile);
+        Files.createDirectories(out);
+        List<ResultCell> cells = new ArrayList<>();
+        Set<String> corpora = new LinkedHashSet<>();
+        for (RunRecord r : runs) {
+            cells.addAll(r.cells());
+            corpora.add(r.corpus());
+        }
+        String caption = String.format(Locale.ROOT,
+                "Ours: %s; profile %s; %d run(s). These corpora are offline analogs built with espeak-ng, NOT the "
+                        + "paper's FLEURS/Dhvani: compare trends, not absolute values. Paper: Raj et al., Table 1.",
+                String.join("; ", corpora), profile.id(), runs.size());
+        ComparisonTable t1 = ComparisonTable.of("T1",
+                "Table 1: language identification (accuracy %, macro-F1 %, EER %)", caption, cells, PaperNumbers.load());
+        t1.writeMarkdown(out.resolve("table1.md"));
+        t1.writeCsv(out.resolve("table1.csv"));
+        t1.writeHtml(out.resolve("table1.html"));
+        Charts.comparisonBars(t1, "acc", out.resolve("table1.png"));
+        ResultStore.write(out.resolve("results.json"), cells);
+        ResultStore.writeCsv(out.resolve("results.csv"), cells);
+
+        StringBuilder index = new StringBuilder();
+        index.append("# masr-repro report, profile `").append(profile.id()).append("`\n\n");
+        index.append(caption).append("\n\n");
+        index.append("- [Table 1 (Markdown)](table1.md), [CSV](table1.csv), [HTML](table1.html), "
+                + "[chart](table1.png)\n");
+        index.append("- All result cells: [results.json](results.json), [results.csv](results.csv)\n\n");
+        index.append("## Runs\n\n| spec | seed | describes | corpus card | confusion | evaluation (provenance) |\n"
+                + "|---|---|---|---|---|---|\n");
+        Path cards = out.resolve("cards");
+        Files.createDirectories(cards);
+        for (RunRecord r : runs) {
+            String slug = r.spec().replace('/', '_') + "_seed-" + r.seed();
+            Path evalDir = runsRoot.resolve(r.evalDir());
+            ClassificationReport m = Results.readMetrics(evalDir);
+            String png = "confusion_" + slug + ".png";
+            Charts.confusionHeatmap(m.classes(), m.confusion(), r.spec() + " (seed " + r.seed() + ")", out.resolve(png));
+            Path card = CorpusStep.dataDir(runsRoot.resolve(r.corpusDir())).resolve("card.md");
+            String cardName = r.corpusDir().replace('/', '_') + ".md";
+            if (Files.isRegularFile(card)) {
+                Files.copy(card, cards.resolve(cardName), StandardCopyOption.REPLACE_EXISTING);
+            }
+            index.append("| ").append(r.spec()).append(" | ").append(r.seed()).append(" | ").append(r.describes())
+                    .append(" | [card](cards/").append(cardName).append(") | [png](").append(png)
+                    .append(") | [").append(r.evalDir()).append("](../../").append(r.evalDir())
+                    .append("/provenance.json) |\n");
+        }
+        AtomicFiles.writeString(out.resolve("README.md"), index.toString());
+        log.println("report: " + out.toAbsolutePath());
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package org.masrrepro.harness.run;
+
+import org.masrrepro.reports.results.ResultCell;
+
+import java.util.List;
+
+/**
+ * What one experiment run produced, for the report: its result cells and where the evidence lives.
+ *
+ * @param spec       spec id
+ * @param describes  what of the paper it reproduces
+ * @param profile    scale profile
+ * @param seed       root seed
+ * @param corpus     corpus label (says "analog" for offline corpora)
+ * @param corpusDir  corpus step directory, relative to the runs root
+ * @param evalDir    evaluation step directory, relative to the runs root
+ * @param cells      the numbers
+ */
+public record RunRecord(
+        String spec,
+        String describes,
+        String profile,
+        long seed,
+        String corpus,
+        String corpusDir,
+        String evalDir,
+        List<ResultCell> cells) {}

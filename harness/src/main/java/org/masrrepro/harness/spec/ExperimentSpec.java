@@ -1,0 +1,32 @@
+package org.masrrepro.harness.spec;
+
+/**
+ * One experiment, fully resolved (after {@code extends}, the profile layer and command-line overrides).
+ *
+ * @param id         the spec's id: its path under {@code harness/specs/} without {@code .json}
+ * @param describes  what of the paper it reproduces, e.g. "Table 1, row BEST-RQ"
+ * @param seed       the root seed; every random stream of every step is derived from it
+ * @param corpus     the data the experiment uses
+ * @param features   the acoustic front end
+ * @param encoder    the speech encoder f
+ * @param pretrain   self-supervised pretraining (plus auxiliary objectives)
+ * @param downstream the downstream task and its evaluation
+ * @param report     where the result goes in the paper's tables
+ */
+public record ExperimentSpec(
+        @Doc("spec id = path under harness/specs without .json") String id,
+        @Doc("what of the paper this reproduces") String describes,
+        @Doc("root seed of every random stream") long seed,
+        CorpusSpec corpus,
+        FeatureSpec features,
+        EncoderSpec encoder,
+        PretrainSpec pretrain,
+        DownstreamSpec downstream,
+        ReportSpec report) {
+
+    public ExperimentSpec {
+        Check.that(id != null && id.matches("[a-z0-9][a-z0-9_./+-]*"),
+                "id must be lower-case letters, digits and _./+- , found \"" + id + "\"");
+        Check.that(seed >= 0, "seed must be >= 0, found " + seed);
+    }
+}

@@ -1,0 +1,18 @@
+package org.masrrepro.harness.spec;
+
+import java.util.List;
+
+/** Language ID: encoder + mean pooling + linear head fine-tuned on train, evaluated on the chosen split. */
+@TypeName("lid")
+public record LidSpec(
+        @Doc("fine-tuning steps, batch, crop, optimizer") TrainingSpec training,
+        @Doc("steps that train the head only before the encoder is unfrozen") int freezeEncoderSteps,
+        @Doc("split evaluated: dev or test") String evalSplit) implements DownstreamSpec {
+
+    public LidSpec {
+        Check.nonNegative("freeze_encoder_steps", freezeEncoderSteps);
+        Check.that(freezeEncoderSteps <= training.steps(),
+                "freeze_encoder_steps " + freezeEncoderSteps + " exceeds training.steps " + training.steps());
+        Check.oneOf("eval_split", evalSplit, List.of("dev", "test"));
+    }
+}

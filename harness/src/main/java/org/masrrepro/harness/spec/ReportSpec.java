@@ -1,0 +1,16 @@
+package org.masrrepro.harness.spec;
+
+import java.util.List;
+
+/** Where an experiment's numbers go in the paper's tables. */
+public record ReportSpec(
+        @Doc("paper table id, e.g. T1") String table,
+        @Doc("row id in that table, e.g. best-rq") String row,
+        @Doc("column group, e.g. fleurs or dhvani") String dataset) {
+
+    public ReportSpec {
+        Check.oneOf("table", table, List.of("T1"));
+        Check.that(row != null && !row.isBlank(), "row must be non-empty");
+        Check.oneOf("dataset", dataset, List.of("fleurs", "dhvani"));
+    }
+}

@@ -1,0 +1,224 @@
+package org.masrrepro.harness.spec;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads experiment specs from a directory of JSON files and resolves them by merging, least specific first: the
+ * global profile layer {@code profiles/<profile>.json}, the {@code extends} chain (base first), the chain's own
+ * {@code "profiles": {"<profile>": {...}}} sections, then command-line overrides. The result is bound strictly to
+ * {@link ExperimentSpec}.
+ */
+public final class SpecLoader {
+
+    /** Sub-directory of the specs root holding the global profile layers. */
+    public static final String PROFILES_DIR = "profiles";
+
+    private final Path root;
+
+    public SpecLoader(Path specsRoot) {
+        if (!Files.isDirectory(specsRoot)) {
+            throw new IllegalArgumentException("specs directory not found: " + specsRoot.toAbsolutePath()
+                    + " (run from the repository root or pass --specs DIR)");
+        }
+        this.root = specsRoot;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Ids of every experiment spec under the root (profile layers excluded), sorted. */
+    public List<String> ids() {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> !root.relativize(p).startsWith(PROFILES_DIR))
+                    .map(this::idOf)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file of a spec given by id ({@code table1/bestrq-fleurs}) or by path. */
+    public Path fileOf(String idOrPath) {
+        Path asPath = Path.of(idOrPath);
+        if (idOrPath.endsWith(".json") && Files.isRegularFile(asPath)) {
+            return asPath;
+        }
+        Path f = root.resolve(idOrPath.endsWith(".json") ? idOrPath : idOrPath + ".json");
+        if (!Files.isRegularFile(f)) {
+            throw new SpecException(idOrPath, "$", "no such spec; known ids: " + ids());
+        }
+        return f;
+    }
+
+    public String idOf(Path file) {
+        Path rel = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        String s = rel.toString().replace('\\', '/');
+        return s.substring(0, s.length() - ".json".length());
+    }
+
+    /** Resolves and validates a spec under a profile, with an optional root-seed override. */
+    public ExperimentSpec load(String idOrPath, Profile profile, Long seedOverride) {
+        Resolved r = resolve(idOrPath, profile, seedOverride);
+        try {
+            return new SpecBinder(r.file()).bind(r.json(), ExperimentSpec.class, "$");
+        } catch (SpecException e) {
+            // Name the layer that set the offending field, so the user edits the right file.
+            String origin = r.originOf(e.jsonPath());
+            throw new SpecException(origin, e.jsonPath(),
+                    e.problem() + (origin.equals(r.file()) ? "" : " (resolving " + r.file() + ")"));
+        }
+    }
+
+    /** The resolved JSON and the layers it came from. */
+    public Resolved resolve(String idOrPath, Profile profile, Long seedOverride) {
+        Path file = fileOf(idOrPath);
+        String id = idOf(file);
+        // Order, least to most specific: the global profile layer (sizes shared by all specs), the extends chain
+        // (base first), the chain's own "profiles.<profile>" sections, then the command line.
+        List<Layer> layers = new ArrayList<>();
+        Path profileFile = root.resolve(PROFILES_DIR).resolve(profile.id() + ".json");
+        if (Files.isRegularFile(profileFile)) {
+            layers.add(new Layer(rel(profileFile), read(profileFile)));
+        }
+        List<Layer> chain = new ArrayList<>();
+        chain(file, new LinkedHashSet<>(), chain);
+        layers.addAll(chain);
+        for (Layer l : chain) {
+            JsonElement p = l.json().has("profiles") ? l.json().getAsJsonObject("profiles").get(profile.id()) : null;
+            if (p != null) {
+                layers.add(new Layer(l.source() + " (profiles." + profile.id() + ")", p.getAsJsonObject()));
+            }
+        }
+        JsonObject merged = new JsonObject();
+        for (Layer l : layers) {
+            merged = JsonMerge.merge(merged, l.json());
+        }
+        merged.remove("profiles");
+        merged.remove("extends");
+        if (merged.has("id") && !merged.get("id").getAsString().equals(id)) {
+            throw new SpecException(rel(file), "$.id", "found \"" + merged.get("id").getAsString()
+                    + "\" but the file's id is \"" + id + "\" (ids are paths under " + root + ")");
+        }
+        merged.add("id", new JsonPrimitive(id));
+        if (seedOverride != null) {
+            JsonObject cli = new JsonObject();
+            cli.addProperty("seed", seedOverride);
+            layers.add(new Layer("--seed", cli));
+            merged = JsonMerge.merge(merged, cli);
+        }
+        return new Resolved(rel(file), merged, List.copyOf(layers));
+    }
+
+    private void chain(Path file, Set<Path> seen, List<Layer> out) {
+        Path norm = file.toAbsolutePath().normalize();
+        if (!seen.add(norm)) {
+            throw new SpecException(rel(file), "$.extends", "cycle in extends: " + seen);
+        }
+        JsonObject json = read(file);
+        JsonElement ext = json.get("extends");
+        if (ext != null) {
+            if (!ext.isJsonPrimitive() || !ext.getAsJsonPrimitive().isString()) {
+                throw new SpecException(rel(file), "$.extends", "expected a spec id string, found " + SpecBinder.describe(ext));
+            }
+            Path base = root.resolve(ext.getAsString() + ".json");
+            if (!Files.isRegularFile(base)) {
+                throw new SpecException(rel(file), "$.extends", "found \"" + ext.getAsString() + "\"; no such spec; known ids: " + ids());
+            }
+            chain(base, seen, out);
+        }
+        JsonElement profiles = json.get("profiles");
+        if (profiles != null) {
+            if (!profiles.isJsonObject()) {
+                throw new SpecException(rel(file), "$.profiles", "expected an object keyed by profile, found " + SpecBinder.describe(profiles));
+            }
+            for (Map.Entry<String, JsonElement> e : profiles.getAsJsonObject().entrySet()) {
+                try {
+                    Profile.parse(e.getKey());
+                } catch (IllegalArgumentException ex) {
+                    throw new SpecException(rel(file), "$.profiles." + e.getKey(), ex.getMessage());
+                }
+                if (!e.getValue().isJsonObject()) {
+                    throw new SpecException(rel(file), "$.profiles." + e.getKey(), "expected an object of overrides");
+                }
+            }
+        }
+        out.add(new Layer(rel(file), json));
+    }
+
+    private JsonObject read(Path file) {
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw new SpecException(rel(file), "$", "expected a JSON object, found " + SpecBinder.describe(e));
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new SpecException(rel(file), "$", "not valid JSON: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading spec " + file, e);
+        }
+    }
+
+    /** A path relative to the repository (two levels above {@code harness/specs}) when inside it. */
+    private String rel(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path repo = root.toAbsolutePath().normalize().getParent();
+        repo = repo == null ? null : repo.getParent();
+        return repo != null && abs.startsWith(repo) ? repo.relativize(abs).toString() : abs.toString();
+    }
+
+    /** One override layer and where it came from. */
+    public record Layer(String source, JsonObject json) {}
+
+    /** A spec's merged JSON and its layers, base first. */
+    public record Resolved(String file, JsonObject json, List<Layer> layers) {
+
+        /** The last layer that sets the given JSON path (or its nearest parent), for error messages. */
+        public String originOf(String jsonPath) {
+            List<String> segments = new ArrayList<>();
+            for (String s : jsonPath.replaceAll("\\[\\d+]", "").split("\\.")) {
+                if (!s.equals("$") && !s.isEmpty()) {
+                    segments.add(s);
+                }
+            }
+            for (int depth = segments.size(); depth > 0; depth--) {
+                for (int i = layers.size() - 1; i >= 0; i--) {
+                    if (has(layers.get(i).json(), segments.subList(0, depth))) {
+                        return layers.get(i).source();
+                    }
+                }
+            }
+            return file;
+        }
+
+        private static boolean has(JsonObject o, List<String> path) {
+            JsonElement cur = o;
+            for (String s : path) {
+                if (cur == null || !cur.isJsonObject() || !cur.getAsJsonObject().has(s)) {
+                    return false;
+                }
+                cur = cur.getAsJsonObject().get(s);
+            }
+            return true;
+        }
+    }
+}

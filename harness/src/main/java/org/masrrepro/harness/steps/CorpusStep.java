@@ -1,0 +1,91 @@
+package org.masrrepro.harness.steps;
+
+import com.google.gson.JsonObject;
+import org.masrrepro.datasets.corpus.FleursAnalog;
+import org.masrrepro.harness.spec.CorpusSpec;
+import org.masrrepro.harness.spec.FleursAnalogSpec;
+import org.masrrepro.harness.spec.SpecJson;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds (or validates an earlier build of) a corpus: audio, manifest, corpus card. */
+public final class CorpusStep implements Step {
+
+    private final CorpusSpec spec;
+    private final long seed;
+
+    public CorpusStep(CorpusSpec spec, long rootSeed) {
+        this.spec = spec;
+        Long own = spec instanceof FleursAnalogSpec f ? f.seed() : null;
+        this.seed = own != null ? own : Seeds.derive(rootSeed, "corpus");
+    }
+
+    /** Where the corpus itself (manifest.csv, card.md, audio/) lives inside the step directory. */
+    public static Path dataDir(Path stepDir) {
+        return stepDir.resolve("data");
+    }
+
+    public CorpusSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String kind() {
+        return "corpus";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public String title() {
+        return spec.label();
+    }
+
+    @Override
+    public JsonObject inputs() {
+        JsonObject corpus = SpecJson.toJson(spec).getAsJsonObject();
+        corpus.remove("label"); // cosmetic: two specs naming the same data differently share it
+        corpus.remove("seed");
+        JsonObject o = new JsonObject();
+        o.add("corpus", corpus);
+        o.addProperty("seed", seed);
+        return o;
+    }
+
+    @Override
+    public List<Step> dependencies() {
+        return List.of();
+    }
+
+    @Override
+    public void execute(StepContext ctx) throws Exception {
+        if (!(spec instanceof FleursAnalogSpec f)) {
+            throw new IllegalStateException("no builder for corpus type " + spec.getClass().getSimpleName());
+        }
+        FleursAnalog.CorpusInfo info = FleursAnalog.builder()
+                .setOutputDir(dataDir(ctx.dir()))
+                .setLanguages(f.languages())
+                .setOverlapped(f.overlapped())
+                .optTrainSpeakers(f.trainSpeakers())
+                .optDevSpeakers(f.devSpeakers())
+                .optTestSpeakers(f.testSpeakers())
+                .optPretrainSpeakers(f.pretrainSpeakers())
+                .optTrainSentences(f.trainSentences())
+                .optDevSentences(f.devSentences())
+                .optTestSentences(f.testSentences())
+                .optPretrainSentences(f.pretrainSentences())
+                .optNoiseSnrDb(f.noiseSnrDb())
+                .optSeed(seed)
+                .optProgress(ctx.progress())
+                .build()
+                .prepare();
+        ctx.recordInputHash("manifest.csv", info.manifestSha256());
+        ctx.recordMeasurement("utterances", info.utterances().size());
+        ctx.recordMeasurement("hours", info.hours());
+        ctx.recordMeasurement("debian_packages", info.packageVersions());
+    }
+}

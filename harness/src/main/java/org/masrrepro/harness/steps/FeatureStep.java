@@ -1,0 +1,93 @@
+package org.masrrepro.harness.steps;
+
+import com.google.gson.JsonObject;
+import org.masrrepro.datasets.corpus.Manifest;
+import org.masrrepro.datasets.corpus.Utterance;
+import org.masrrepro.datasets.features.FeatureCache;
+import org.masrrepro.datasets.features.FeatureSet;
+import org.masrrepro.datasets.features.LogMel;
+import org.masrrepro.harness.spec.FeatureSpec;
+import org.masrrepro.harness.spec.LogMelSpec;
+import org.masrrepro.harness.spec.SpecJson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Extracts and caches features for every split of a corpus: one {@code <split>.feats} file each. */
+public final class FeatureStep implements Step {
+
+    /** Splits a corpus may have, in the order they are extracted. */
+    public static final List<String> SPLITS = List.of("pretrain", "train", "dev", "test");
+
+    private final CorpusStep corpus;
+    private final FeatureSpec spec;
+
+    public FeatureStep(CorpusStep corpus, FeatureSpec spec) {
+        this.corpus = corpus;
+        this.spec = spec;
+    }
+
+    public CorpusStep corpus() {
+        return corpus;
+    }
+
+    public FeatureSpec spec() {
+        return spec;
+    }
+
+    /** Opens the cached features of one split from a finished feature step's directory. */
+    public static FeatureSet open(Path stepDir, String split) throws IOException {
+        return FeatureCache.open(stepDir.resolve(split + ".feats"));
+    }
+
+    static LogMel logMel(FeatureSpec spec) {
+        LogMelSpec m = (LogMelSpec) spec;
+        return LogMel.builder()
+                .optNumMels(m.numMels())
+                .optWindowMs(m.windowMs())
+                .optHopMs(m.hopMs())
+                .optFftSize(m.fftSize())
+                .build();
+    }
+
+    @Override
+    public String kind() {
+        return "features";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public JsonObject inputs() {
+        JsonObject o = new JsonObject();
+        o.add("features", SpecJson.toJson(spec));
+        return o;
+    }
+
+    @Override
+    public List<Step> dependencies() {
+        return List.of(corpus);
+    }
+
+    @Override
+    public void execute(StepContext ctx) throws Exception {
+        Path data = CorpusStep.dataDir(ctx.dirOf(corpus));
+        List<Utterance> all = Manifest.read(data.resolve("manifest.csv"));
+        LogMel logMel = logMel(spec);
+        ctx.recordMeasurement("log_mel", logMel.describe());
+        for (String split : SPLITS) {
+            List<Utterance> utts = all.stream().filter(u -> u.split().equals(split)).toList();
+            if (utts.isEmpty()) {
+                continue;
+            }
+            Path out = ctx.dir().resolve(split + ".feats");
+            FeatureSet set = FeatureCache.build(data, utts, logMel, out, ctx.progress());
+            ctx.recordOutputHash(split + ".feats", FeatureCache.sha256(out));
+            ctx.recordMeasurement(split + "_utterances", set.size());
+        }
+    }
+}

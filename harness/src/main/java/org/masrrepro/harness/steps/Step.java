@@ -1,0 +1,35 @@
+package org.masrrepro.harness.steps;
+
+import com.google.gson.JsonObject;
+
+import java.util.List;
+
+/**
+ * A unit of work whose identity is the hash of its resolved inputs and of its dependencies' identities, so equal
+ * steps of different experiments share one output directory and a finished step is never run twice.
+ */
+public interface Step {
+
+    /** Directory family under the runs root: corpus, features, pretrain, finetune, eval. */
+    String kind();
+
+    /**
+     * Version of this kind's implementation semantics; bump it when a change alters outputs so old artifacts are not
+     * reused.
+     */
+    int version();
+
+    /** Resolved inputs (spec sections, derived seeds) as canonical JSON; recorded in the provenance. */
+    JsonObject inputs();
+
+    /** Steps whose outputs this one reads. */
+    List<Step> dependencies();
+
+    /** Does the work, writing only inside {@code ctx.dir()}; may resume from partial outputs found there. */
+    void execute(StepContext ctx) throws Exception;
+
+    /** A short human name for progress lines. */
+    default String title() {
+        return kind();
+    }
+}

@@ -1,0 +1,17 @@
+package org.masrrepro.harness;
+
+import java.nio.file.Path;
+
+/** Locations the tests share: the repository root (set by Surefire) and its spec directory. */
+public final class TestPaths {
+
+    private TestPaths() {}
+
+    public static Path repoRoot() {
+        return Path.of(System.getProperty("masr.repoRoot", "..")).toAbsolutePath().normalize();
+    }
+
+    public static Path specs() {
+        return repoRoot().resolve("harness").resolve("specs");
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# masr-repro: reproduce the MASR paper's experiments end to end, offline.
+#   ./reproduce.sh [--profile smoke|cpu|paper] [--only SPEC...] [--seed N] [--device NAME] [--runs DIR]
+# Installs what it needs (Debian packages as root; otherwise it prints the exact command), builds with Maven,
+# runs every spec (or --only those) and writes the report under runs/report/<profile>/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+profile=cpu
+only=()
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile) profile="$2"; shift 2 ;;
+    --only) shift; while [ $# -gt 0 ] && [[ "$1" != --* ]]; do only+=("$1"); shift; done ;;
+    --seed|--device|--runs|--interrupt-after-steps) extra+=("$1" "$2"); shift 2 ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "reproduce.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+command -v java >/dev/null || { echo "Java 17 is required: apt-get install -y openjdk-17-jdk-headless" >&2; exit 1; }
+command -v mvn >/dev/null || { echo "Maven is required: apt-get install -y maven" >&2; exit 1; }
+bash harness/bin/install-deps.sh
+
+# DJL must never call home (telemetry): offline mode for every JVM, Maven's included.
+export DJL_OFFLINE=true
+export MAVEN_OPTS="${MAVEN_OPTS:-} -Dai.djl.offline=true"
+echo "building (mvn package, tests skipped: run 'mvn -B verify' for them)..."
+mvn -B -q -DskipTests -Dmasr.skipInstall=true package
+
+specs=("${only[@]}")
+[ ${#specs[@]} -eq 0 ] && specs=(table1/)
+start=$(date +%s)
+harness/bin/masr run "${specs[@]}" --profile "$profile" "${extra[@]}"
+echo "done in $(( $(date +%s) - start )) s; report: runs/report/$profile/README.md"
