@@ -1,6 +1,7 @@
 package org.masrrepro.harness.steps;
 
 import com.google.gson.JsonObject;
+import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.FleursAnalogSpec;
@@ -66,7 +67,7 @@ public final class CorpusStep implements Step {
         if (!(spec instanceof FleursAnalogSpec f)) {
             throw new IllegalStateException("no builder for corpus type " + spec.getClass().getSimpleName());
         }
-        FleursAnalog.CorpusInfo info = FleursAnalog.builder()
+        CorpusInfo info = FleursAnalog.builder()
                 .setOutputDir(dataDir(ctx.dir()))
                 .setLanguages(f.languages())
                 .setOverlapped(f.overlapped())

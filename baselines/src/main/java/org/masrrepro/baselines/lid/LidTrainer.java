@@ -1,0 +1,222 @@
+package org.masrrepro.baselines.lid;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import org.masrrepro.baselines.nn.ConformerConfig;
+import org.masrrepro.baselines.nn.ConformerEncoder;
+import org.masrrepro.baselines.train.BatchSampler;
+import org.masrrepro.baselines.train.Container;
+import org.masrrepro.baselines.train.OptimizerConfig;
+import org.masrrepro.baselines.train.Pooling;
+import org.masrrepro.baselines.train.TrainResult;
+import org.masrrepro.baselines.train.TrainTask;
+import org.masrrepro.baselines.train.Training;
+import org.masrrepro.datasets.features.FeatureSet;
+import org.masrrepro.datasets.util.ProgressListener;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/** Language-ID fine-tuning: encoder + mean pooling + linear head, cross-entropy; optional head-only warm-up. */
+public final class LidTrainer {
+
+    private final Builder b;
+
+    private LidTrainer(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The fine-tuned network: encoder, then a linear head on the mean-pooled frames. */
+    static final class Network {
+        final ConformerEncoder encoder;
+        final Linear head;
+        final Container model = new Container();
+
+        Network(ConformerConfig cfg, int numClasses) {
+            encoder = model.add("encoder", new ConformerEncoder(cfg));
+            head = model.add("head", Linear.builder().setUnits(numClasses).build());
+        }
+
+        void initialize(NDManager m, Shape inputShape, int modelDim) {
+            encoder.initialize(m, DataType.FLOAT32, inputShape);
+            head.initialize(m, DataType.FLOAT32, new Shape(inputShape.get(0), modelDim));
+        }
+
+        NDArray logits(ParameterStore ps, NDArray features, boolean training) {
+            NDArray frames = encoder.forward(ps, new NDList(features), training).singletonOrThrow();
+            return head.forward(ps, new NDList(Pooling.mean(frames)), training).singletonOrThrow();
+        }
+    }
+
+    public TrainResult run() throws IOException {
+        Network net = new Network(b.encoder, b.numClasses);
+        int[] labels = b.labels;
+        TrainTask task = new TrainTask() {
+            @Override
+            public Block model() {
+                return net.model;
+            }
+
+            @Override
+            public ConformerEncoder encoder() {
+                return net.encoder;
+            }
+
+            @Override
+            public void initialize(NDManager manager, Shape inputShape) {
+                net.initialize(manager, inputShape, b.encoder.modelDim());
+            }
+
+            @Override
+            public Output forward(ParameterStore ps, NDArray features, int[] items, SplittableRandom random,
+                    boolean training) {
+                NDArray logits = net.logits(ps, features, training);
+                float[] y = new float[items.length];
+                for (int i = 0; i < items.length; i++) {
+                    y[i] = labels[items[i]];
+                }
+                NDArray target = features.getManager().create(y).toDevice(logits.getDevice(), false);
+                NDArray logp = logits.logSoftmax(1);
+                NDArray loss = logp.mul(target.toType(DataType.INT32, false).oneHot(b.numClasses)).sum(new int[] {1})
+                        .mean().neg();
+                float acc = logits.argMax(1).toType(DataType.FLOAT32, false).eq(target).toType(DataType.FLOAT32, false)
+                        .mean().getFloat();
+                return new Output(loss, Map.of("batch_accuracy", acc));
+            }
+
+            @Override
+            public Predicate<String> trainable(long step) {
+                return step < b.freezeEncoderSteps ? name -> name.startsWith("head") : name -> true;
+            }
+        };
+        return Training.run("finetune", task, b.data, BatchSampler.uniform(b.data.size()), b.batchSize, b.cropFrames,
+                b.totalSteps, b.optimizer, b.seed, b.workDir, b.checkpointEvery, b.logEvery, b.device, b.progress,
+                b.stopAfterSteps, b.initFrom);
+    }
+
+    /** Configures a {@link LidTrainer}. */
+    public static final class Builder {
+        private ConformerConfig encoder;
+        private Path initFrom;
+        private FeatureSet data;
+        private int[] labels;
+        private int numClasses;
+        private int batchSize;
+        private int cropFrames;
+        private int totalSteps;
+        private OptimizerConfig optimizer;
+        private long seed;
+        private Path workDir;
+        private int checkpointEvery = 1000;
+        private int logEvery = 50;
+        private int freezeEncoderSteps;
+        private Device device;
+        private ProgressListener progress = ProgressListener.NONE;
+        private Integer stopAfterSteps;
+
+        public Builder setEncoder(ConformerConfig encoder) {
+            this.encoder = encoder;
+            return this;
+        }
+
+        /** Encoder parameters from a pretraining checkpoint; without it the encoder trains from scratch. */
+        public Builder optInitFrom(Path pretrainCheckpoint) {
+            this.initFrom = pretrainCheckpoint;
+            return this;
+        }
+
+        public Builder setData(FeatureSet data, int[] labels, int numClasses) {
+            this.data = data;
+            this.labels = labels.clone();
+            this.numClasses = numClasses;
+            return this;
+        }
+
+        public Builder setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder setCropFrames(int cropFrames) {
+            this.cropFrames = cropFrames;
+            return this;
+        }
+
+        public Builder setTotalSteps(int totalSteps) {
+            this.totalSteps = totalSteps;
+            return this;
+        }
+
+        public Builder setOptimizer(OptimizerConfig optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        public Builder setSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder setWorkDir(Path workDir) {
+            this.workDir = workDir;
+            return this;
+        }
+
+        public Builder optCheckpointEvery(int n) {
+            this.checkpointEvery = n;
+            return this;
+        }
+
+        public Builder optLogEvery(int n) {
+            this.logEvery = n;
+            return this;
+        }
+
+        /** Train the head alone for this many steps first. */
+        public Builder optFreezeEncoderSteps(int n) {
+            this.freezeEncoderSteps = n;
+            return this;
+        }
+
+        public Builder optDevice(Device device) {
+            this.device = device;
+            return this;
+        }
+
+        public Builder optProgress(ProgressListener progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public Builder optStopAfterSteps(int steps) {
+            this.stopAfterSteps = steps;
+            return this;
+        }
+
+        public LidTrainer build() {
+            if (encoder == null || data == null || optimizer == null || workDir == null || numClasses < 2
+                    || batchSize <= 0 || cropFrames <= 0 || totalSteps <= 0) {
+                throw new IllegalStateException("encoder, data with >= 2 classes, optimizer, workDir, batch size, crop "
+                        + "and steps are required");
+            }
+            if (labels.length != data.size()) {
+                throw new IllegalArgumentException(labels.length + " labels for " + data.size() + " utterances");
+            }
+            return new LidTrainer(this);
+        }
+    }
+}

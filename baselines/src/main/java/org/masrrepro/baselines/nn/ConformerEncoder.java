@@ -1,0 +1,114 @@
+package org.masrrepro.baselines.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Conformer encoder f: features (B, T, F) to frames (B, T', D). Front end: {@code log2(subsampling)} stride-2 3x3
+ * Conv2d + ReLU layers with C = min(D, 256) channels, a linear map to D, and sinusoidal absolute positions; then
+ * {@code numLayers} Conformer blocks. No padding masks: training uses fixed-length crops and inference runs one
+ * utterance at a time.
+ */
+public final class ConformerEncoder extends AbstractBlock {
+
+    private static final int MAX_CHANNELS = 256;
+
+    private final ConformerConfig config;
+    private final List<Conv2d> convs = new ArrayList<>();
+    private final Linear project;
+    private final Dropout drop;
+    private final List<ConformerBlock> blocks = new ArrayList<>();
+    private final int channels;
+
+    public ConformerEncoder(ConformerConfig config) {
+        this.config = config;
+        this.channels = Math.min(config.modelDim(), MAX_CHANNELS);
+        int n = Integer.numberOfTrailingZeros(config.subsampling());
+        for (int i = 0; i < n; i++) {
+            convs.add(addChildBlock("subsample" + i, Conv2d.builder().setKernelShape(new Shape(3, 3))
+                    .setFilters(channels).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1)).build()));
+        }
+        project = addChildBlock("project", Linear.builder().setUnits(config.modelDim()).build());
+        drop = addChildBlock("dropout", Ops.dropout(config.dropout()));
+        for (int i = 0; i < config.numLayers(); i++) {
+            blocks.add(addChildBlock("block" + i, new ConformerBlock(config)));
+        }
+    }
+
+    public ConformerConfig config() {
+        return config;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        long b = x.getShape().get(0);
+        if (!convs.isEmpty()) {
+            x = x.expandDims(1); // (B, 1, T, F)
+            for (Conv2d c : convs) {
+                x = Activation.relu(Ops.apply(c, ps, x, training));
+            }
+            long t = x.getShape().get(2);
+            x = x.transpose(0, 2, 1, 3).reshape(b, t, -1);
+        }
+        x = Ops.apply(project, ps, x, training);
+        x = x.add(positions(x.getManager(), (int) x.getShape().get(1), config.modelDim()).toDevice(x.getDevice(), false));
+        x = Ops.apply(drop, ps, x, training);
+        for (ConformerBlock blk : blocks) {
+            x = Ops.apply(blk, ps, x, training);
+        }
+        return new NDList(x);
+    }
+
+    /** Sinusoidal positions (Vaswani et al. 2017), (T, D). */
+    static NDArray positions(NDManager m, int t, int d) {
+        float[] pe = new float[t * d];
+        for (int pos = 0; pos < t; pos++) {
+            for (int i = 0; i < d; i += 2) {
+                double angle = pos / Math.pow(10000, (double) i / d);
+                pe[pos * d + i] = (float) Math.sin(angle);
+                if (i + 1 < d) {
+                    pe[pos * d + i + 1] = (float) Math.cos(angle);
+                }
+            }
+        }
+        return m.create(pe, new Shape(t, d));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager m, DataType type, Shape... in) {
+        Shape s = in[0]; // (B, T, F)
+        long t = s.get(1);
+        long f = s.get(2);
+        Shape cur = new Shape(s.get(0), 1, t, f);
+        for (Conv2d c : convs) {
+            c.initialize(m, type, cur);
+            cur = c.getOutputShapes(new Shape[] {cur})[0];
+        }
+        Shape flat = convs.isEmpty() ? s : new Shape(s.get(0), cur.get(2), cur.get(1) * cur.get(3));
+        project.initialize(m, type, flat);
+        Shape hidden = new Shape(s.get(0), flat.get(1), config.modelDim());
+        drop.initialize(m, type, hidden);
+        for (ConformerBlock blk : blocks) {
+            blk.initialize(m, type, hidden);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] in) {
+        return new Shape[] {new Shape(in[0].get(0), config.outputFrames((int) in[0].get(1)), config.modelDim())};
+    }
+}

@@ -1,0 +1,186 @@
+package org.masrrepro.baselines.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import org.masrrepro.datasets.features.FeatureSet;
+import org.masrrepro.datasets.util.ProgressListener;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The one training loop behind pretraining and fine-tuning. Every random draw of step s (batch, crops, masks, the
+ * engine's dropout) comes from streams seeded by (seed, s), so resuming from a checkpoint at step s replays exactly
+ * what an uninterrupted run does; checkpoints carry parameters, AdamW moments and the step.
+ */
+final class TrainLoop {
+
+    /** Step checkpoints kept besides {@code final}. */
+    private static final int KEEP = 2;
+
+    private final Settings s;
+
+    /** Everything a run needs; filled by {@link Pretrainer} and the LID trainer's builders. */
+    record Settings(String phase, TrainTask task, FeatureSet data, BatchSampler sampler, int batchSize, int cropFrames,
+            int totalSteps, OptimizerConfig optimizer, long seed, Path workDir, int checkpointEvery, int logEvery,
+            Device device, ProgressListener progress, Integer stopAfterSteps, Path initEncoderFrom) {}
+
+    TrainLoop(Settings settings) {
+        this.s = settings;
+    }
+
+    TrainResult run() throws IOException {
+        Files.createDirectories(s.workDir());
+        Path metricsCsv = s.workDir().resolve("metrics.csv");
+        Device device = s.device() != null ? s.device() : Engine.getInstance().defaultDevice();
+        try (NDManager root = NDManager.newBaseManager(device)) {
+            Engine.getInstance().setRandomSeed(seedInt(s.seed(), -1));
+            s.task().initialize(root, new Shape(s.batchSize(), s.cropFrames(), s.data().dim()));
+            if (s.initEncoderFrom() != null) {
+                Checkpoint.loadEncoder(s.initEncoderFrom(), s.task().encoder(), root);
+            }
+            PairList<String, Parameter> params = s.task().model().getParameters();
+            AdamW adam = new AdamW(s.optimizer(), root);
+            int start = 0;
+            Path finalDir = s.workDir().resolve(Checkpoint.FINAL);
+            if (Checkpoint.isComplete(finalDir)) {
+                return new TrainResult(Checkpoint.step(finalDir), true, lastLoss(metricsCsv), Double.NaN, finalDir, metricsCsv);
+            }
+            Optional<Path> latest = Checkpoint.latest(s.workDir());
+            if (latest.isPresent()) {
+                Checkpoint.load(latest.get(), s.task().model(), adam, root);
+                start = Checkpoint.step(latest.get());
+            }
+            for (Pair<String, Parameter> p : params) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+            List<String> rows = readRows(metricsCsv, start);
+            List<String> metricNames = null;
+            double loss = Double.NaN;
+            long t0 = System.nanoTime();
+            int stepsThisRun = 0;
+            for (int step = start; step < s.totalSteps(); step++) {
+                Map<String, Float> metrics;
+                try (NDManager sub = root.newSubManager()) {
+                    Engine.getInstance().setRandomSeed(seedInt(s.seed(), step));
+                    SplittableRandom rnd = new SplittableRandom(mix(s.seed(), step));
+                    int[] items = s.sampler().sample(step, s.batchSize(), rnd.split());
+                    float[] flat = Batches.crops(s.data(), items, s.cropFrames(), rnd.split());
+                    NDArray x = sub.create(flat, new Shape(s.batchSize(), s.cropFrames(), s.data().dim()));
+                    ParameterStore ps = new ParameterStore(sub, false);
+                    TrainTask.Output out;
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        out = s.task().forward(ps, x, items, rnd.split(), true);
+                        gc.backward(out.loss());
+                    }
+                    loss = out.loss().getFloat();
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalStateException(s.phase() + ": loss is " + loss + " at step " + step
+                                + "; lower the learning rate or check the data");
+                    }
+                    double lr = s.optimizer().learningRate(step, s.totalSteps());
+                    double gradNorm;
+                    try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                        gradNorm = adam.step(params, lr, step + 1L, s.task().trainable(step));
+                    }
+                    metrics = new TreeMap<>(out.metrics());
+                    metrics.put("grad_norm", (float) gradNorm);
+                    metrics.put("lr", (float) lr);
+                }
+                stepsThisRun++;
+                int done = step + 1;
+                if (done % s.logEvery() == 0 || done == s.totalSteps()) {
+                    if (metricNames == null) {
+                        metricNames = new ArrayList<>(metrics.keySet());
+                    }
+                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%.6f", done, loss));
+                    for (String k : metricNames) {
+                        row.append(String.format(Locale.ROOT, ",%.6g", metrics.getOrDefault(k, Float.NaN)));
+                    }
+                    rows.add(row.toString());
+                    writeRows(metricsCsv, metricNames, rows);
+                    double elapsed = (System.nanoTime() - t0) / 1e9;
+                    s.progress().onProgress(s.phase(), done, s.totalSteps(), loss,
+                            elapsed / stepsThisRun * (s.totalSteps() - done));
+                }
+                boolean stop = s.stopAfterSteps() != null && stepsThisRun >= s.stopAfterSteps() && done < s.totalSteps();
+                if (done % s.checkpointEvery() == 0 || stop) {
+                    Checkpoint.save(s.workDir(), Checkpoint.stepName(done), s.task().model(), s.task().encoder(), adam,
+                            done, s.seed(), s.totalSteps());
+                    Checkpoint.prune(s.workDir(), KEEP);
+                }
+                if (stop) {
+                    return new TrainResult(done, false, loss, stepsThisRun / ((System.nanoTime() - t0) / 1e9), null, metricsCsv);
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Path fin = Checkpoint.save(s.workDir(), Checkpoint.FINAL, s.task().model(), s.task().encoder(), adam,
+                    s.totalSteps(), s.seed(), s.totalSteps());
+            return new TrainResult(s.totalSteps(), true, loss, stepsThisRun == 0 ? Double.NaN : stepsThisRun / seconds,
+                    fin, metricsCsv);
+        }
+    }
+
+    static long mix(long seed, long step) {
+        long z = seed * 0x9E3779B97F4A7C15L + step + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static int seedInt(long seed, long step) {
+        return (int) (mix(seed, step) & 0x7fffffff);
+    }
+
+    /** Rows of an earlier run's log up to the resumed step, so a resumed log equals an uninterrupted one. */
+    private static List<String> readRows(Path csv, int upToStep) throws IOException {
+        List<String> rows = new ArrayList<>();
+        if (!Files.isRegularFile(csv)) {
+            return rows;
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            int comma = line.indexOf(',');
+            if (comma > 0 && Integer.parseInt(line.substring(0, comma)) <= upToStep) {
+                rows.add(line);
+            }
+        }
+        return rows;
+    }
+
+    private static void writeRows(Path csv, List<String> names, List<String> rows) throws IOException {
+        StringBuilder sb = new StringBuilder("step,loss");
+        for (String n : names) {
+            sb.append(',').append(n);
+        }
+        sb.append('\n');
+        for (String r : rows) {
+            sb.append(r).append('\n');
+        }
+        Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
+        Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+        Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static double lastLoss(Path csv) throws IOException {
+        List<String> rows = readRows(csv, Integer.MAX_VALUE);
+        return rows.isEmpty() ? Double.NaN : Double.parseDouble(rows.get(rows.size() - 1).split(",")[1]);
+    }
+}

@@ -1,0 +1,36 @@
+package org.masrrepro.baselines.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import org.masrrepro.baselines.nn.ConformerEncoder;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/** What the shared training loop trains: a model with an encoder, and its loss on a batch. */
+public interface TrainTask {
+
+    /** Root block holding every trainable parameter. */
+    Block model();
+
+    /** The encoder inside {@link #model()}. */
+    ConformerEncoder encoder();
+
+    /** Initializes every block for input batches of this shape (B, T, F). */
+    void initialize(NDManager manager, Shape inputShape);
+
+    /** Loss (scalar) and metrics on a batch; {@code items} index the training set. */
+    Output forward(ParameterStore ps, NDArray features, int[] items, SplittableRandom random, boolean training);
+
+    /** Which parameters (by name) the optimizer updates at {@code step}. */
+    default Predicate<String> trainable(long step) {
+        return name -> true;
+    }
+
+    /** Loss and logged metrics of one step. */
+    record Output(NDArray loss, Map<String, Float> metrics) {}
+}

@@ -1,0 +1,257 @@
+package org.masrrepro.reports.tables;
+
+import org.masrrepro.reports.paper.PaperCell;
+import org.masrrepro.reports.paper.PaperNumbers;
+import org.masrrepro.reports.results.ResultCell;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Our numbers beside the paper's for one table: per row and (column, metric), ours (mean, std and n over seeds),
+ * the paper's, and ours - paper. Shows the (column, metric) pairs we measured and every row of either side.
+ */
+public final class ComparisonTable {
+
+    /** One (column, metric) pair of the table. */
+    public record Key(String column, String metric) {
+        String label() {
+            return column + " " + metric;
+        }
+    }
+
+    private final String tableId;
+    private final String title;
+    private final String caption;
+    private final List<String> rows;
+    private final List<Key> keys;
+    private final Map<String, Map<Key, double[]>> ours;   // row -> key -> values over seeds
+    private final PaperNumbers paper;
+    private final Table table;
+
+    private ComparisonTable(String tableId, String title, String caption, List<String> rows, List<Key> keys,
+            Map<String, Map<Key, double[]>> ours, PaperNumbers paper) {
+        this.tableId = tableId;
+        this.title = title;
+        this.caption = caption;
+        this.rows = rows;
+        this.keys = keys;
+        this.ours = ours;
+        this.paper = paper;
+        this.table = build();
+    }
+
+    public static ComparisonTable of(String tableId, String title, String caption, List<ResultCell> ours,
+            PaperNumbers paper) {
+        Set<String> rows = new LinkedHashSet<>();
+        Set<Key> oursKeys = new LinkedHashSet<>();
+        Map<String, Map<Key, List<Double>>> values = new LinkedHashMap<>();
+        for (ResultCell c : ours) {
+            if (!c.table().equals(tableId)) {
+                continue;
+            }
+            Key k = new Key(c.column(), c.metric());
+            oursKeys.add(k);
+            values.computeIfAbsent(c.row(), r -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
+                    .add(c.value());
+        }
+        List<Key> keys = new ArrayList<>();
+        for (PaperCell p : paper.cells(tableId)) {
+            rows.add(p.row());
+            Key k = new Key(p.column(), p.metric());
+            if ((oursKeys.isEmpty() || oursKeys.contains(k)) && !keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        for (Key k : oursKeys) {
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        rows.addAll(values.keySet());
+        Map<String, Map<Key, double[]>> arrays = new LinkedHashMap<>();
+        values.forEach((r, m) -> {
+            Map<Key, double[]> mm = new LinkedHashMap<>();
+            m.forEach((k, v) -> mm.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+            arrays.put(r, mm);
+        });
+        return new ComparisonTable(tableId, title, caption, List.copyOf(rows), keys, arrays, paper);
+    }
+
+    private Table build() {
+        Table t = Table.create(tableId);
+        StringColumn rowCol = StringColumn.create("row");
+        rows.forEach(rowCol::append);
+        t.addColumns(rowCol);
+        for (Key k : keys) {
+            DoubleColumn mean = DoubleColumn.create(k.label() + " ours");
+            DoubleColumn std = DoubleColumn.create(k.label() + " ours_std");
+            IntColumn n = IntColumn.create(k.label() + " n");
+            DoubleColumn pap = DoubleColumn.create(k.label() + " paper");
+            DoubleColumn delta = DoubleColumn.create(k.label() + " delta");
+            for (String r : rows) {
+                double[] v = ours.getOrDefault(r, Map.of()).get(k);
+                Optional<Double> p = paper.value(tableId, r, k.column(), k.metric());
+                if (v == null || v.length == 0) {
+                    mean.appendMissing();
+                    std.appendMissing();
+                    n.append(0);
+                } else {
+                    double m = mean(v);
+                    mean.append(m);
+                    if (v.length > 1) {
+                        std.append(std(v, m));
+                    } else {
+                        std.appendMissing();
+                    }
+                    n.append(v.length);
+                }
+                if (p.isPresent()) {
+                    pap.append(p.get());
+                } else {
+                    pap.appendMissing();
+                }
+                if (v != null && v.length > 0 && p.isPresent() && !Double.isNaN(mean(v))) {
+                    delta.append(mean(v) - p.get());
+                } else {
+                    delta.appendMissing();
+                }
+            }
+            t.addColumns(mean, std, n, pap, delta);
+        }
+        return t;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    private static double std(double[] v, double m) {
+        double s = 0;
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    /** The Tablesaw table (row, then per key: ours, ours_std, n, paper, delta). */
+    public Table table() {
+        return table;
+    }
+
+    public List<String> rows() {
+        return rows;
+    }
+
+    public List<Key> keys() {
+        return keys;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Our mean for a cell, NaN when we have none. */
+    public double ours(String row, Key key) {
+        double[] v = ours.getOrDefault(row, Map.of()).get(key);
+        return v == null ? Double.NaN : mean(v);
+    }
+
+    /** The paper's value for a cell, NaN when the paper has none. */
+    public double paper(String row, Key key) {
+        return paper.value(tableId, row, key.column(), key.metric()).orElse(Double.NaN);
+    }
+
+    private String oursText(String row, Key k) {
+        double[] v = ours.getOrDefault(row, Map.of()).get(k);
+        if (v == null || v.length == 0) {
+            return "";
+        }
+        double m = mean(v);
+        return v.length == 1 ? fmt(m) : fmt(m) + " ± " + fmt(std(v, m)) + " (n=" + v.length + ")";
+    }
+
+    private static String fmt(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.1f", x);
+    }
+
+    private String deltaText(String row, Key k) {
+        double o = ours(row, k);
+        double p = paper(row, k);
+        return Double.isNaN(o) || Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%+.1f", o - p);
+    }
+
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## ").append(title).append("\n\n").append(caption).append("\n\n| row |");
+        for (Key k : keys) {
+            sb.append(' ').append(k.label()).append(" ours | paper | Δ |");
+        }
+        sb.append("\n|---|");
+        sb.append("---:|---:|---:|".repeat(keys.size()));
+        sb.append('\n');
+        for (String r : rows) {
+            sb.append("| ").append(r).append(" |");
+            for (Key k : keys) {
+                double p = paper(r, k);
+                sb.append(' ').append(oursText(r, k)).append(" | ").append(Double.isNaN(p) ? "" : fmt(p))
+                        .append(" | ").append(deltaText(r, k)).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public void writeMarkdown(Path file) throws IOException {
+        Files.writeString(file, toMarkdown(), StandardCharsets.UTF_8);
+    }
+
+    public void writeCsv(Path file) throws IOException {
+        table.write().csv(file.toFile());
+    }
+
+    public void writeHtml(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+                .append(esc(title)).append("</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
+                        + "td,th{border:1px solid #aaa;padding:2px 6px;text-align:right}td:first-child{text-align:left}"
+                        + "</style></head><body>\n<h2>").append(esc(title)).append("</h2>\n<p>").append(esc(caption))
+                .append("</p>\n<table>\n<tr><th rowspan=\"2\">row</th>");
+        for (Key k : keys) {
+            sb.append("<th colspan=\"3\">").append(esc(k.label())).append("</th>");
+        }
+        sb.append("</tr>\n<tr>").append("<th>ours</th><th>paper</th><th>Δ</th>".repeat(keys.size())).append("</tr>\n");
+        for (String r : rows) {
+            sb.append("<tr><td>").append(esc(r)).append("</td>");
+            for (Key k : keys) {
+                double p = paper(r, k);
+                sb.append("<td>").append(esc(oursText(r, k))).append("</td><td>")
+                        .append(Double.isNaN(p) ? "" : fmt(p)).append("</td><td>").append(deltaText(r, k)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</table>\n</body></html>\n");
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
