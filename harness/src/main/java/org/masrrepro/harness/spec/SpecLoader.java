@@ -82,7 +82,7 @@ public final class SpecLoader {
             return new SpecBinder(r.file()).bind(r.json(), ExperimentSpec.class, "$");
         } catch (SpecException e) {
             // Name the layer that set the offending field, so the user edits the right file.
-            String origin = r.originOf(e.jsonPath());
+            String origin = r.originOf(e.jsonPath(), e.problem());
             throw new SpecException(origin, e.jsonPath(),
                     e.problem() + (origin.equals(r.file()) ? "" : " (resolving " + r.file() + ")"));
         }
@@ -192,13 +192,33 @@ public final class SpecLoader {
     /** A spec's merged JSON and its layers, base first. */
     public record Resolved(String file, JsonObject json, List<Layer> layers) {
 
-        /** The last layer that sets the given JSON path (or its nearest parent), for error messages. */
-        public String originOf(String jsonPath) {
+        /**
+         * The last layer that sets the given JSON path (or its nearest parent), for error messages. A record-level
+         * problem ("model_dim 144 must be divisible by num_heads 3") is traced to the last layer that set one of the
+         * fields it names.
+         */
+        public String originOf(String jsonPath, String problem) {
             List<String> segments = new ArrayList<>();
             for (String s : jsonPath.replaceAll("\\[\\d+]", "").split("\\.")) {
                 if (!s.equals("$") && !s.isEmpty()) {
                     segments.add(s);
                 }
+            }
+            String best = null;
+            int bestLayer = -1;
+            for (String word : problem.split("[^a-z0-9_]+")) {
+                List<String> field = new ArrayList<>(segments);
+                field.add(word);
+                for (int i = layers.size() - 1; i > bestLayer; i--) {
+                    if (!word.isEmpty() && has(layers.get(i).json(), field)) {
+                        best = layers.get(i).source();
+                        bestLayer = i;
+                        break;
+                    }
+                }
+            }
+            if (best != null) {
+                return best;
             }
             for (int depth = segments.size(); depth > 0; depth--) {
                 for (int i = layers.size() - 1; i >= 0; i--) {

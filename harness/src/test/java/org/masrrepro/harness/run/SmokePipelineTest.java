@@ -1,0 +1,138 @@
+package org.masrrepro.harness.run;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.datasets.synth.EspeakNg;
+import org.masrrepro.harness.TestPaths;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.Interrupted;
+import org.masrrepro.harness.steps.StepRunner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Table 1 BEST-RQ spec at smoke scale, end to end: outputs and provenance of every step, no outside network,
+ * bit-identical metrics across runs, exact resume after an interrupted pretraining, and no work on a re-run.
+ */
+class SmokePipelineTest {
+
+    static final String SPEC = "table1/bestrq-fleurs";
+
+    @TempDir
+    static Path tmp;
+    static Path runsA;
+    static String logA;
+    static NoNetworkGuard guard;
+
+    static Harness harness(Path runs, PrintStream log, Integer interrupt) {
+        return Harness.builder().setSpecs(new SpecLoader(TestPaths.specs())).setRunsRoot(runs)
+                .optProfile(Profile.SMOKE).optLog(log).optInterruptAfterSteps(interrupt).build();
+    }
+
+    static String run(Path runs, Integer interrupt) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            harness(runs, ps, interrupt).run(List.of(SPEC));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @BeforeAll
+    @SuppressWarnings("removal")
+    static void runOnce() throws IOException {
+        assumeTrue(EspeakNg.available(), "espeak-ng is missing; run as root: apt-get install -y espeak-ng");
+        runsA = tmp.resolve("a");
+        guard = new NoNetworkGuard();
+        SecurityManager old = System.getSecurityManager();
+        System.setSecurityManager(guard);
+        try {
+            logA = run(runsA, null);
+        } finally {
+            System.setSecurityManager(old);
+        }
+    }
+
+    @Test
+    void noOutsideConnection() {
+        assertTrue(guard.refused.isEmpty(), "outside connections attempted: " + guard.refused);
+    }
+
+    @Test
+    void everyStepHasProvenanceAndDoneMarker() throws IOException {
+        for (String kind : List.of("corpus", "features", "pretrain", "finetune", "eval")) {
+            try (Stream<Path> s = Files.list(runsA.resolve(kind))) {
+                List<Path> dirs = s.toList();
+                assertEquals(1, dirs.size(), kind);
+                Path d = dirs.get(0);
+                assertTrue(Files.isRegularFile(d.resolve(StepRunner.DONE)), kind + " has no DONE");
+                String prov = Files.readString(d.resolve(StepRunner.PROVENANCE));
+                for (String field : List.of("\"inputs\"", "\"root_seed\"", "\"git_commit\"", "\"djl_version\"",
+                        "\"engine_version\"", "\"device\"", "\"seconds\"")) {
+                    assertTrue(prov.contains(field), kind + " provenance lacks " + field);
+                }
+            }
+        }
+        Path pretrainProv = Files.list(runsA.resolve("pretrain")).findFirst().orElseThrow().resolve(StepRunner.PROVENANCE);
+        assertTrue(Files.readString(pretrainProv).contains("steps_per_second"));
+    }
+
+    @Test
+    void reportHasTablePlotAndCard() throws IOException {
+        Path report = runsA.resolve("report/smoke");
+        String md = Files.readString(report.resolve("table1.md"));
+        assertTrue(md.contains("| best-rq | "), md);
+        assertTrue(md.contains("85.6"), "paper's BEST-RQ FLEURS O accuracy beside ours");
+        assertTrue(md.contains("analog") && md.contains("profile smoke"), "caption names corpus and profile");
+        byte[] png = Files.readAllBytes(report.resolve("table1.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        try (Stream<Path> cards = Files.list(report.resolve("cards"))) {
+            assertEquals(1, cards.count());
+        }
+        assertTrue(Files.isRegularFile(report.resolve("table1.html")));
+        assertTrue(Files.readString(report.resolve("results.csv")).contains("best-rq"));
+    }
+
+    @Test
+    void interruptedPretrainingResumesToBitIdenticalMetrics() throws IOException {
+        Path runsB = tmp.resolve("b");
+        assertThrows(Interrupted.class, () -> run(runsB, 5));
+        try (Stream<Path> s = Files.list(runsB.resolve("pretrain"))) {
+            Path d = s.findFirst().orElseThrow();
+            assertFalse(Files.exists(d.resolve(StepRunner.DONE)), "an interrupted step must not be marked done");
+        }
+        String log = run(runsB, null);
+        assertTrue(log.contains("[pretrain] best-rq: resuming"), log);
+        Path evalA = Files.list(runsA.resolve("eval")).findFirst().orElseThrow();
+        Path evalB = Files.list(runsB.resolve("eval")).findFirst().orElseThrow();
+        assertEquals(evalA.getFileName(), evalB.getFileName(), "same inputs, same step hash");
+        assertArrayEquals(Files.readAllBytes(evalA.resolve("metrics.json")), Files.readAllBytes(evalB.resolve("metrics.json")));
+        assertArrayEquals(Files.readAllBytes(evalA.resolve("scores.csv")), Files.readAllBytes(evalB.resolve("scores.csv")));
+    }
+
+    @Test
+    void reRunDoesNoWorkAndRewritesTheSameNumbers() throws IOException {
+        Path table = runsA.resolve("report/smoke/table1.md");
+        String before = Files.readString(table);
+        String log = run(runsA, null);
+        assertFalse(log.contains(": running"), "a re-run must not run any step:\n" + log);
+        assertTrue(log.contains("done earlier"), log);
+        assertEquals(before, Files.readString(table));
+    }
+}
