@@ -36,9 +36,14 @@ public final class FeatureStep implements Step {
         return spec;
     }
 
+    /** Path of one split's feature file in a feature step's directory. */
+    public static Path file(Path stepDir, String split) {
+        return stepDir.resolve(split + ".feats");
+    }
+
     /** Opens the cached features of one split from a finished feature step's directory. */
     public static FeatureSet open(Path stepDir, String split) throws IOException {
-        return FeatureCache.open(stepDir.resolve(split + ".feats"));
+        return FeatureCache.open(file(stepDir, split));
     }
 
     static LogMel logMel(FeatureSpec spec) {

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.lid.LidModel;
+import org.masrrepro.datasets.features.FeatureCache;
 import org.masrrepro.datasets.features.FeatureSet;
 import org.masrrepro.reports.metrics.ClassificationMetrics;
 import org.masrrepro.reports.metrics.ClassificationReport;
@@ -66,6 +67,7 @@ public final class LidEvalStep implements Step {
     public void execute(StepContext ctx) throws Exception {
         FeatureStep features = model.features();
         FeatureSet set = FeatureStep.open(ctx.dirOf(features), split);
+        ctx.recordInputHash(split + ".feats", FeatureCache.sha256(FeatureStep.file(ctx.dirOf(features), split)));
         List<String> classes = model.classes();
         int[] truth = LidLabels.of(set, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
         float[][] scores;
@@ -84,6 +86,8 @@ public final class LidEvalStep implements Step {
         String json = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
                 .toJson(report);
         AtomicFiles.writeString(ctx.dir().resolve(METRICS), json + "\n");
+        ctx.recordOutputHash(METRICS, FeatureCache.sha256(ctx.dir().resolve(METRICS)));
+        ctx.recordOutputHash("scores.csv", FeatureCache.sha256(ctx.dir().resolve("scores.csv")));
         ctx.recordMeasurement("utterances", set.size());
         ctx.recordMeasurement("accuracy", report.accuracy());
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.lid.LidTrainer;
 import org.masrrepro.baselines.train.TrainResult;
+import org.masrrepro.datasets.features.FeatureCache;
 import org.masrrepro.datasets.features.FeatureSet;
 import org.masrrepro.harness.spec.EncoderSpec;
 import org.masrrepro.harness.spec.LidSpec;
@@ -85,6 +86,7 @@ public final class LidFinetuneStep implements Step {
     @Override
     public void execute(StepContext ctx) throws Exception {
         FeatureSet train = FeatureStep.open(ctx.dirOf(features), "train");
+        ctx.recordInputHash("train.feats", FeatureCache.sha256(FeatureStep.file(ctx.dirOf(features), "train")));
         int[] labels = LidLabels.of(train, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
         LidTrainer.Builder b = LidTrainer.builder()
                 .setEncoder(Configs.encoder(encoder, train.dim()))
@@ -104,6 +106,7 @@ public final class LidFinetuneStep implements Step {
         if (!r.finished()) {
             throw new Interrupted("fine-tuning stopped at step " + r.stepsDone() + "; run again to resume");
         }
+        ctx.recordOutputHash("model.params", FeatureCache.sha256(r.finalCheckpoint().resolve("model.params")));
         ctx.recordMeasurement("steps", r.stepsDone());
         ctx.recordMeasurement("final_loss", r.finalLoss());
         ctx.recordMeasurement("steps_per_second", r.stepsPerSecond());

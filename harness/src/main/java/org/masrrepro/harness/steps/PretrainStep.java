@@ -5,6 +5,7 @@ import org.masrrepro.baselines.ssl.BestRq;
 import org.masrrepro.baselines.ssl.SslObjective;
 import org.masrrepro.baselines.train.Pretrainer;
 import org.masrrepro.baselines.train.TrainResult;
+import org.masrrepro.datasets.features.FeatureCache;
 import org.masrrepro.datasets.features.FeatureSet;
 import org.masrrepro.harness.spec.BestRqSpec;
 import org.masrrepro.harness.spec.EncoderSpec;
@@ -77,6 +78,7 @@ public final class PretrainStep implements Step {
     @Override
     public void execute(StepContext ctx) throws Exception {
         FeatureSet data = FeatureStep.open(ctx.dirOf(features), "pretrain");
+        ctx.recordInputHash("pretrain.feats", FeatureCache.sha256(FeatureStep.file(ctx.dirOf(features), "pretrain")));
         SslObjective objective = objective();
         Pretrainer.Builder b = Pretrainer.builder()
                 .setEncoder(Configs.encoder(encoder, data.dim()))
@@ -98,6 +100,7 @@ public final class PretrainStep implements Step {
             throw new Interrupted("pretraining stopped at step " + r.stepsDone() + " of " + spec.training().steps()
                     + " on request; run again to resume from the last checkpoint");
         }
+        ctx.recordOutputHash("model.params", FeatureCache.sha256(r.finalCheckpoint().resolve("model.params")));
         ctx.recordMeasurement("steps", r.stepsDone());
         ctx.recordMeasurement("final_loss", r.finalLoss());
         ctx.recordMeasurement("steps_per_second", r.stepsPerSecond());
