@@ -13,7 +13,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
     --only) shift; while [ $# -gt 0 ] && [[ "$1" != --* ]]; do only+=("$1"); shift; done ;;
-    --seed|--device|--runs|--interrupt-after-steps) extra+=("$1" "$2"); shift 2 ;;
+    --seed|--device|--runs|--data-dir|--interrupt-after-steps) extra+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
     *) echo "reproduce.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac

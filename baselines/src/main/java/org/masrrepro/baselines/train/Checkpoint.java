@@ -34,8 +34,8 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     /** Writes a checkpoint named {@code name} under {@code workDir}, atomically. */
-    public static Path save(Path workDir, String name, Block model, Block encoder, AdamW optimizer, int step, long seed,
-            int totalSteps) throws IOException {
+    public static Path save(Path workDir, String name, Block model, java.util.Map<String, Block> parts, AdamW optimizer,
+            int step, long seed, int totalSteps) throws IOException {
         Path dir = workDir.resolve(name);
         Path tmp = workDir.resolve(name + ".tmp");
         deleteRecursively(tmp);
@@ -43,8 +43,10 @@ public final class Checkpoint {
         try (DataOutputStream out = stream(tmp.resolve("model.params"))) {
             model.saveParameters(out);
         }
-        try (DataOutputStream out = stream(tmp.resolve("encoder.params"))) {
-            encoder.saveParameters(out);
+        for (java.util.Map.Entry<String, Block> part : new java.util.TreeMap<>(parts).entrySet()) {
+            try (DataOutputStream out = stream(tmp.resolve(part.getKey() + ".params"))) {
+                part.getValue().saveParameters(out);
+            }
         }
         try (DataOutputStream out = stream(tmp.resolve("optimizer.bin"))) {
             optimizer.save(out);
@@ -79,17 +81,33 @@ public final class Checkpoint {
         }
     }
 
-    /** Restores the encoder alone (from a pretraining checkpoint, for fine-tuning). */
-    public static void loadEncoder(Path dir, Block encoder, NDManager manager) throws IOException {
+    /**
+     * Restores named parts from another run's checkpoint: the encoder always, other parts (e.g. the SSL head) when
+     * that checkpoint has them.
+     */
+    public static void loadParts(Path dir, java.util.Map<String, Block> parts, NDManager manager) throws IOException {
         if (!isComplete(dir)) {
             throw new IOException(dir + ": not a complete checkpoint (no " + COMPLETE + " marker)");
         }
-        try (DataInputStream in = input(dir.resolve("encoder.params"))) {
-            encoder.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException(dir + ": encoder parameters do not fit this encoder configuration ("
-                    + e.getMessage() + ")", e);
+        for (java.util.Map.Entry<String, Block> part : new java.util.TreeMap<>(parts).entrySet()) {
+            Path f = dir.resolve(part.getKey() + ".params");
+            if (!Files.isRegularFile(f)) {
+                if (part.getKey().equals("encoder")) {
+                    throw new IOException(f + " is missing");
+                }
+                continue;
+            }
+            try (DataInputStream in = input(f)) {
+                part.getValue().loadParameters(manager, in);
+            } catch (MalformedModelException e) {
+                throw new IOException(f + ": parameters do not fit this configuration (" + e.getMessage() + ")", e);
+            }
         }
+    }
+
+    /** Name of the milestone checkpoint kept at {@code step} (never pruned; continued pretraining starts there). */
+    public static String milestoneName(int step) {
+        return String.format("milestone-%09d", step);
     }
 
     public static boolean isComplete(Path dir) {

@@ -55,6 +55,11 @@ public final class Pretrainer {
             }
 
             @Override
+            public Map<String, Block> parts() {
+                return Map.of("encoder", encoder, "ssl", b.objective.trainableBlock());
+            }
+
+            @Override
             public void initialize(NDManager manager, Shape inputShape) {
                 encoder.initialize(manager, DataType.FLOAT32, inputShape);
                 b.objective.initialize(manager, DataType.FLOAT32, inputShape, b.encoder.modelDim());
@@ -173,7 +178,10 @@ public final class Pretrainer {
             return this;
         }
 
-        /** Continue pretraining from another run's checkpoint (encoder parameters; optimizer starts fresh). */
+        /**
+         * Continue pretraining from another run's checkpoint: encoder and SSL head parameters (the head when the
+         * objective matches); the optimizer and auxiliary projections start fresh.
+         */
         public Builder optInitFrom(Path checkpointDir) {
             this.initFrom = checkpointDir;
             return this;

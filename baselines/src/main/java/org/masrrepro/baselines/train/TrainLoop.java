@@ -54,7 +54,7 @@ final class TrainLoop {
             Engine.getInstance().setRandomSeed(seedInt(s.seed(), -1));
             s.task().initialize(root, new Shape(s.batchSize(), s.cropFrames(), s.data().dim()));
             if (s.initEncoderFrom() != null) {
-                Checkpoint.loadEncoder(s.initEncoderFrom(), s.task().encoder(), root);
+                Checkpoint.loadParts(s.initEncoderFrom(), s.task().parts(), root);
             }
             PairList<String, Parameter> params = s.task().model().getParameters();
             AdamW adam = new AdamW(s.optimizer(), root);
@@ -122,20 +122,29 @@ final class TrainLoop {
                 }
                 boolean stop = s.stopAfterSteps() != null && stepsThisRun >= s.stopAfterSteps() && done < s.totalSteps();
                 if (done % s.checkpointEvery() == 0 || stop) {
-                    Checkpoint.save(s.workDir(), Checkpoint.stepName(done), s.task().model(), s.task().encoder(), adam,
+                    Checkpoint.save(s.workDir(), Checkpoint.stepName(done), s.task().model(), s.task().parts(), adam,
                             done, s.seed(), s.totalSteps());
                     Checkpoint.prune(s.workDir(), KEEP);
+                }
+                if (isMilestone(done, s.totalSteps())) {
+                    Checkpoint.save(s.workDir(), Checkpoint.milestoneName(done), s.task().model(), s.task().parts(),
+                            adam, done, s.seed(), s.totalSteps());
                 }
                 if (stop) {
                     return new TrainResult(done, false, loss, stepsThisRun / ((System.nanoTime() - t0) / 1e9), null, metricsCsv);
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Path fin = Checkpoint.save(s.workDir(), Checkpoint.FINAL, s.task().model(), s.task().encoder(), adam,
+            Path fin = Checkpoint.save(s.workDir(), Checkpoint.FINAL, s.task().model(), s.task().parts(), adam,
                     s.totalSteps(), s.seed(), s.totalSteps());
             return new TrainResult(s.totalSteps(), true, loss, stepsThisRun == 0 ? Double.NaN : stepsThisRun / seconds,
                     fin, metricsCsv);
         }
+    }
+
+    /** Milestones: every tenth of the run (steps k*T/10 for k = 1..9 when T is a multiple of 10). */
+    static boolean isMilestone(int step, int total) {
+        return total >= 10 && total % 10 == 0 && step % (total / 10) == 0 && step < total;
     }
 
     static long mix(long seed, long step) {

@@ -20,6 +20,14 @@ public interface TrainTask {
     /** The encoder inside {@link #model()}. */
     ConformerEncoder encoder();
 
+    /**
+     * Named parts saved separately in every checkpoint ({@code <name>.params}) so another run can start from them
+     * (continued pretraining loads the encoder and the SSL head; fine-tuning the encoder).
+     */
+    default Map<String, Block> parts() {
+        return Map.of("encoder", encoder());
+    }
+
     /** Initializes every block for input batches of this shape (B, T, F). */
     void initialize(NDManager manager, Shape inputShape);
 

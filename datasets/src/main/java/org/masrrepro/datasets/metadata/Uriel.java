@@ -31,6 +31,12 @@ public final class Uriel {
         }
     }
 
+    /**
+     * Individual languages whose URIEL family vector is empty, mapped to their macrolanguage (URIEL lists
+     * Norwegian's family tree under "nor" only).
+     */
+    static final Map<String, String> MACROLANGUAGE = Map.of("nob", "nor", "nno", "nor");
+
     private final Path dir;
     private final Map<String, String> letterCodes;
     private final Map<String, Integer> predictionsRow = new HashMap<>();
@@ -97,6 +103,10 @@ public final class Uriel {
         if (fam == Family.GENETIC) {
             loadFamily();
             Integer row = familyRow.get(iso);
+            if (row != null && isZero(family.floats(), row * family.shape()[1], family.shape()[1])
+                    && MACROLANGUAGE.containsKey(iso)) {
+                row = familyRow.get(MACROLANGUAGE.get(iso));
+            }
             if (row == null) {
                 throw new IllegalArgumentException("language " + code + " (" + iso + ") is not in family_features.npz");
             }
@@ -121,6 +131,15 @@ public final class Uriel {
             v[i] = out.get(i);
         }
         return v;
+    }
+
+    private static boolean isZero(float[] a, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private synchronized void loadFamily() throws IOException {

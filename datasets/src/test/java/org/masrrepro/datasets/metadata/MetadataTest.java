@@ -37,6 +37,17 @@ class MetadataTest {
     }
 
     @Test
+    void bokmalFallsBackToNorwegianFamilyTree() throws IOException {
+        float[] nb = uriel.vector(Uriel.Family.GENETIC, "nb");
+        assertArrayEquals(uriel.vector(Uriel.Family.GENETIC, "nor"), nb);
+        double sum = 0;
+        for (float v : nb) {
+            sum += v;
+        }
+        assertTrue(sum > 0);
+    }
+
+    @Test
     void closeLanguagesAreCloserSyntactically() throws IOException {
         double svNb = cosine(uriel.vector(Uriel.Family.SYNTACTIC, "sv"), uriel.vector(Uriel.Family.SYNTACTIC, "nb"));
         double svJa = cosine(uriel.vector(Uriel.Family.SYNTACTIC, "sv"), uriel.vector(Uriel.Family.SYNTACTIC, "ja"));

@@ -35,6 +35,7 @@ public final class Main {
             "  --device NAME               DJL device, e.g. cpu, gpu, gpu(1) (default: DJL's choice, GPU if present)",
             "  --runs DIR                  outputs (default ./runs)",
             "  --specs DIR                 spec directory (default <repo>/harness/specs)",
+            "  --data-dir DIR              lang2vec/Glottolog data (uriel/, glottolog/); default $MASR_DATA_DIR or ../shared/data",
             "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)");
 
     private Main() {}
@@ -62,6 +63,7 @@ public final class Main {
         Path runs = Path.of("runs");
         Path specsDir = Environment.repoRoot().resolve("harness").resolve("specs");
         Integer interrupt = null;
+        Path dataDir = System.getenv("MASR_DATA_DIR") == null ? null : Path.of(System.getenv("MASR_DATA_DIR"));
         try {
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
@@ -72,6 +74,7 @@ public final class Main {
                     case "--runs" -> runs = Path.of(value(args, ++i, a));
                     case "--specs" -> specsDir = Path.of(value(args, ++i, a));
                     case "--interrupt-after-steps" -> interrupt = Integer.parseInt(value(args, ++i, a));
+                    case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                     default -> {
                         if (a.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + a);
@@ -104,7 +107,7 @@ public final class Main {
                         throw new IllegalArgumentException("run needs at least one SPEC");
                     }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
-                            .optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).build()
+                            .optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir).build()
                             .run(expand(loader, positional));
                     return 0;
                 }

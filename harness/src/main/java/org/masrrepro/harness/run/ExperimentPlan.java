@@ -10,6 +10,8 @@ import org.masrrepro.harness.steps.LidFinetuneStep;
 import org.masrrepro.harness.steps.PretrainStep;
 import org.masrrepro.harness.steps.Step;
 
+import java.util.function.BiFunction;
+
 /** The steps one resolved experiment needs: corpus, features, pretrain, fine-tune, evaluate. */
 public record ExperimentPlan(
         ExperimentSpec spec,
@@ -20,11 +22,26 @@ public record ExperimentPlan(
         LidFinetuneStep finetune,
         LidEvalStep eval) {
 
-    /** Resolves a spec into its step graph (no work is done). */
+    /** Resolves a spec that does not continue another spec's pretraining. */
     public static ExperimentPlan of(ExperimentSpec spec, Profile profile) {
+        return of(spec, profile, (id, seed) -> {
+            throw new IllegalStateException(spec.id() + " continues " + id + " but no spec resolver was given");
+        });
+    }
+
+    /**
+     * Resolves a spec into its step graph (no work is done); {@code resolver} loads the base spec of an
+     * {@code init_from} under the same profile and root seed.
+     */
+    public static ExperimentPlan of(ExperimentSpec spec, Profile profile, BiFunction<String, Long, ExperimentSpec> resolver) {
         CorpusStep corpus = new CorpusStep(spec.corpus(), spec.seed());
         FeatureStep features = new FeatureStep(corpus, spec.features());
-        PretrainStep pretrain = new PretrainStep(features, spec.encoder(), spec.pretrain(), spec.seed());
+        PretrainStep base = null;
+        if (spec.pretrain().initFrom() != null) {
+            ExperimentSpec baseSpec = resolver.apply(spec.pretrain().initFrom().spec(), spec.seed());
+            base = of(baseSpec, profile, resolver).pretrain();
+        }
+        PretrainStep pretrain = new PretrainStep(features, spec.encoder(), spec.pretrain(), spec.seed(), base);
         if (!(spec.downstream() instanceof LidSpec lid)) {
             throw new IllegalStateException("no plan for downstream " + spec.downstream());
         }

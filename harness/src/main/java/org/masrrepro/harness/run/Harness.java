@@ -25,6 +25,7 @@ public final class Harness {
     private final PrintStream log;
     private final ProgressListener progress;
     private final Integer interruptAfterSteps;
+    private final Path dataDir;
 
     private Harness(Builder b) {
         this.specs = b.specs;
@@ -35,6 +36,7 @@ public final class Harness {
         this.log = b.log;
         this.progress = b.progress != null ? b.progress : new ConsoleProgress(b.log, 5);
         this.interruptAfterSteps = b.interruptAfterSteps;
+        this.dataDir = b.dataDir;
     }
 
     public static Builder builder() {
@@ -46,11 +48,14 @@ public final class Harness {
         List<ExperimentPlan> plans = new ArrayList<>();
         for (String id : specIds) {
             ExperimentSpec spec = specs.load(id, profile, seedOverride);
-            plans.add(ExperimentPlan.of(spec, profile));
+            plans.add(ExperimentPlan.of(spec, profile, (base, seed) -> specs.load(base, profile, seed)));
         }
         StepRunner runner = new StepRunner(runsRoot, device, progress, log);
         if (interruptAfterSteps != null) {
             runner.setInterruptAfterSteps(interruptAfterSteps);
+        }
+        if (dataDir != null) {
+            runner.setDataDir(dataDir);
         }
         log.printf("profile %s, device %s, runs in %s%n", profile.id(), device, runsRoot.toAbsolutePath());
         List<RunRecord> records = new ArrayList<>();
@@ -74,6 +79,13 @@ public final class Harness {
         private PrintStream log = System.out;
         private ProgressListener progress;
         private Integer interruptAfterSteps;
+        private Path dataDir;
+
+        /** Directory with uriel/ and glottolog/ (default: ../shared/data beside the repository). */
+        public Builder optDataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
 
         public Builder setSpecs(SpecLoader specs) {
             this.specs = specs;

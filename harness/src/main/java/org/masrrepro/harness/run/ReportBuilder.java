@@ -29,6 +29,19 @@ public final class ReportBuilder {
 
     private ReportBuilder() {}
 
+    /** Output file stem of a table id: T1 -> table1, F2 -> figure2. */
+    static String fileName(String tableId) {
+        return (tableId.startsWith("F") ? "figure" : "table") + tableId.substring(1);
+    }
+
+    static String title(String tableId) {
+        return switch (tableId) {
+            case "T1" -> "Table 1: language identification (accuracy %, macro-F1 %, EER %)";
+            case "F2" -> "Figure 2: lang2vec families x combined/selection mining (LID accuracy %; the paper gives no numbers)";
+            default -> tableId;
+        };
+    }
+
     public static Path dir(Path runsRoot, Profile profile) {
         return runsRoot.resolve("report").resolve(profile.id());
     }
@@ -50,22 +63,30 @@ public final class ReportBuilder {
         }
         String caption = String.format(Locale.ROOT,
                 "Ours: %s; profile %s; %d run(s). These corpora are offline analogs built with espeak-ng, NOT the "
-                        + "paper's FLEURS/Dhvani: compare trends, not absolute values. Paper: Raj et al., Table 1.",
+                        + "paper's FLEURS/Dhvani: compare trends, not absolute values. Paper: Raj et al.",
                 String.join("; ", corpora), profile.id(), runs.size());
-        ComparisonTable t1 = ComparisonTable.of("T1",
-                "Table 1: language identification (accuracy %, macro-F1 %, EER %)", caption, cells, PaperNumbers.load());
-        t1.writeMarkdown(out.resolve("table1.md"));
-        t1.writeCsv(out.resolve("table1.csv"));
-        t1.writeHtml(out.resolve("table1.html"));
-        Charts.comparisonBars(t1, "acc", out.resolve("table1.png"));
+        Set<String> tables = new java.util.TreeSet<>();
+        cells.forEach(c -> tables.add(c.table()));
+        PaperNumbers paper = PaperNumbers.load();
+        StringBuilder links = new StringBuilder();
+        for (String id : tables) {
+            String base = fileName(id);
+            ComparisonTable t = ComparisonTable.of(id, title(id), caption, cells, paper);
+            t.writeMarkdown(out.resolve(base + ".md"));
+            t.writeCsv(out.resolve(base + ".csv"));
+            t.writeHtml(out.resolve(base + ".html"));
+            Charts.comparisonBars(t, "acc", out.resolve(base + ".png"));
+            links.append("- ").append(title(id)).append(": [Markdown](").append(base).append(".md), [CSV](")
+                    .append(base).append(".csv), [HTML](").append(base).append(".html), [chart](").append(base)
+                    .append(".png)\n");
+        }
         ResultStore.write(out.resolve("results.json"), cells);
         ResultStore.writeCsv(out.resolve("results.csv"), cells);
 
         StringBuilder index = new StringBuilder();
         index.append("# masr-repro report, profile `").append(profile.id()).append("`\n\n");
         index.append(caption).append("\n\n");
-        index.append("- [Table 1 (Markdown)](table1.md), [CSV](table1.csv), [HTML](table1.html), "
-                + "[chart](table1.png)\n");
+        index.append(links);
         index.append("- All result cells: [results.json](results.json), [results.csv](results.csv)\n\n");
         index.append("## Runs\n\n| spec | seed | describes | corpus card | confusion | evaluation (provenance) |\n"
                 + "|---|---|---|---|---|---|\n");

@@ -4,12 +4,12 @@ import java.util.List;
 
 /** Where an experiment's numbers go in the paper's tables. */
 public record ReportSpec(
-        @Doc("paper table id, e.g. T1") String table,
+        @Doc("paper table or figure id: T1, or F2 (Figure 2, lang2vec families x mining)") String table,
         @Doc("row id in that table, e.g. best-rq") String row,
         @Doc("column group, e.g. fleurs or dhvani") String dataset) {
 
     public ReportSpec {
-        Check.oneOf("table", table, List.of("T1"));
+        Check.oneOf("table", table, List.of("T1", "F2"));
         Check.that(row != null && !row.isBlank(), "row must be non-empty");
         Check.oneOf("dataset", dataset, List.of("fleurs", "dhvani"));
     }

@@ -3,6 +3,8 @@ package org.masrrepro.harness.steps;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.ssl.BestRq;
 import org.masrrepro.baselines.ssl.SslObjective;
+import org.masrrepro.baselines.train.AuxiliaryObjective;
+import org.masrrepro.baselines.train.Checkpoint;
 import org.masrrepro.baselines.train.Pretrainer;
 import org.masrrepro.baselines.train.TrainResult;
 import org.masrrepro.datasets.features.FeatureCache;
@@ -11,6 +13,7 @@ import org.masrrepro.harness.spec.BestRqSpec;
 import org.masrrepro.harness.spec.EncoderSpec;
 import org.masrrepro.harness.spec.PretrainSpec;
 import org.masrrepro.harness.spec.SpecJson;
+import org.masrrepro.masr.PkSampler;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,13 +26,32 @@ public final class PretrainStep implements Step {
     private final PretrainSpec spec;
     private final long seed;
     private final long quantizerSeed;
+    private final PretrainStep base;
 
-    public PretrainStep(FeatureStep features, EncoderSpec encoder, PretrainSpec spec, long rootSeed) {
+    /**
+     * @param base the pretraining this one continues ({@code spec.initFrom()}), or null to start from scratch
+     */
+    public PretrainStep(FeatureStep features, EncoderSpec encoder, PretrainSpec spec, long rootSeed, PretrainStep base) {
         this.features = features;
         this.encoder = encoder;
         this.spec = spec;
-        this.seed = Seeds.derive(rootSeed, "pretrain");
+        // A continuation keeps the base's quantizer (same targets) but draws its own batches and masks.
+        this.seed = Seeds.derive(rootSeed, base == null ? "pretrain" : "pretrain/continued");
         this.quantizerSeed = Seeds.derive(rootSeed, "pretrain/quantizer");
+        this.base = base;
+        if ((base == null) != (spec.initFrom() == null)) {
+            throw new IllegalArgumentException("a base pretraining is given exactly when the spec has init_from");
+        }
+    }
+
+    /** Steps this step trains: all of them, or the remainder after the base's milestone. */
+    int stepsToRun() {
+        int total = spec.training().steps();
+        return base == null ? total : total - startStep();
+    }
+
+    private int startStep() {
+        return (int) Math.round(spec.initFrom().atFraction() * base.spec.training().steps());
     }
 
     /** The final checkpoint inside a finished pretrain step's directory. */
@@ -51,12 +73,18 @@ public final class PretrainStep implements Step {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
     public String title() {
-        return SpecJson.toJson(spec.ssl()).getAsJsonObject().get("type").getAsString();
+        String ssl = SpecJson.toJson(spec.ssl()).getAsJsonObject().get("type").getAsString();
+        StringBuilder t = new StringBuilder(ssl);
+        spec.aux().forEach(a -> t.append(" + ").append(SpecJson.toJson(a).getAsJsonObject().get("type").getAsString()));
+        if (base != null) {
+            t.append(" (continued from step ").append(startStep()).append(")");
+        }
+        return t.toString();
     }
 
     @Override
@@ -67,12 +95,15 @@ public final class PretrainStep implements Step {
         o.addProperty("seed", seed);
         o.addProperty("quantizer_seed", quantizerSeed);
         o.addProperty("split", "pretrain");
+        if (base != null) {
+            o.addProperty("continues_from_step", startStep());
+        }
         return o;
     }
 
     @Override
     public List<Step> dependencies() {
-        return List.of(features);
+        return base == null ? List.of(features) : List.of(features, base);
     }
 
     @Override
@@ -80,13 +111,16 @@ public final class PretrainStep implements Step {
         FeatureSet data = FeatureStep.open(ctx.dirOf(features), "pretrain");
         ctx.recordInputHash("pretrain.feats", FeatureCache.sha256(FeatureStep.file(ctx.dirOf(features), "pretrain")));
         SslObjective objective = objective();
+        Path corpusData = CorpusStep.dataDir(ctx.dirOf(features.corpus()));
+        List<AuxiliaryObjective> aux = AuxObjectives.build(spec.aux(), data, corpusData, ctx.dataDir(), ctx);
         Pretrainer.Builder b = Pretrainer.builder()
                 .setEncoder(Configs.encoder(encoder, data.dim()))
                 .setObjective(objective)
+                .optAuxiliaries(aux)
                 .setData(data)
                 .setBatchSize(spec.training().batchSize())
                 .setCropFrames(spec.training().cropFrames())
-                .setTotalSteps(spec.training().steps())
+                .setTotalSteps(stepsToRun())
                 .setOptimizer(Configs.optimizer(spec.training().optimizer()))
                 .setSeed(seed)
                 .setWorkDir(ctx.dir().resolve("train"))
@@ -94,10 +128,24 @@ public final class PretrainStep implements Step {
                 .optLogEvery(spec.training().logEvery())
                 .optDevice(ctx.device())
                 .optProgress(ctx.progress());
+        if (spec.sampler() != null) {
+            String stream = spec.aux().isEmpty() ? "language" : spec.aux().get(0).stream();
+            int[] labels = AuxObjectives.ids(AuxObjectives.streamLabels(data, corpusData, stream));
+            b.optSampler(PkSampler.of(labels, spec.sampler().labelsPerBatch(), spec.sampler().utterancesPerLabel()));
+        }
+        if (base != null) {
+            Path milestone = ctx.dirOf(base).resolve("train").resolve(Checkpoint.milestoneName(startStep()));
+            if (!Checkpoint.isComplete(milestone)) {
+                throw new IllegalStateException("the base pretraining has no milestone checkpoint at step " + startStep()
+                        + " (" + milestone + "); milestones exist at every tenth of a run whose steps are a multiple of 10");
+            }
+            b.optInitFrom(milestone);
+            ctx.recordInputHash("init_from/encoder.params", FeatureCache.sha256(milestone.resolve("encoder.params")));
+        }
         ctx.interruptAfterSteps().ifPresent(b::optStopAfterSteps);
         TrainResult r = b.build().run();
         if (!r.finished()) {
-            throw new Interrupted("pretraining stopped at step " + r.stepsDone() + " of " + spec.training().steps()
+            throw new Interrupted("pretraining stopped at step " + r.stepsDone() + " of " + stepsToRun()
                     + " on request; run again to resume from the last checkpoint");
         }
         ctx.recordOutputHash("model.params", FeatureCache.sha256(r.finalCheckpoint().resolve("model.params")));

@@ -31,6 +31,11 @@ public final class StepContext {
         return runner.interruptAfterSteps();
     }
 
+    /** Directory holding the external metadata (uriel/, glottolog/). */
+    public Path dataDir() {
+        return runner.dataDir();
+    }
+
     /** The step's own output directory (exists). */
     public Path dir() {
         return dir;

@@ -41,6 +41,7 @@ public final class StepRunner {
     private final Set<String> finishedThisRun = new HashSet<>();
     private JsonObject requester = new JsonObject();
     private OptionalInt interruptAfterSteps = OptionalInt.empty();
+    private Path dataDir = Environment.repoRoot().resolve("..").resolve("shared").resolve("data").normalize();
 
     public StepRunner(Path runsRoot, Device device, ProgressListener progress, PrintStream log) {
         this.runsRoot = runsRoot;
@@ -61,6 +62,15 @@ public final class StepRunner {
     /** Makes training steps stop after {@code steps} steps in this process, leaving them unfinished (tests resume). */
     public void setInterruptAfterSteps(int steps) {
         interruptAfterSteps = OptionalInt.of(steps);
+    }
+
+    /** Directory holding uriel/ and glottolog/ (lang2vec and Glottolog files), read by metadata encoders. */
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     OptionalInt interruptAfterSteps() {

@@ -42,7 +42,7 @@ class SpecFilesTest {
         ExperimentSpec spec = loader.load(id, profile, null);
         assertEquals(id, spec.id());
         assertTrue(spec.corpus().label().toLowerCase().contains("analog"), "analog corpora must say so");
-        ExperimentPlan plan = ExperimentPlan.of(spec, profile);
+        ExperimentPlan plan = ExperimentPlan.of(spec, profile, (base, seed) -> loader.load(base, profile, seed));
         assertNotNull(plan.target());
         // The canonical JSON binds back to an equal record: nothing in a spec is lost or invented.
         ExperimentSpec again = new SpecBinder("roundtrip").bind(SpecJson.toJson(spec), ExperimentSpec.class, "$");
