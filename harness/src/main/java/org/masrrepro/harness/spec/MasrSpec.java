@@ -8,7 +8,7 @@ import java.util.List;
  */
 @TypeName("masr")
 public record MasrSpec(
-        @Doc("labels defining positives: language or transcript") String stream,
+        @Doc("labels defining positives: language, transcript or location (speaker)") String stream,
         @Doc("fixed metadata encoder pi_j") MetaEncoderSpec encoder,
         @Doc("combined: mine on p = [q; alpha e]; selection: mine on e alone (Figure 2)") String mining,
         @Doc("weight of e against q in p (eq. 1)") double alpha,
@@ -17,7 +17,7 @@ public record MasrSpec(
         @Doc("width of the projection q") int projectionDim) implements AuxSpec {
 
     public MasrSpec {
-        Check.oneOf("stream", stream, List.of("language", "transcript"));
+        Check.oneOf("stream", stream, List.of("language", "transcript", "location"));
         Check.oneOf("mining", mining, List.of("combined", "selection"));
         Check.range("alpha", alpha, 0, 1000);
         Check.positive("lambda", lambda);
@@ -25,6 +25,8 @@ public record MasrSpec(
         Check.positive("projection_dim", projectionDim);
         Check.that(!(encoder instanceof Lang2VecSpec) || stream.equals("language"),
                 "a lang2vec encoder needs stream \"language\", found \"" + stream + "\"");
+        Check.that(!(encoder instanceof LocationSpec) || stream.equals("location"),
+                "a location encoder needs stream \"location\", found \"" + stream + "\"");
         Check.that(!(encoder instanceof CharEmbeddingSpec) || stream.equals("transcript"),
                 "a char-embedding encoder needs stream \"transcript\", found \"" + stream + "\"");
     }

@@ -11,6 +11,7 @@ import org.masrrepro.harness.spec.AuxSpec;
 import org.masrrepro.harness.spec.CharEmbeddingSpec;
 import org.masrrepro.harness.spec.Lang2VecSpec;
 import org.masrrepro.harness.spec.LasrSpec;
+import org.masrrepro.harness.spec.LocationSpec;
 import org.masrrepro.harness.spec.MasrSpec;
 import org.masrrepro.masr.TripletObjective;
 import org.masrrepro.masr.encoders.CharacterEmbeddingEncoder;
@@ -44,7 +45,11 @@ final class AuxObjectives {
             if (u == null) {
                 throw new IllegalStateException("utterance " + data.id(i) + " is not in " + corpusData);
             }
-            out.add(stream.equals("language") ? u.language() : u.transcript());
+            out.add(switch (stream) {
+                case "language" -> u.language();
+                case "transcript" -> u.transcript();
+                default -> "speaker:" + u.speaker() + "@" + u.language(); // resolved to coordinates by the encoder
+            });
         }
         return out;
     }
@@ -86,6 +91,16 @@ final class AuxObjectives {
                 } else {
                     encoder = new Lang2VecEncoder(uriel, family(lv.family()));
                 }
+            } else if (m.encoder() instanceof LocationSpec loc) {
+                if (uriel == null) {
+                    uriel = Uriel.open(dataDir.resolve("uriel"));
+                    recordHashes(ctx, dataDir.resolve("uriel"));
+                }
+                if (glottolog == null) {
+                    glottolog = Glottolog.open(dataDir.resolve("glottolog"));
+                    recordHashes(ctx, dataDir.resolve("glottolog"));
+                }
+                encoder = new SpeakerLocations(glottolog, uriel, loc.jitterKm());
             } else {
                 CharEmbeddingSpec c = (CharEmbeddingSpec) m.encoder();
                 encoder = new CharacterEmbeddingEncoder(c.rows(), c.dim(), Seeds.derive(0, "char-embedding"));
