@@ -1,6 +1,5 @@
 package org.masrrepro.baselines.lid;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,13 +12,12 @@ import org.masrrepro.baselines.nn.ConformerConfig;
 import org.masrrepro.baselines.nn.ConformerEncoder;
 import org.masrrepro.baselines.train.BatchSampler;
 import org.masrrepro.baselines.train.Container;
-import org.masrrepro.baselines.train.OptimizerConfig;
 import org.masrrepro.baselines.train.Pooling;
 import org.masrrepro.baselines.train.TrainResult;
 import org.masrrepro.baselines.train.TrainTask;
 import org.masrrepro.baselines.train.Training;
+import org.masrrepro.baselines.train.TrainingBuilder;
 import org.masrrepro.datasets.features.FeatureSet;
-import org.masrrepro.datasets.util.ProgressListener;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -103,30 +101,22 @@ public final class LidTrainer {
                 return step < b.freezeEncoderSteps ? name -> name.startsWith("head") : name -> true;
             }
         };
-        return Training.run("finetune", task, b.data, BatchSampler.uniform(b.data.size()), b.batchSize, b.cropFrames,
-                b.totalSteps, b.optimizer, b.seed, b.workDir, b.checkpointEvery, b.logEvery, b.device, b.progress,
-                b.stopAfterSteps, b.initFrom);
+        return Training.run("finetune", task, b.data, BatchSampler.uniform(b.data.size()), b.initFrom, b);
     }
 
     /** Configures a {@link LidTrainer}. */
-    public static final class Builder {
+    public static final class Builder extends TrainingBuilder<Builder> {
         private ConformerConfig encoder;
         private Path initFrom;
         private FeatureSet data;
         private int[] labels;
         private int numClasses;
-        private int batchSize;
-        private int cropFrames;
-        private int totalSteps;
-        private OptimizerConfig optimizer;
-        private long seed;
-        private Path workDir;
-        private int checkpointEvery = 1000;
-        private int logEvery = 50;
         private int freezeEncoderSteps;
-        private Device device;
-        private ProgressListener progress = ProgressListener.NONE;
-        private Integer stopAfterSteps;
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         public Builder setEncoder(ConformerConfig encoder) {
             this.encoder = encoder;
@@ -146,45 +136,13 @@ public final class LidTrainer {
             return this;
         }
 
-        public Builder setBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
 
-        public Builder setCropFrames(int cropFrames) {
-            this.cropFrames = cropFrames;
-            return this;
-        }
 
-        public Builder setTotalSteps(int totalSteps) {
-            this.totalSteps = totalSteps;
-            return this;
-        }
 
-        public Builder setOptimizer(OptimizerConfig optimizer) {
-            this.optimizer = optimizer;
-            return this;
-        }
 
-        public Builder setSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
 
-        public Builder setWorkDir(Path workDir) {
-            this.workDir = workDir;
-            return this;
-        }
 
-        public Builder optCheckpointEvery(int n) {
-            this.checkpointEvery = n;
-            return this;
-        }
 
-        public Builder optLogEvery(int n) {
-            this.logEvery = n;
-            return this;
-        }
 
         /** Train the head alone for this many steps first. */
         public Builder optFreezeEncoderSteps(int n) {
@@ -192,27 +150,11 @@ public final class LidTrainer {
             return this;
         }
 
-        public Builder optDevice(Device device) {
-            this.device = device;
-            return this;
-        }
 
-        public Builder optProgress(ProgressListener progress) {
-            this.progress = progress;
-            return this;
-        }
 
-        public Builder optStopAfterSteps(int steps) {
-            this.stopAfterSteps = steps;
-            return this;
-        }
 
         public LidTrainer build() {
-            if (encoder == null || data == null || optimizer == null || workDir == null || numClasses < 2
-                    || batchSize <= 0 || cropFrames <= 0 || totalSteps <= 0) {
-                throw new IllegalStateException("encoder, data with >= 2 classes, optimizer, workDir, batch size, crop "
-                        + "and steps are required");
-            }
+            validate(encoder != null && data != null && numClasses >= 2, "encoder, data with >= 2 classes");
             if (labels.length != data.size()) {
                 throw new IllegalArgumentException(labels.length + " labels for " + data.size() + " utterances");
             }

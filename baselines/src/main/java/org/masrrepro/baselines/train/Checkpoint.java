@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import org.masrrepro.datasets.util.AtomicFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -38,7 +39,7 @@ public final class Checkpoint {
             int step, long seed, int totalSteps) throws IOException {
         Path dir = workDir.resolve(name);
         Path tmp = workDir.resolve(name + ".tmp");
-        deleteRecursively(tmp);
+        AtomicFiles.deleteRecursively(tmp);
         Files.createDirectories(tmp);
         try (DataOutputStream out = stream(tmp.resolve("model.params"))) {
             model.saveParameters(out);
@@ -56,7 +57,7 @@ public final class Checkpoint {
         state.addProperty("seed", seed);
         state.addProperty("total_steps", totalSteps);
         Files.writeString(tmp.resolve("state.json"), GSON.toJson(state), StandardCharsets.UTF_8);
-        deleteRecursively(dir);
+        AtomicFiles.deleteRecursively(dir);
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(dir.resolve(COMPLETE), Integer.toString(step));
         return dir;
@@ -133,7 +134,7 @@ public final class Checkpoint {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
         for (int i = 0; i < steps.size() - keep; i++) {
-            deleteRecursively(steps.get(i));
+            AtomicFiles.deleteRecursively(steps.get(i));
         }
     }
 
@@ -147,16 +148,5 @@ public final class Checkpoint {
 
     private static DataInputStream input(Path f) throws IOException {
         return new DataInputStream(new BufferedInputStream(Files.newInputStream(f)));
-    }
-
-    static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

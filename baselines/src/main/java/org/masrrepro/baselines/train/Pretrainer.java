@@ -1,6 +1,5 @@
 package org.masrrepro.baselines.train;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -12,7 +11,6 @@ import org.masrrepro.baselines.nn.ConformerEncoder;
 import org.masrrepro.baselines.ssl.SslObjective;
 import org.masrrepro.baselines.ssl.SslOutput;
 import org.masrrepro.datasets.features.FeatureSet;
-import org.masrrepro.datasets.util.ProgressListener;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,31 +85,23 @@ public final class Pretrainer {
                 return new Output(loss, metrics);
             }
         };
-        return new TrainLoop(new TrainLoop.Settings("pretrain", task, b.data,
-                b.sampler != null ? b.sampler : BatchSampler.uniform(b.data.size()), b.batchSize, b.cropFrames,
-                b.totalSteps, b.optimizer, b.seed, b.workDir, b.checkpointEvery, b.logEvery, b.device, b.progress,
-                b.stopAfterSteps, b.initFrom)).run();
+        return Training.run("pretrain", task, b.data,
+                b.sampler != null ? b.sampler : BatchSampler.uniform(b.data.size()), b.initFrom, b);
     }
 
     /** Configures a {@link Pretrainer}. */
-    public static final class Builder {
+    public static final class Builder extends TrainingBuilder<Builder> {
         private ConformerConfig encoder;
         private SslObjective objective;
         private List<AuxiliaryObjective> auxiliaries = List.of();
         private FeatureSet data;
         private BatchSampler sampler;
-        private int batchSize;
-        private int cropFrames;
-        private int totalSteps;
-        private OptimizerConfig optimizer;
-        private long seed;
-        private Path workDir;
-        private int checkpointEvery = 1000;
-        private int logEvery = 50;
         private Path initFrom;
-        private Device device;
-        private ProgressListener progress = ProgressListener.NONE;
-        private Integer stopAfterSteps;
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         public Builder setEncoder(ConformerConfig encoder) {
             this.encoder = encoder;
@@ -138,45 +128,13 @@ public final class Pretrainer {
             return this;
         }
 
-        public Builder setBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
 
-        public Builder setCropFrames(int cropFrames) {
-            this.cropFrames = cropFrames;
-            return this;
-        }
 
-        public Builder setTotalSteps(int totalSteps) {
-            this.totalSteps = totalSteps;
-            return this;
-        }
 
-        public Builder setOptimizer(OptimizerConfig optimizer) {
-            this.optimizer = optimizer;
-            return this;
-        }
 
-        public Builder setSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
 
-        public Builder setWorkDir(Path workDir) {
-            this.workDir = workDir;
-            return this;
-        }
 
-        public Builder optCheckpointEvery(int checkpointEvery) {
-            this.checkpointEvery = checkpointEvery;
-            return this;
-        }
 
-        public Builder optLogEvery(int logEvery) {
-            this.logEvery = logEvery;
-            return this;
-        }
 
         /**
          * Continue pretraining from another run's checkpoint: encoder and SSL head parameters (the head when the
@@ -187,28 +145,11 @@ public final class Pretrainer {
             return this;
         }
 
-        public Builder optDevice(Device device) {
-            this.device = device;
-            return this;
-        }
 
-        public Builder optProgress(ProgressListener progress) {
-            this.progress = progress;
-            return this;
-        }
 
-        /** Stop this process after that many steps, leaving a checkpoint (to test resume). */
-        public Builder optStopAfterSteps(int steps) {
-            this.stopAfterSteps = steps;
-            return this;
-        }
 
         public Pretrainer build() {
-            if (encoder == null || objective == null || data == null || optimizer == null || workDir == null
-                    || batchSize <= 0 || cropFrames <= 0 || totalSteps <= 0) {
-                throw new IllegalStateException("encoder, objective, data, optimizer, workDir, batch size, crop and "
-                        + "steps are required");
-            }
+            validate(encoder != null && objective != null && data != null, "encoder, objective, data");
             if (cropFrames % encoder.subsampling() != 0) {
                 throw new IllegalArgumentException("crop frames " + cropFrames + " must be a multiple of the subsampling "
                         + encoder.subsampling());

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import org.masrrepro.datasets.features.FeatureSet;
+import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.datasets.util.ProgressListener;
 
 import java.io.IOException;
@@ -183,9 +184,7 @@ final class TrainLoop {
         for (String r : rows) {
             sb.append(r).append('\n');
         }
-        Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
-        Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(csv, sb.toString());
     }
 
     private static double lastLoss(Path csv) throws IOException {

@@ -1,5 +1,6 @@
 package org.masrrepro.datasets.corpus;
 
+import org.masrrepro.datasets.util.Hashes;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.masrrepro.datasets.audio.Augment;
@@ -10,20 +11,19 @@ import org.masrrepro.datasets.synth.Speaker;
 import org.masrrepro.datasets.system.DebianPackages;
 import org.masrrepro.datasets.text.ParallelSentence;
 import org.masrrepro.datasets.text.ParallelSentences;
+import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.datasets.util.ProgressListener;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * FLEURS-like language-ID corpus built offline: espeak-ng reads n-way parallel gettext sentences with several
@@ -90,7 +89,7 @@ public final class FleursAnalog {
                 return validate();
             }
         }
-        deleteRecursively(dir);
+        AtomicFiles.deleteRecursively(dir);
         Files.createDirectories(dir);
         return build();
     }
@@ -159,11 +158,11 @@ public final class FleursAnalog {
         bySplit.forEach((k, v) -> sentenceIds.put(k, v.stream().map(ParallelSentence::id).toList()));
         record.put("sentence_ids", sentenceIds);
         record.put("removed_cross_language_duplicates", utts.size() - kept.size());
-        writeAtomic(dir.resolve("corpus.json"), GSON.toJson(record));
+        AtomicFiles.writeString(dir.resolve("corpus.json"), GSON.toJson(record));
         CorpusInfo info = info(kept, packages);
-        writeAtomic(dir.resolve("card.md"), CorpusCard.render(info, params, miner.localeUsed(), speakers.values(),
+        AtomicFiles.writeString(dir.resolve("card.md"), CorpusCard.render(info, params, miner.localeUsed(), speakers.values(),
                 pool.size(), utts.size() - kept.size(), EspeakNg.version()));
-        writeAtomic(dir.resolve(DONE), info.manifestSha256() + "\n");
+        AtomicFiles.writeString(dir.resolve(DONE), info.manifestSha256() + "\n");
         return info;
     }
 
@@ -238,7 +237,7 @@ public final class FleursAnalog {
         Map<String, Set<String>> langsByHash = new HashMap<>();
         Map<String, String> hashById = new HashMap<>();
         for (Utterance u : utts) {
-            String h = FeatureCache.sha256(dir.resolve(u.audioPath()));
+            String h = Hashes.sha256(dir.resolve(u.audioPath()));
             hashById.put(u.id(), h);
             langsByHash.computeIfAbsent(h, k -> new TreeSet<>()).add(u.language());
         }
@@ -257,7 +256,7 @@ public final class FleursAnalog {
         double hours = utts.stream().mapToLong(Utterance::numSamples).sum() / (double) EspeakNg.SAMPLE_RATE / 3600;
         Path manifest = dir.resolve("manifest.csv");
         return new CorpusInfo(dir, manifest, dir.resolve("card.md"), List.copyOf(utts), hours, packages,
-                FeatureCache.sha256(manifest));
+                Hashes.sha256(manifest));
     }
 
     private Map<String, String> packageVersions() throws IOException {
@@ -298,27 +297,6 @@ public final class FleursAnalog {
             return h;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
-    }
-
-    static void writeAtomic(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -1,7 +1,7 @@
 package org.masrrepro.harness.run;
 
+import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.harness.spec.Profile;
-import org.masrrepro.harness.steps.AtomicFiles;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.reports.metrics.ClassificationReport;
 import org.masrrepro.reports.paper.PaperNumbers;

@@ -1,10 +1,10 @@
 package org.masrrepro.harness.run;
 
+import org.masrrepro.datasets.util.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
-import org.masrrepro.harness.steps.AtomicFiles;
 import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.reports.metrics.ClassificationReport;

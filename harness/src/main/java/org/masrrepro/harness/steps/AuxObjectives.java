@@ -1,5 +1,6 @@
 package org.masrrepro.harness.steps;
 
+import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.baselines.train.AuxiliaryObjective;
 import org.masrrepro.datasets.corpus.Manifest;
 import org.masrrepro.datasets.corpus.Utterance;
@@ -136,7 +137,7 @@ final class AuxObjectives {
         try (var s = Files.list(dir)) {
             for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
                 if (f.toString().endsWith(".npz") || f.toString().endsWith(".csv") || f.toString().endsWith(".json")) {
-                    ctx.recordInputHash(dir.getFileName() + "/" + f.getFileName(), FeatureCache.sha256(f));
+                    ctx.recordInputHash(dir.getFileName() + "/" + f.getFileName(), Hashes.sha256(f));
                 }
             }
         }

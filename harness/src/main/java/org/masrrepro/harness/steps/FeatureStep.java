@@ -1,5 +1,6 @@
 package org.masrrepro.harness.steps;
 
+import org.masrrepro.datasets.util.Hashes;
 import com.google.gson.JsonObject;
 import org.masrrepro.datasets.corpus.Manifest;
 import org.masrrepro.datasets.corpus.Utterance;
@@ -91,7 +92,7 @@ public final class FeatureStep implements Step {
             }
             Path out = ctx.dir().resolve(split + ".feats");
             FeatureSet set = FeatureCache.build(data, utts, logMel, out, ctx.progress());
-            ctx.recordOutputHash(split + ".feats", FeatureCache.sha256(out));
+            ctx.recordOutputHash(split + ".feats", Hashes.sha256(out));
             ctx.recordMeasurement(split + "_utterances", set.size());
         }
     }

@@ -1,5 +1,7 @@
 package org.masrrepro.harness.steps;
 
+import org.masrrepro.datasets.util.AtomicFiles;
+import org.masrrepro.datasets.util.Hashes;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -67,7 +69,7 @@ public final class LidEvalStep implements Step {
     public void execute(StepContext ctx) throws Exception {
         FeatureStep features = model.features();
         FeatureSet set = FeatureStep.open(ctx.dirOf(features), split);
-        ctx.recordInputHash(split + ".feats", FeatureCache.sha256(FeatureStep.file(ctx.dirOf(features), split)));
+        ctx.recordInputHash(split + ".feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), split)));
         List<String> classes = model.classes();
         int[] truth = LidLabels.of(set, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
         float[][] scores;
@@ -86,8 +88,8 @@ public final class LidEvalStep implements Step {
         String json = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
                 .toJson(report);
         AtomicFiles.writeString(ctx.dir().resolve(METRICS), json + "\n");
-        ctx.recordOutputHash(METRICS, FeatureCache.sha256(ctx.dir().resolve(METRICS)));
-        ctx.recordOutputHash("scores.csv", FeatureCache.sha256(ctx.dir().resolve("scores.csv")));
+        ctx.recordOutputHash(METRICS, Hashes.sha256(ctx.dir().resolve(METRICS)));
+        ctx.recordOutputHash("scores.csv", Hashes.sha256(ctx.dir().resolve("scores.csv")));
         ctx.recordMeasurement("utterances", set.size());
         ctx.recordMeasurement("accuracy", report.accuracy());
     }

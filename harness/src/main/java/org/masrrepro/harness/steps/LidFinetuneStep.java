@@ -1,5 +1,6 @@
 package org.masrrepro.harness.steps;
 
+import org.masrrepro.datasets.util.Hashes;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.lid.LidTrainer;
@@ -86,7 +87,7 @@ public final class LidFinetuneStep implements Step {
     @Override
     public void execute(StepContext ctx) throws Exception {
         FeatureSet train = FeatureStep.open(ctx.dirOf(features), "train");
-        ctx.recordInputHash("train.feats", FeatureCache.sha256(FeatureStep.file(ctx.dirOf(features), "train")));
+        ctx.recordInputHash("train.feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), "train")));
         int[] labels = LidLabels.of(train, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
         LidTrainer.Builder b = LidTrainer.builder()
                 .setEncoder(Configs.encoder(encoder, train.dim()))
@@ -106,7 +107,7 @@ public final class LidFinetuneStep implements Step {
         if (!r.finished()) {
             throw new Interrupted("fine-tuning stopped at step " + r.stepsDone() + "; run again to resume");
         }
-        ctx.recordOutputHash("model.params", FeatureCache.sha256(r.finalCheckpoint().resolve("model.params")));
+        ctx.recordOutputHash("model.params", Hashes.sha256(r.finalCheckpoint().resolve("model.params")));
         ctx.recordMeasurement("steps", r.stepsDone());
         ctx.recordMeasurement("final_loss", r.finalLoss());
         ctx.recordMeasurement("steps_per_second", r.stepsPerSecond());

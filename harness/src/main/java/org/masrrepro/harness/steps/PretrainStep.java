@@ -1,5 +1,6 @@
 package org.masrrepro.harness.steps;
 
+import org.masrrepro.datasets.util.Hashes;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.ssl.BestRq;
 import org.masrrepro.baselines.ssl.SslObjective;
@@ -109,7 +110,7 @@ public final class PretrainStep implements Step {
     @Override
     public void execute(StepContext ctx) throws Exception {
         FeatureSet data = FeatureStep.open(ctx.dirOf(features), "pretrain");
-        ctx.recordInputHash("pretrain.feats", FeatureCache.sha256(FeatureStep.file(ctx.dirOf(features), "pretrain")));
+        ctx.recordInputHash("pretrain.feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), "pretrain")));
         SslObjective objective = objective();
         Path corpusData = CorpusStep.dataDir(ctx.dirOf(features.corpus()));
         List<AuxiliaryObjective> aux = AuxObjectives.build(spec.aux(), data, corpusData, ctx.dataDir(), ctx);
@@ -140,7 +141,7 @@ public final class PretrainStep implements Step {
                         + " (" + milestone + "); milestones exist at every tenth of a run whose steps are a multiple of 10");
             }
             b.optInitFrom(milestone);
-            ctx.recordInputHash("init_from/encoder.params", FeatureCache.sha256(milestone.resolve("encoder.params")));
+            ctx.recordInputHash("init_from/encoder.params", Hashes.sha256(milestone.resolve("encoder.params")));
         }
         ctx.interruptAfterSteps().ifPresent(b::optStopAfterSteps);
         TrainResult r = b.build().run();
@@ -148,7 +149,7 @@ public final class PretrainStep implements Step {
             throw new Interrupted("pretraining stopped at step " + r.stepsDone() + " of " + stepsToRun()
                     + " on request; run again to resume from the last checkpoint");
         }
-        ctx.recordOutputHash("model.params", FeatureCache.sha256(r.finalCheckpoint().resolve("model.params")));
+        ctx.recordOutputHash("model.params", Hashes.sha256(r.finalCheckpoint().resolve("model.params")));
         ctx.recordMeasurement("steps", r.stepsDone());
         ctx.recordMeasurement("final_loss", r.finalLoss());
         ctx.recordMeasurement("steps_per_second", r.stepsPerSecond());

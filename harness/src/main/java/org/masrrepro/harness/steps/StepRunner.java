@@ -1,5 +1,6 @@
 package org.masrrepro.harness.steps;
 
+import org.masrrepro.datasets.util.AtomicFiles;
 import ai.djl.Device;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
