@@ -3,10 +3,14 @@ package org.masrrepro.datasets.features;
 import java.util.Locale;
 
 /**
- * 80-dim log-mel filterbank matching {@code torchaudio.transforms.MelSpectrogram(sample_rate=16000, n_fft=512,
- * win_length=400, hop_length=160, n_mels=80, center=True, pad_mode="reflect", power=2.0, norm=None,
- * mel_scale="htk")} followed by {@code log(clamp(x, min=1e-6))} (defaults; every parameter can be changed).
- * Instances are immutable and thread-safe; buffers are per call.
+ * Computes log-mel filterbank features. Defaults reproduce {@code torchaudio.transforms.MelSpectrogram(
+ * sample_rate=16000, n_fft=512, win_length=400, hop_length=160, n_mels=80, f_min=0, f_max=8000, center=True,
+ * pad_mode="reflect", power=2.0, norm=None, mel_scale="htk")} (periodic Hann window of 400 samples, zero-padded
+ * symmetrically to 512 as {@code torch.stft} does) followed by {@code torch.log(x.clamp(min=1e-6))}.
+ *
+ * <p>Frames are centred: frame {@code t} covers samples {@code t*hop - n_fft/2 .. t*hop + n_fft/2 - 1}, with reflect
+ * padding at both ends, so there are {@code 1 + n / hop} frames. Arithmetic is in double precision and rounded to
+ * float once at the end. Instances are immutable and thread-safe; each {@link #compute} call owns its buffers.
  */
 public final class LogMel {
 
@@ -18,72 +22,51 @@ public final class LogMel {
     private final double fMin;
     private final double fMax;
     private final double logFloor;
-    private final double[] window;   // periodic Hann of windowLength, centered in fftSize (zeros around)
-    private final int[] melStart;    // first FFT bin with non-zero weight per mel band
-    private final double[][] melWeights;
-    private final double[] cos;
-    private final double[] sin;
-    private final int[] bitReverse;
+    private final int windowStart;     // first non-zero window index within the FFT frame
+    private final double[] window;     // periodic Hann, windowLength values
+    private final int[] windowSlot;    // FFT buffer position of each windowed sample (bit-reversal folded in)
+    private final int[] zeroSlots;     // FFT buffer positions outside the window, cleared once per call
+    private final RealFft fft;
+    private final MelFilterbank mel;
 
     private LogMel(Builder b) {
-        this.sampleRate = b.sampleRate;
-        this.numMels = b.numMels;
-        this.windowLength = (int) Math.round(b.windowMs * b.sampleRate / 1000.0);
-        this.hop = (int) Math.round(b.hopMs * b.sampleRate / 1000.0);
-        this.fftSize = b.fftSize;
-        this.fMin = b.fMin;
-        this.fMax = b.fMax;
-        this.logFloor = b.logFloor;
-        if (Integer.bitCount(fftSize) != 1 || windowLength > fftSize) {
-            throw new IllegalArgumentException("fft size " + fftSize + " must be a power of two >= window " + windowLength);
-        }
-        window = new double[fftSize];
-        int left = (fftSize - windowLength) / 2; // torch.stft pads a short window equally on both sides
+        sampleRate = b.sampleRate;
+        numMels = b.numMels;
+        windowLength = b.windowLength != null ? b.windowLength : (int) Math.round(b.windowMs * sampleRate / 1000.0);
+        hop = b.hopLength != null ? b.hopLength : (int) Math.round(b.hopMs * sampleRate / 1000.0);
+        fftSize = b.fftSize;
+        fMin = b.fMin;
+        fMax = b.fMax != null ? b.fMax : sampleRate / 2.0;
+        logFloor = b.logFloor;
+        check(sampleRate > 0, "sample rate must be positive: " + sampleRate);
+        check(numMels > 0, "n_mels must be positive: " + numMels);
+        check(hop > 0, "hop must be at least one sample: " + hop);
+        check(windowLength > 0 && windowLength <= fftSize,
+                "window of " + windowLength + " samples must fit the FFT size " + fftSize);
+        check(fMin >= 0 && fMin < fMax && fMax <= sampleRate / 2.0,
+                "need 0 <= f_min < f_max <= sample_rate/2, found " + fMin + ", " + fMax);
+        check(logFloor > 0, "log floor must be positive: " + logFloor);
+        fft = new RealFft(fftSize);
+        mel = new MelFilterbank(numMels, fftSize / 2 + 1, sampleRate, fMin, fMax);
+        windowStart = (fftSize - windowLength) / 2; // torch.stft centres a short window in n_fft
+        window = new double[windowLength];
+        windowSlot = new int[windowLength];
         for (int i = 0; i < windowLength; i++) {
-            window[left + i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / windowLength);
+            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / windowLength);
+            windowSlot[i] = fft.slot(windowStart + i);
         }
-        int numBins = fftSize / 2 + 1;
-        double mMin = hzToMel(fMin);
-        double mMax = hzToMel(fMax);
-        double[] fPts = new double[numMels + 2];
-        for (int i = 0; i < fPts.length; i++) {
-            fPts[i] = melToHz(mMin + (mMax - mMin) * i / (numMels + 1));
-        }
-        melStart = new int[numMels];
-        melWeights = new double[numMels][];
-        for (int m = 0; m < numMels; m++) {
-            double[] w = new double[numBins];
-            int first = -1;
-            int last = -1;
-            for (int k = 0; k < numBins; k++) {
-                double f = (double) sampleRate / 2 * k / (numBins - 1);
-                double down = (f - fPts[m]) / (fPts[m + 1] - fPts[m]);
-                double up = (fPts[m + 2] - f) / (fPts[m + 2] - fPts[m + 1]);
-                w[k] = Math.max(0, Math.min(down, up));
-                if (w[k] > 0) {
-                    if (first < 0) {
-                        first = k;
-                    }
-                    last = k;
-                }
-            }
-            if (first < 0) {
-                first = 0;
-                last = -1;
-            }
-            melStart[m] = first;
-            melWeights[m] = java.util.Arrays.copyOfRange(w, first, last + 1);
-        }
-        cos = new double[fftSize / 2];
-        sin = new double[fftSize / 2];
-        for (int i = 0; i < fftSize / 2; i++) {
-            cos[i] = Math.cos(-2 * Math.PI * i / fftSize);
-            sin[i] = Math.sin(-2 * Math.PI * i / fftSize);
-        }
-        int bits = Integer.numberOfTrailingZeros(fftSize);
-        bitReverse = new int[fftSize];
+        zeroSlots = new int[fftSize - windowLength];
+        int z = 0;
         for (int i = 0; i < fftSize; i++) {
-            bitReverse[i] = Integer.reverse(i) >>> (32 - bits);
+            if (i < windowStart || i >= windowStart + windowLength) {
+                zeroSlots[z++] = fft.slot(i);
+            }
+        }
+    }
+
+    private static void check(boolean ok, String why) {
+        if (!ok) {
+            throw new IllegalArgumentException("log-mel: " + why);
         }
     }
 
@@ -92,14 +75,10 @@ public final class LogMel {
     }
 
     static double hzToMel(double f) {
-        return 2595.0 * Math.log10(1.0 + f / 700.0);
+        return MelFilterbank.hzToMel(f);
     }
 
-    static double melToHz(double m) {
-        return 700.0 * (Math.pow(10.0, m / 2595.0) - 1.0);
-    }
-
-    /** Number of frames for {@code n} samples (centered frames: {@code 1 + n / hop}). */
+    /** Number of frames for {@code n} samples (centred frames: {@code 1 + n / hop}). */
     public int numFrames(int n) {
         return 1 + n / hop;
     }
@@ -108,42 +87,48 @@ public final class LogMel {
         return numMels;
     }
 
-    /** Log-mel of 16 kHz samples as {@code [frames][numMels]}. */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    public int hopLength() {
+        return hop;
+    }
+
+    /** Log-mel of {@code samples} (at {@link #sampleRate()}) as {@code [frames][numMels]}. */
     public float[][] compute(float[] samples) {
         int n = samples.length;
-        int pad = fftSize / 2;
         int frames = numFrames(n);
         float[][] out = new float[frames][numMels];
-        double[] re = new double[fftSize];
-        double[] im = new double[fftSize];
+        double[] buf = fft.newBuffer();
         double[] power = new double[fftSize / 2 + 1];
+        int pad = fftSize / 2;
         for (int t = 0; t < frames; t++) {
-            int start = t * hop - pad;
-            for (int i = 0; i < fftSize; i++) {
-                int src = reflect(start + i, n);
-                double v = window[i] == 0 ? 0 : samples[src] * window[i];
-                re[bitReverse[i]] = v;
-                im[bitReverse[i]] = 0;
+            // Clear outside the window every frame: the FFT works in place over the whole buffer.
+            for (int s : zeroSlots) {
+                buf[s] = 0;
             }
-            fft(re, im);
-            for (int k = 0; k <= fftSize / 2; k++) {
-                power[k] = re[k] * re[k] + im[k] * im[k];
+            int first = t * hop - pad + windowStart; // signal index of window sample 0
+            if (first >= 0 && first + windowLength <= n) {
+                for (int i = 0; i < windowLength; i++) {
+                    buf[windowSlot[i]] = samples[first + i] * window[i];
+                }
+            } else {
+                for (int i = 0; i < windowLength; i++) {
+                    buf[windowSlot[i]] = n == 0 ? 0 : samples[reflect(first + i, n)] * window[i];
+                }
             }
+            fft.power(buf, power);
             float[] row = out[t];
             for (int m = 0; m < numMels; m++) {
-                double[] w = melWeights[m];
-                int k0 = melStart[m];
-                double acc = 0;
-                for (int j = 0; j < w.length; j++) {
-                    acc += w[j] * power[k0 + j];
-                }
-                row[m] = (float) Math.log(Math.max(acc, logFloor));
+                row[m] = (float) Math.log(Math.max(mel.apply(m, power), logFloor));
             }
         }
         return out;
     }
 
-    private static int reflect(int i, int n) {
+    /** numpy/torch "reflect" padding (edge not repeated), extended periodically for signals shorter than the pad. */
+    static int reflect(int i, int n) {
         if (n == 1) {
             return 0;
         }
@@ -152,30 +137,7 @@ public final class LogMel {
         return k < n ? k : period - k;
     }
 
-    /** In-place iterative radix-2 FFT of bit-reversed input. */
-    private void fft(double[] re, double[] im) {
-        int n = fftSize;
-        for (int size = 2; size <= n; size <<= 1) {
-            int halfSize = size >> 1;
-            int step = n / size;
-            for (int i = 0; i < n; i += size) {
-                for (int j = 0; j < halfSize; j++) {
-                    double wr = cos[j * step];
-                    double wi = sin[j * step];
-                    int a = i + j;
-                    int b = a + halfSize;
-                    double tr = re[b] * wr - im[b] * wi;
-                    double ti = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - tr;
-                    im[b] = im[a] - ti;
-                    re[a] += tr;
-                    im[a] += ti;
-                }
-            }
-        }
-    }
-
-    /** Canonical description of every parameter (for cache keys and provenance). */
+    /** Canonical description of every parameter (used in cache keys and provenance). */
     public String describe() {
         return String.format(Locale.ROOT,
                 "logmel(sr=%d,n_mels=%d,win=%d,hop=%d,n_fft=%d,fmin=%.1f,fmax=%.1f,window=hann-periodic,center=reflect,"
@@ -183,61 +145,82 @@ public final class LogMel {
                 sampleRate, numMels, windowLength, hop, fftSize, fMin, fMax, logFloor);
     }
 
-    /** Configures a {@link LogMel}; defaults are the torchaudio settings in the class comment. */
+    /** Configures a {@link LogMel}; every parameter is optional and defaults to the torchaudio settings above. */
     public static final class Builder {
         private int sampleRate = 16000;
         private int numMels = 80;
         private double windowMs = 25;
+        private Integer windowLength;
         private double hopMs = 10;
+        private Integer hopLength;
         private int fftSize = 512;
         private double fMin = 0;
         private Double fMax;
         private double logFloor = 1e-6;
 
+        private Builder() {}
+
+        /** Sample rate in Hz (default 16000). */
         public Builder optSampleRate(int sampleRate) {
             this.sampleRate = sampleRate;
             return this;
         }
 
+        /** Number of mel bands (default 80). */
         public Builder optNumMels(int numMels) {
             this.numMels = numMels;
             return this;
         }
 
+        /** Window length in ms (default 25), rounded to samples; {@link #optWindowLength} takes precedence. */
         public Builder optWindowMs(double windowMs) {
             this.windowMs = windowMs;
             return this;
         }
 
+        /** Window length in samples (default: 25 ms = 400 at 16 kHz). */
+        public Builder optWindowLength(int samples) {
+            this.windowLength = samples;
+            return this;
+        }
+
+        /** Hop in ms (default 10), rounded to samples; {@link #optHopLength} takes precedence. */
         public Builder optHopMs(double hopMs) {
             this.hopMs = hopMs;
             return this;
         }
 
+        /** Hop in samples (default: 10 ms = 160 at 16 kHz). */
+        public Builder optHopLength(int samples) {
+            this.hopLength = samples;
+            return this;
+        }
+
+        /** FFT size, a power of two >= the window (default 512). */
         public Builder optFftSize(int fftSize) {
             this.fftSize = fftSize;
             return this;
         }
 
+        /** Lowest filterbank frequency in Hz (default 0). */
         public Builder optFMin(double fMin) {
             this.fMin = fMin;
             return this;
         }
 
+        /** Highest filterbank frequency in Hz (default sample_rate / 2). */
         public Builder optFMax(double fMax) {
             this.fMax = fMax;
             return this;
         }
 
+        /** Mel energies are clamped to at least this before the log (default 1e-6). */
         public Builder optLogFloor(double logFloor) {
             this.logFloor = logFloor;
             return this;
         }
 
         public LogMel build() {
-            if (fMax == null) {
-                fMax = sampleRate / 2.0;
-            }
             return new LogMel(this);
         }
     }
