@@ -5,6 +5,7 @@ import org.masrrepro.harness.spec.LidSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.harness.steps.FeatureStep;
+import org.masrrepro.harness.steps.FloorStep;
 import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.LidFinetuneStep;
 import org.masrrepro.harness.steps.PretrainStep;
@@ -20,7 +21,8 @@ public record ExperimentPlan(
         FeatureStep features,
         PretrainStep pretrain,
         LidFinetuneStep finetune,
-        LidEvalStep eval) {
+        LidEvalStep eval,
+        FloorStep floor) {
 
     /** Resolves a spec that does not continue another spec's pretraining. */
     public static ExperimentPlan of(ExperimentSpec spec, Profile profile) {
@@ -48,7 +50,8 @@ public record ExperimentPlan(
         LidFinetuneStep finetune = new LidFinetuneStep(pretrain, features, spec.encoder(), lid,
                 spec.corpus().languages(), spec.seed());
         LidEvalStep eval = new LidEvalStep(finetune, lid.evalSplit());
-        return new ExperimentPlan(spec, profile, corpus, features, pretrain, finetune, eval);
+        FloorStep floor = new FloorStep(features, spec.corpus().languages(), lid.evalSplit());
+        return new ExperimentPlan(spec, profile, corpus, features, pretrain, finetune, eval, floor);
     }
 
     /** The last step; running it runs all the others first. */

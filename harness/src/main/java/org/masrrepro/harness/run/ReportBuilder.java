@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class ReportBuilder {
         index.append("## Runs\n\n| spec | seed | describes | corpus card | confusion | evaluation (provenance) |\n"
                 + "|---|---|---|---|---|---|\n");
         Path cards = out.resolve("cards");
+        AtomicFiles.deleteRecursively(cards); // rebuilt from the runs each time, so floors are appended once
         Files.createDirectories(cards);
         for (RunRecord r : runs) {
             String slug = r.spec().replace('/', '_') + "_seed-" + r.seed();
@@ -100,8 +102,13 @@ public final class ReportBuilder {
             Charts.confusionHeatmap(m.classes(), m.confusion(), r.spec() + " (seed " + r.seed() + ")", out.resolve(png));
             Path card = CorpusStep.dataDir(runsRoot.resolve(r.corpusDir())).resolve("card.md");
             String cardName = r.corpusDir().replace('/', '_') + ".md";
-            if (Files.isRegularFile(card)) {
+            if (Files.isRegularFile(card) && !Files.exists(cards.resolve(cardName))) {
                 Files.copy(card, cards.resolve(cardName), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path floor = evalDir.resolve("floor.md");
+            if (Files.isRegularFile(floor)) {
+                // The card carries its corpus's non-learned floor.
+                Files.writeString(cards.resolve(cardName), Files.readString(floor), StandardOpenOption.APPEND);
             }
             index.append("| ").append(r.spec()).append(" | ").append(r.seed()).append(" | ").append(r.describes())
                     .append(" | [card](cards/").append(cardName).append(") | [png](").append(png)

@@ -31,26 +31,42 @@ public final class Results {
         return runsRoot.resolve("results").resolve(profile.id());
     }
 
+    /** Row id of a corpus's non-learned floor in Table 1. */
+    public static final String FLOOR_ROW = "floor: log-mel stats + logreg";
+
     /** Reads the evaluation of a finished plan, writes its run record and returns it. */
     public static RunRecord record(ExperimentPlan plan, StepRunner runner) throws IOException {
         ExperimentSpec spec = plan.spec();
+        Path out = dir(runner.runsRoot(), plan.profile()).resolve(spec.id()).resolve("seed-" + spec.seed()).resolve("run.json");
+        return write(out, plan, runner, runner.dirOf(plan.eval()), spec.id(), spec.describes(), spec.report().table(),
+                spec.report().row(), spec.seed());
+    }
+
+    /** The corpus's floor, once per corpus (every spec on that corpus shares the step). */
+    public static RunRecord recordFloor(ExperimentPlan plan, StepRunner runner) throws IOException {
+        Path floorDir = runner.dirOf(plan.floor());
+        Path out = dir(runner.runsRoot(), plan.profile()).resolve("floor").resolve(floorDir.getFileName().toString())
+                .resolve("run.json");
+        return write(out, plan, runner, floorDir, "floor/" + plan.spec().report().dataset(),
+                "Non-learned floor of the corpus (no pretraining)", "T1", FLOOR_ROW, 0);
+    }
+
+    private static RunRecord write(Path out, ExperimentPlan plan, StepRunner runner, Path evalDir, String id,
+            String describes, String table, String row, long seed) throws IOException {
         Path runs = runner.runsRoot();
-        Path evalDir = runner.dirOf(plan.eval());
         ClassificationReport m = readMetrics(evalDir);
         String provenance = runs.relativize(evalDir.resolve(StepRunner.PROVENANCE)).toString();
-        String ds = spec.report().dataset();
-        String row = spec.report().row();
-        String table = spec.report().table();
-        String corpus = spec.corpus().label();
+        String ds = plan.spec().report().dataset();
+        String corpus = plan.spec().corpus().label();
+        String profile = plan.profile().id();
         List<ResultCell> cells = new ArrayList<>();
-        cells.add(new ResultCell(table, row, ds + "/O", "acc", m.accuracyOverlapped(), spec.seed(), plan.profile().id(), corpus, provenance));
-        cells.add(new ResultCell(table, row, ds + "/NO", "acc", m.accuracyNonOverlapped(), spec.seed(), plan.profile().id(), corpus, provenance));
-        cells.add(new ResultCell(table, row, ds + "/all", "acc", m.accuracy(), spec.seed(), plan.profile().id(), corpus, provenance));
-        cells.add(new ResultCell(table, row, ds + "/all", "f1", m.macroF1(), spec.seed(), plan.profile().id(), corpus, provenance));
-        cells.add(new ResultCell(table, row, ds + "/all", "eer", m.eer(), spec.seed(), plan.profile().id(), corpus, provenance));
-        RunRecord rec = new RunRecord(spec.id(), spec.describes(), plan.profile().id(), spec.seed(), corpus,
+        cells.add(new ResultCell(table, row, ds + "/O", "acc", m.accuracyOverlapped(), seed, profile, corpus, provenance));
+        cells.add(new ResultCell(table, row, ds + "/NO", "acc", m.accuracyNonOverlapped(), seed, profile, corpus, provenance));
+        cells.add(new ResultCell(table, row, ds + "/all", "acc", m.accuracy(), seed, profile, corpus, provenance));
+        cells.add(new ResultCell(table, row, ds + "/all", "f1", m.macroF1(), seed, profile, corpus, provenance));
+        cells.add(new ResultCell(table, row, ds + "/all", "eer", m.eer(), seed, profile, corpus, provenance));
+        RunRecord rec = new RunRecord(id, describes, profile, seed, corpus,
                 runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells);
-        Path out = dir(runs, plan.profile()).resolve(spec.id()).resolve("seed-" + spec.seed()).resolve("run.json");
         AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
         return rec;
     }

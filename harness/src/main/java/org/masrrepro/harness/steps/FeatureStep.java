@@ -64,7 +64,7 @@ public final class FeatureStep implements Step {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // feature file format 2 (little-endian index before the data)
     }
 
     @Override

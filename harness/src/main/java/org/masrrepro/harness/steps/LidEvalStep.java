@@ -1,26 +1,19 @@
 package org.masrrepro.harness.steps;
 
-import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.datasets.util.Hashes;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.lid.LidModel;
 import org.masrrepro.datasets.features.FeatureCache;
 import org.masrrepro.datasets.features.FeatureSet;
-import org.masrrepro.reports.metrics.ClassificationMetrics;
-import org.masrrepro.reports.metrics.ClassificationReport;
-import org.masrrepro.reports.results.ClassificationOutputs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 /** Scores a split with the fine-tuned LID model: metrics.json, per-utterance scores.csv, confusion.csv. */
 public final class LidEvalStep implements Step {
 
-    public static final String METRICS = "metrics.json";
+    public static final String METRICS = LidOutputs.METRICS;
 
     private final LidFinetuneStep model;
     private final String split;
@@ -77,20 +70,6 @@ public final class LidEvalStep implements Step {
                 Configs.encoder(model.encoder(), set.dim()), classes.size(), ctx.device())) {
             scores = m.logProbabilities(set, ctx.progress());
         }
-        ClassificationReport report = ClassificationMetrics.evaluate(truth, scores, classes,
-                new HashSet<>(overlapped()));
-        List<String> ids = new ArrayList<>(set.size());
-        for (int i = 0; i < set.size(); i++) {
-            ids.add(set.id(i));
-        }
-        ClassificationOutputs.writeScores(ctx.dir().resolve("scores.csv"), ids, truth, classes, scores);
-        ClassificationOutputs.writeConfusion(ctx.dir().resolve("confusion.csv"), classes, report.confusion());
-        String json = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                .toJson(report);
-        AtomicFiles.writeString(ctx.dir().resolve(METRICS), json + "\n");
-        ctx.recordOutputHash(METRICS, Hashes.sha256(ctx.dir().resolve(METRICS)));
-        ctx.recordOutputHash("scores.csv", Hashes.sha256(ctx.dir().resolve("scores.csv")));
-        ctx.recordMeasurement("utterances", set.size());
-        ctx.recordMeasurement("accuracy", report.accuracy());
+        LidOutputs.write(ctx, set, truth, classes, scores, overlapped());
     }
 }

@@ -75,7 +75,7 @@ class SmokePipelineTest {
 
     @Test
     void everyStepHasProvenanceAndDoneMarker() throws IOException {
-        for (String kind : List.of("corpus", "features", "pretrain", "finetune", "eval")) {
+        for (String kind : List.of("corpus", "features", "pretrain", "finetune", "eval", "floor")) {
             try (Stream<Path> s = Files.list(runsA.resolve(kind))) {
                 List<Path> dirs = s.toList();
                 assertEquals(1, dirs.size(), kind);
@@ -102,8 +102,13 @@ class SmokePipelineTest {
         byte[] png = Files.readAllBytes(report.resolve("table1.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
+        assertTrue(md.contains("| floor: log-mel stats + logreg | "), "the corpus's non-learned floor is a row");
         try (Stream<Path> cards = Files.list(report.resolve("cards"))) {
-            assertEquals(1, cards.count());
+            List<Path> all = cards.toList();
+            assertEquals(1, all.size());
+            String card = Files.readString(all.get(0));
+            assertTrue(card.contains("## Non-learned floor"), "the card reports the floor");
+            assertEquals(card.indexOf("## Non-learned floor"), card.lastIndexOf("## Non-learned floor"));
         }
         assertTrue(Files.isRegularFile(report.resolve("table1.html")));
         assertTrue(Files.readString(report.resolve("results.csv")).contains("best-rq"));
