@@ -29,6 +29,8 @@ public final class Main {
             "  list             list the specs and what of the paper each reproduces",
             "  validate [SPEC]  resolve and validate specs under every profile (all specs by default)",
             "  report           rebuild the report of a profile from finished runs",
+            "  check --baseline FILE [--write-baseline]",
+            "                   compare a profile's results with a committed baseline; exit 1 on a regression",
             "options:",
             "  --profile smoke|cpu|paper   scale profile (default cpu)",
             "  --seed N                    root seed override",
@@ -63,6 +65,8 @@ public final class Main {
         Path runs = Path.of("runs");
         Path specsDir = Environment.repoRoot().resolve("harness").resolve("specs");
         Integer interrupt = null;
+        Path baseline = null;
+        boolean writeBaseline = false;
         Path dataDir = System.getenv("MASR_DATA_DIR") == null ? null : Path.of(System.getenv("MASR_DATA_DIR"));
         try {
             for (int i = 1; i < args.length; i++) {
@@ -75,6 +79,8 @@ public final class Main {
                     case "--specs" -> specsDir = Path.of(value(args, ++i, a));
                     case "--interrupt-after-steps" -> interrupt = Integer.parseInt(value(args, ++i, a));
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+                    case "--baseline" -> baseline = Path.of(value(args, ++i, a));
+                    case "--write-baseline" -> writeBaseline = true;
                     default -> {
                         if (a.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + a);
@@ -113,6 +119,12 @@ public final class Main {
                 }
                 case "report" -> {
                     return ReportBuilder.write(runs, profile, out) == null ? 1 : 0;
+                }
+                case "check" -> {
+                    if (baseline == null) {
+                        throw new IllegalArgumentException("check needs --baseline FILE");
+                    }
+                    return Check.run(runs, profile, baseline, writeBaseline, out, err);
                 }
                 default -> throw new IllegalArgumentException("unknown command " + command);
             }

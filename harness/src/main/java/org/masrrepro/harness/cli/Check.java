@@ -1,0 +1,55 @@
+package org.masrrepro.harness.cli;
+
+import org.masrrepro.harness.run.Results;
+import org.masrrepro.harness.run.RunRecord;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.reports.check.Baseline;
+import org.masrrepro.reports.check.RegressionCheck;
+import org.masrrepro.reports.results.ResultCell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code check} command: a profile's measured cells against a committed baseline. */
+final class Check {
+
+    /** Default tolerances of a new baseline (percentage points): smoke numbers only show the pipeline works. */
+    static final Map<String, Double> DEFAULT_TOLERANCES = Map.of("acc", 25.0, "f1", 25.0, "eer", 25.0);
+
+    private Check() {}
+
+    static int run(Path runs, Profile profile, Path baselineFile, boolean write, PrintStream out, PrintStream err)
+            throws IOException {
+        List<ResultCell> cells = new ArrayList<>();
+        for (RunRecord r : Results.readAll(runs, profile)) {
+            cells.addAll(r.cells());
+        }
+        if (cells.isEmpty()) {
+            err.println("no results for profile " + profile.id() + " under " + Results.dir(runs, profile)
+                    + "; run ./reproduce.sh --profile " + profile.id() + " first");
+            return 1;
+        }
+        if (write) {
+            Baseline old = Files.isRegularFile(baselineFile) ? RegressionCheck.read(baselineFile) : null;
+            Baseline b = RegressionCheck.of(profile.id(),
+                    old != null ? old.note() : "written by masr check --write-baseline; tolerances in percentage points",
+                    old != null ? old.tolerances() : DEFAULT_TOLERANCES, cells);
+            RegressionCheck.write(baselineFile, b);
+            out.println("wrote " + b.cells().size() + " cells to " + baselineFile);
+            return 0;
+        }
+        Baseline b = RegressionCheck.read(baselineFile);
+        if (!b.profile().equals(profile.id())) {
+            err.println(baselineFile + " holds profile " + b.profile() + " numbers; run check with --profile " + b.profile());
+            return 2;
+        }
+        RegressionCheck.Outcome o = RegressionCheck.compare(b, cells);
+        (o.regressed() ? err : out).print(o.render());
+        return o.regressed() ? 1 : 0;
+    }
+}

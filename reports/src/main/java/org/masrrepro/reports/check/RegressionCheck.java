@@ -1,0 +1,107 @@
+package org.masrrepro.reports.check;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import org.masrrepro.reports.results.ResultCell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares measured result cells with a committed baseline: a cell regresses when it is missing, not a number, or
+ * worse than the baseline by more than its metric's tolerance (higher is better for acc and f1, lower for eer and
+ * wer). Improvements beyond the tolerance are reported but pass.
+ */
+public final class RegressionCheck {
+
+    /** Metrics where lower is better. */
+    static final Set<String> LOWER_IS_BETTER = Set.of("eer", "wer");
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    /** One compared cell. */
+    public record Line(String key, double baseline, double measured, double tolerance, String verdict) {}
+
+    /** The outcome: every line, and whether any regressed. */
+    public record Outcome(List<Line> lines, boolean regressed) {
+        public String render() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-70s %9s %9s %7s  %s%n", "cell",
+                    "baseline", "measured", "tol", "verdict"));
+            for (Line l : lines) {
+                sb.append(String.format(Locale.ROOT, "%-70s %9.2f %9.2f %7.2f  %s%n", l.key(), l.baseline(),
+                        l.measured(), l.tolerance(), l.verdict()));
+            }
+            long bad = lines.stream().filter(l -> l.verdict().startsWith("REGRESSED") || l.verdict().startsWith("MISSING")).count();
+            sb.append(regressed ? bad + " of " + lines.size() + " cells regressed\n" : "no regression in " + lines.size() + " cells\n");
+            return sb.toString();
+        }
+    }
+
+    private RegressionCheck() {}
+
+    public static Baseline read(Path file) throws IOException {
+        return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Baseline.class);
+    }
+
+    /** A baseline of the measured cells (means over seeds), for maintainers updating it on purpose. */
+    public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured) {
+        List<Baseline.Cell> cells = new ArrayList<>();
+        means(measured).forEach((k, v) -> {
+            String[] f = k.split(" \\| ");
+            cells.add(new Baseline.Cell(f[0], f[1], f[2], f[3], v));
+        });
+        return new Baseline(profile, note, new TreeMap<>(tolerances), cells);
+    }
+
+    public static void write(Path file, Baseline b) throws IOException {
+        Files.writeString(file, GSON.toJson(b) + "\n", StandardCharsets.UTF_8);
+    }
+
+    public static Outcome compare(Baseline baseline, List<ResultCell> measured) {
+        Map<String, Double> ours = means(measured);
+        List<Line> lines = new ArrayList<>();
+        boolean regressed = false;
+        for (Baseline.Cell c : baseline.cells()) {
+            double tol = baseline.tolerances().getOrDefault(c.metric(), 0.0);
+            Double m = ours.get(c.key());
+            String verdict;
+            if (m == null || m.isNaN() != Double.isNaN(c.value())) {
+                verdict = m == null ? "MISSING" : "REGRESSED (not a number)";
+                regressed = true;
+            } else if (m.isNaN()) {
+                verdict = "ok (both n/a)";
+            } else {
+                double better = LOWER_IS_BETTER.contains(c.metric()) ? c.value() - m : m - c.value();
+                if (better < -tol) {
+                    verdict = "REGRESSED";
+                    regressed = true;
+                } else {
+                    verdict = better > tol ? "improved" : "ok";
+                }
+            }
+            lines.add(new Line(c.key(), c.value(), m == null ? Double.NaN : m, tol, verdict));
+        }
+        return new Outcome(lines, regressed);
+    }
+
+    private static Map<String, Double> means(List<ResultCell> cells) {
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        for (ResultCell c : cells) {
+            String key = c.table() + " | " + c.row() + " | " + c.column() + " | " + c.metric();
+            double[] s = acc.computeIfAbsent(key, k -> new double[2]);
+            s[0] += c.value();
+            s[1]++;
+        }
+        Map<String, Double> out = new TreeMap<>();
+        acc.forEach((k, s) -> out.put(k, s[0] / s[1]));
+        return out;
+    }
+}
