@@ -9,6 +9,7 @@ import org.masrrepro.harness.spec.SpecException;
 import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.steps.Environment;
 import org.masrrepro.harness.steps.Interrupted;
+import org.masrrepro.reports.score.Scoring;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ public final class Main {
             "  list             list the specs and what of the paper each reproduces",
             "  validate [SPEC]  resolve and validate specs under every profile (all specs by default)",
             "  report           rebuild the report of a profile from finished runs",
+            "  score lid --scores SCORES.csv | score wer --ref REF.trn --hyp HYP.trn",
+            "                   score another system's outputs; prints JSON (formats in the README)",
             "  check --baseline FILE [--write-baseline]",
             "                   compare a profile's results with a committed baseline; exit 1 on a regression",
             "options:",
@@ -66,6 +69,9 @@ public final class Main {
         Path specsDir = Environment.repoRoot().resolve("harness").resolve("specs");
         Integer interrupt = null;
         Path baseline = null;
+        Path scoresCsv = null;
+        Path refTrn = null;
+        Path hypTrn = null;
         boolean writeBaseline = false;
         Path dataDir = System.getenv("MASR_DATA_DIR") == null ? null : Path.of(System.getenv("MASR_DATA_DIR"));
         try {
@@ -81,6 +87,9 @@ public final class Main {
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                     case "--baseline" -> baseline = Path.of(value(args, ++i, a));
                     case "--write-baseline" -> writeBaseline = true;
+                    case "--scores" -> scoresCsv = Path.of(value(args, ++i, a));
+                    case "--ref" -> refTrn = Path.of(value(args, ++i, a));
+                    case "--hyp" -> hypTrn = Path.of(value(args, ++i, a));
                     default -> {
                         if (a.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + a);
@@ -119,6 +128,17 @@ public final class Main {
                 }
                 case "report" -> {
                     return ReportBuilder.write(runs, profile, out) == null ? 1 : 0;
+                }
+                case "score" -> {
+                    String what = positional.isEmpty() ? "" : positional.get(0);
+                    if (what.equals("lid") && scoresCsv != null) {
+                        out.println(Scoring.json(Scoring.lid(scoresCsv)));
+                    } else if (what.equals("wer") && refTrn != null && hypTrn != null) {
+                        out.println(Scoring.json(Scoring.wer(refTrn, hypTrn)));
+                    } else {
+                        throw new IllegalArgumentException("use: score lid --scores FILE, or score wer --ref FILE --hyp FILE");
+                    }
+                    return 0;
                 }
                 case "check" -> {
                     if (baseline == null) {
