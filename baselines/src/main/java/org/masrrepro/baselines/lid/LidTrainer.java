@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import org.masrrepro.baselines.nn.ConformerConfig;
 import org.masrrepro.baselines.nn.ConformerEncoder;
 import org.masrrepro.baselines.train.BatchSampler;
@@ -21,7 +23,9 @@ import org.masrrepro.datasets.features.FeatureSet;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -63,6 +67,14 @@ public final class LidTrainer {
     public TrainResult run() throws IOException {
         Network net = new Network(b.encoder, b.numClasses);
         int[] labels = b.labels;
+        // Keys of the head's parameters in the model's list (DJL prefixes child names, e.g. "02head_weight").
+        Set<Parameter> headParams = new HashSet<>(net.head.getParameters().values());
+        Set<String> headKeys = new HashSet<>();
+        for (Pair<String, Parameter> p : net.model.getParameters()) {
+            if (headParams.contains(p.getValue())) {
+                headKeys.add(p.getKey());
+            }
+        }
         TrainTask task = new TrainTask() {
             @Override
             public Block model() {
@@ -98,7 +110,7 @@ public final class LidTrainer {
 
             @Override
             public Predicate<String> trainable(long step) {
-                return step < b.freezeEncoderSteps ? name -> name.startsWith("head") : name -> true;
+                return step < b.freezeEncoderSteps ? headKeys::contains : name -> true;
             }
         };
         return Training.run("finetune", task, b.data, BatchSampler.uniform(b.data.size()), b.initFrom, b);

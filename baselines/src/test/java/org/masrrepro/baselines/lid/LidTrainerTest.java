@@ -12,6 +12,7 @@ import org.masrrepro.datasets.util.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,20 @@ class LidTrainerTest {
         return LidTrainer.builder().setEncoder(ENC).optInitFrom(init).setData(TRAIN, TRAIN.labels(), 3)
                 .setBatchSize(6).setCropFrames(32).setTotalSteps(steps).setOptimizer(OPT).setSeed(3).setWorkDir(dir)
                 .optCheckpointEvery(10).optLogEvery(5).optFreezeEncoderSteps(3);
+    }
+
+    @Test
+    void freezeStepsTrainTheHeadOnly(@TempDir Path tmp) throws IOException {
+        TrainResult r = builder(tmp.resolve("frozen"), null, 4).optFreezeEncoderSteps(4).optLogEvery(1).build().run();
+        List<String> rows = Files.readAllLines(r.metricsCsv());
+        int gradCol = List.of(rows.get(0).split(",")).indexOf("grad_norm");
+        for (String row : rows.subList(1, rows.size())) {
+            assertTrue(Double.parseDouble(row.split(",")[gradCol]) > 0, "the head must receive gradients: " + row);
+        }
+        // The encoder is untouched while frozen: same bytes as a run of 0 steps would have (its initialisation).
+        TrainResult none = builder(tmp.resolve("init"), null, 1).optFreezeEncoderSteps(1).build().run();
+        assertArrayEquals(Files.readAllBytes(none.finalCheckpoint().resolve("encoder.params")),
+                Files.readAllBytes(r.finalCheckpoint().resolve("encoder.params")));
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class LidFinetuneStep implements Step {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // 2: the head-only warm-up really trains the head
     }
 
     @Override
