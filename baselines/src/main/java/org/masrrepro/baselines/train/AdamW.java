@@ -35,6 +35,11 @@ public final class AdamW {
      * by {@code trainable}; zeroes every parameter's gradient. Returns the global gradient norm before clipping.
      */
     public double step(PairList<String, Parameter> params, double lr, long t, Predicate<String> trainable) {
+        return step(params, lr, t, trainable, gradientNorm(params, trainable));
+    }
+
+    /** Global L2 norm of the gradients of the trainable parameters (not finite when any gradient is not). */
+    public static double gradientNorm(PairList<String, Parameter> params, Predicate<String> trainable) {
         double sq = 0;
         for (Pair<String, Parameter> p : params) {
             NDArray w = p.getValue().getArray();
@@ -42,7 +47,21 @@ public final class AdamW {
                 sq += w.getGradient().pow(2).sum().getFloat();
             }
         }
-        double norm = Math.sqrt(sq);
+        return Math.sqrt(sq);
+    }
+
+    /** Sets every gradient to zero (also NaN ones, which subtraction would keep). */
+    public static void zeroGradients(PairList<String, Parameter> params) {
+        for (Pair<String, Parameter> p : params) {
+            NDArray w = p.getValue().getArray();
+            if (w.hasGradient()) {
+                w.getGradient().set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
+            }
+        }
+    }
+
+    /** {@link #step(PairList, double, long, Predicate)} with the gradient norm already computed. */
+    public double step(PairList<String, Parameter> params, double lr, long t, Predicate<String> trainable, double norm) {
         double scale = config.clipGradNorm() > 0 && norm > config.clipGradNorm() ? config.clipGradNorm() / (norm + 1e-6) : 1;
         double b1 = config.beta1();
         double b2 = config.beta2();

@@ -35,6 +35,12 @@ final class TrainLoop {
 
     /** Step checkpoints kept besides {@code final}. */
     private static final int KEEP = 2;
+    /**
+     * Recomputations of a step whose loss or gradient is not finite. Seen rarely on CPU (2 in ~4,000 steps) and not
+     * reproducible from the same state, so recomputing with the same seeds recovers the exact step.
+     */
+    static final int MAX_RETRIES = 2;
+    private int totalRetries;
 
     private final Settings s;
 
@@ -62,7 +68,7 @@ final class TrainLoop {
             int start = 0;
             Path finalDir = s.workDir().resolve(Checkpoint.FINAL);
             if (Checkpoint.isComplete(finalDir)) {
-                return new TrainResult(Checkpoint.step(finalDir), true, lastLoss(metricsCsv), Double.NaN, finalDir, metricsCsv);
+                return new TrainResult(Checkpoint.step(finalDir), true, lastLoss(metricsCsv), Double.NaN, finalDir, metricsCsv, 0);
             }
             Optional<Path> latest = Checkpoint.latest(s.workDir());
             if (latest.isPresent()) {
@@ -80,30 +86,45 @@ final class TrainLoop {
             for (int step = start; step < s.totalSteps(); step++) {
                 Map<String, Float> metrics;
                 try (NDManager sub = root.newSubManager()) {
-                    Engine.getInstance().setRandomSeed(seedInt(s.seed(), step));
-                    SplittableRandom rnd = new SplittableRandom(mix(s.seed(), step));
-                    int[] items = s.sampler().sample(step, s.batchSize(), rnd.split());
-                    float[] flat = Batches.crops(s.data(), items, s.cropFrames(), rnd.split());
-                    NDArray x = sub.create(flat, new Shape(s.batchSize(), s.cropFrames(), s.data().dim()));
-                    ParameterStore ps = new ParameterStore(sub, false);
-                    TrainTask.Output out;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        out = s.task().forward(ps, x, items, rnd.split(), true);
-                        gc.backward(out.loss());
-                    }
-                    loss = out.loss().getFloat();
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException(s.phase() + ": loss is " + loss + " at step " + step
-                                + "; lower the learning rate or check the data");
+                    TrainTask.Output out = null;
+                    double gradNorm = Double.NaN;
+                    int retries = 0;
+                    for (;; retries++) {
+                        // The same seeds on every attempt: a retry recomputes exactly what the step would have been.
+                        Engine.getInstance().setRandomSeed(seedInt(s.seed(), step));
+                        SplittableRandom rnd = new SplittableRandom(mix(s.seed(), step));
+                        int[] items = s.sampler().sample(step, s.batchSize(), rnd.split());
+                        float[] flat = Batches.crops(s.data(), items, s.cropFrames(), rnd.split());
+                        NDArray x = sub.create(flat, new Shape(s.batchSize(), s.cropFrames(), s.data().dim()));
+                        ParameterStore ps = new ParameterStore(sub, false);
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            out = s.task().forward(ps, x, items, rnd.split(), true);
+                            gc.backward(out.loss());
+                        }
+                        loss = out.loss().getFloat();
+                        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                            gradNorm = AdamW.gradientNorm(params, s.task().trainable(step));
+                        }
+                        if (Double.isFinite(loss) && Double.isFinite(gradNorm)) {
+                            break;
+                        }
+                        AdamW.zeroGradients(params);
+                        if (retries == MAX_RETRIES) {
+                            throw new IllegalStateException(s.phase() + ": loss " + loss + ", gradient norm " + gradNorm
+                                    + " at step " + step + " after " + MAX_RETRIES + " retries; lower the learning rate "
+                                    + "or check the data (the last checkpoint is intact: re-run to resume)");
+                        }
+                        System.err.printf("%s: non-finite loss %s or gradient norm %s at step %d; recomputing the step%n",
+                                s.phase(), loss, gradNorm, step);
                     }
                     double lr = s.optimizer().learningRate(step, s.totalSteps());
-                    double gradNorm;
                     try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
-                        gradNorm = adam.step(params, lr, step + 1L, s.task().trainable(step));
+                        adam.step(params, lr, step + 1L, s.task().trainable(step), gradNorm);
                     }
                     metrics = new TreeMap<>(out.metrics());
                     metrics.put("grad_norm", (float) gradNorm);
                     metrics.put("lr", (float) lr);
+                    totalRetries += retries;
                 }
                 stepsThisRun++;
                 int done = step + 1;
@@ -132,14 +153,15 @@ final class TrainLoop {
                             adam, done, s.seed(), s.totalSteps());
                 }
                 if (stop) {
-                    return new TrainResult(done, false, loss, stepsThisRun / ((System.nanoTime() - t0) / 1e9), null, metricsCsv);
+                    return new TrainResult(done, false, loss, stepsThisRun / ((System.nanoTime() - t0) / 1e9), null, metricsCsv,
+                            totalRetries);
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Path fin = Checkpoint.save(s.workDir(), Checkpoint.FINAL, s.task().model(), s.task().parts(), adam,
                     s.totalSteps(), s.seed(), s.totalSteps());
             return new TrainResult(s.totalSteps(), true, loss, stepsThisRun == 0 ? Double.NaN : stepsThisRun / seconds,
-                    fin, metricsCsv);
+                    fin, metricsCsv, totalRetries);
         }
     }
 

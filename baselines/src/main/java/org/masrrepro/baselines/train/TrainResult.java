@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param stepsPerSecond  speed in this process
  * @param finalCheckpoint the final checkpoint directory, when finished
  * @param metricsCsv      per-step log
+ * @param recomputedSteps steps recomputed in this process after a non-finite loss or gradient
  */
 public record TrainResult(int stepsDone, boolean finished, double finalLoss, double stepsPerSecond,
-        Path finalCheckpoint, Path metricsCsv) {}
+        Path finalCheckpoint, Path metricsCsv, int recomputedSteps) {}

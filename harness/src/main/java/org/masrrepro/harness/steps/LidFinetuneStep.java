@@ -111,5 +111,6 @@ public final class LidFinetuneStep implements Step {
         ctx.recordMeasurement("steps", r.stepsDone());
         ctx.recordMeasurement("final_loss", r.finalLoss());
         ctx.recordMeasurement("steps_per_second", r.stepsPerSecond());
+        ctx.recordMeasurement("recomputed_steps", r.recomputedSteps());
     }
 }
