@@ -148,22 +148,11 @@ public final class LidTrainer {
             return this;
         }
 
-
-
-
-
-
-
-
-
         /** Train the head alone for this many steps first. */
         public Builder optFreezeEncoderSteps(int n) {
             this.freezeEncoderSteps = n;
             return this;
         }
-
-
-
 
         public LidTrainer build() {
             validate(encoder != null && data != null && numClasses >= 2, "encoder, data with >= 2 classes");

@@ -128,14 +128,6 @@ public final class Pretrainer {
             return this;
         }
 
-
-
-
-
-
-
-
-
         /**
          * Continue pretraining from another run's checkpoint: encoder and SSL head parameters (the head when the
          * objective matches); the optimizer and auxiliary projections start fresh.
@@ -144,9 +136,6 @@ public final class Pretrainer {
             this.initFrom = checkpointDir;
             return this;
         }
-
-
-
 
         public Pretrainer build() {
             validate(encoder != null && objective != null && data != null, "encoder, objective, data");
