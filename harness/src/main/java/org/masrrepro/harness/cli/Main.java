@@ -144,7 +144,7 @@ public final class Main {
                     if (baseline == null) {
                         throw new IllegalArgumentException("check needs --baseline FILE");
                     }
-                    return Check.run(runs, profile, baseline, writeBaseline, out, err);
+                    return CheckCommand.run(runs, profile, baseline, writeBaseline, out, err);
                 }
                 default -> throw new IllegalArgumentException("unknown command " + command);
             }

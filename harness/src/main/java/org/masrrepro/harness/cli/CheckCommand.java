@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code check} command: a profile's measured cells against a committed baseline. */
-final class Check {
+final class CheckCommand {
 
     /** Default tolerances of a new baseline (percentage points): smoke numbers only show the pipeline works. */
     static final Map<String, Double> DEFAULT_TOLERANCES = Map.of("acc", 25.0, "f1", 25.0, "eer", 25.0);
 
-    private Check() {}
+    private CheckCommand() {}
 
     static int run(Path runs, Profile profile, Path baselineFile, boolean write, PrintStream out, PrintStream err)
             throws IOException {
