@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Accuracy, macro-F1 and equal error rate of a multi-class scorer.
+ * Computes accuracy (overall, overlapped, non-overlapped), macro-F1 and pooled equal error rate of a multi-class
+ * scorer, in percent.
+ *
+ * <p>Prediction: argmax of the scores, ties to the lowest class index. Macro-F1: unweighted mean of per-class F1
+ * over the classes that occur in the truth or in the predictions (sklearn {@code f1_score(average='macro')} with
+ * {@code labels} = that union); a class with no true positive has F1 0.
  *
  * <p>EER, multi-class: every (utterance, class) pair is a trial, a target trial when the class is the true one,
  * scored by {@code scores[i][c]}. Sweeping the threshold over the pooled trials, the EER is where the
@@ -19,10 +24,15 @@ public final class ClassificationMetrics {
 
     private ClassificationMetrics() {}
 
+    /**
+     * All metrics of one test set. {@code scores[i][c]} is any score monotone in the belief that utterance i is of
+     * class c (e.g. a log-probability); {@code overlappedClasses} names the classes seen in pre-training.
+     */
     public static ClassificationReport evaluate(int[] truth, float[][] scores, List<String> classes,
             Set<String> overlappedClasses) {
         int n = truth.length;
         int k = classes.size();
+        check(truth, scores, k);
         int[] pred = new int[n];
         int[][] confusion = new int[k][k];
         int correctO = 0;
@@ -61,6 +71,26 @@ public final class ClassificationMetrics {
                 totalO == 0 ? Double.NaN : 100.0 * correctO / totalO,
                 totalNo == 0 ? Double.NaN : 100.0 * correctNo / totalNo,
                 macroF1(truth, pred, k), eer(target, nonTarget), List.copyOf(classes), confusion, recall);
+    }
+
+    // Fail loudly on malformed input: a silent NaN or an out-of-range label would give a plausible wrong number.
+    private static void check(int[] truth, float[][] scores, int k) {
+        if (scores.length != truth.length) {
+            throw new IllegalArgumentException(truth.length + " labels but " + scores.length + " score rows");
+        }
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] < 0 || truth[i] >= k) {
+                throw new IllegalArgumentException("label " + truth[i] + " of utterance " + i + " not in [0," + k + ")");
+            }
+            if (scores[i].length != k) {
+                throw new IllegalArgumentException("utterance " + i + " has " + scores[i].length + " scores, expected " + k);
+            }
+            for (float v : scores[i]) {
+                if (Float.isNaN(v)) {
+                    throw new IllegalArgumentException("NaN score for utterance " + i);
+                }
+            }
+        }
     }
 
     /** Index of the largest score; ties go to the lowest index. */
@@ -114,7 +144,8 @@ public final class ClassificationMetrics {
 
     /**
      * Equal error rate in percent of target and non-target scores (higher = more target-like). Thresholds are the
-     * distinct scores; at threshold s a trial is accepted when its score >= s.
+     * distinct scores; at threshold s a trial is accepted when its score >= s, so tied scores move together and
+     * the result does not depend on input order. NaN when either set is empty.
      */
     public static double eer(double[] targetScores, double[] nonTargetScores) {
         int nt = targetScores.length;

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The paper's reported numbers (Tables 1-3, Figure 4), transcribed into {@code paper_numbers.csv}. */
+/**
+ * Looks up the paper's reported numbers (Tables 1-3, Figure 4), transcribed cell by cell into
+ * {@code paper_numbers.csv}. Tables T1, T2, T3 are percentages; F4 rows are confusion rates (0-1) keyed
+ * {@code true>predicted}, e.g. {@code bs>hr}. Dhwani/Dhvani uses the column prefix {@code dhvani/}.
+ */
 public final class PaperNumbers {
 
     private final Map<String, PaperCell> cells;
@@ -50,6 +54,7 @@ public final class PaperNumbers {
         return table + "|" + row + "|" + column + "|" + metric;
     }
 
+    /** The paper's number for a cell, e.g. {@code value("T1", "best-rq", "fleurs/all", "acc")} = 75.4. */
     public Optional<Double> value(String table, String row, String column, String metric) {
         PaperCell c = cells.get(key(table, row, column, metric));
         return c == null ? Optional.empty() : Optional.of(c.value());

@@ -5,24 +5,34 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.masrrepro.reports.tables.ComparisonTable;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Charts rendered headless to PNG with XChart. */
+/** Renders comparison bar charts and confusion heat maps to PNG with XChart (headless AWT). */
 public final class Charts {
 
     private Charts() {}
 
-    /** Grouped bars, ours vs the paper, for every row and the table's keys whose metric is {@code metric}. */
-    public static void comparisonBars(ComparisonTable table, String metric, Path png) throws IOException {
-        List<ComparisonTable.Key> keys = table.keys().stream().filter(k -> k.metric().equals(metric)).toList();
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520).title(table.title())
-                .xAxisTitle("row / column").yAxisTitle(metric + " (%)").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+    /**
+     * Grouped bars, ours vs the paper, one category per (row, column) of the table's (column, metric) pairs that
+     * match {@code metricColumnFilter}: a pair matches when the filter equals its metric ({@code "acc"}), its column
+     * ({@code "fleurs/all"}), its label ({@code "fleurs/all acc"}), or is a prefix of its column ending in '/'
+     * ({@code "dhvani/"}). A missing value leaves its bar out rather than drawing a zero.
+     */
+    public static void comparisonBars(ComparisonTable table, String metricColumnFilter, Path png) throws IOException {
+        List<ComparisonTable.Key> keys = table.keys().stream().filter(k -> matches(k, metricColumnFilter)).toList();
+        boolean percent = keys.stream().allMatch(k -> PERCENT.contains(k.metric())) && !keys.isEmpty();
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
+                .title(table.title() + " — " + metricColumnFilter)
+                .xAxisTitle("method / column").yAxisTitle(metricColumnFilter + (percent ? " (%)" : "")).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisLabelRotation(30);
         List<String> cats = new ArrayList<>();
         List<Double> ours = new ArrayList<>();
@@ -34,9 +44,9 @@ public final class Charts {
                 if (Double.isNaN(o) && Double.isNaN(p)) {
                     continue;
                 }
-                cats.add(r + " " + k.column());
-                ours.add(Double.isNaN(o) ? 0 : o);
-                paper.add(Double.isNaN(p) ? 0 : p);
+                cats.add(keys.size() == 1 ? r : r + " " + k.column());
+                ours.add(Double.isNaN(o) ? null : o);
+                paper.add(Double.isNaN(p) ? null : p);
             }
         }
         if (cats.isEmpty()) {
@@ -46,15 +56,19 @@ public final class Charts {
         }
         chart.addSeries("ours", cats, ours);
         chart.addSeries("paper", cats, paper);
-        BitmapEncoder.saveBitmap(chart, stripPng(png), BitmapEncoder.BitmapFormat.PNG);
+        save(chart, png);
     }
 
-    /** Row-normalised confusion heat map (true language down, predicted across). */
+    /** Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01). */
     public static void confusionHeatmap(List<String> classes, int[][] confusion, String title, Path png)
             throws IOException {
         int k = classes.size();
+        if (confusion.length != k || java.util.Arrays.stream(confusion).anyMatch(r -> r.length != k)) {
+            throw new IllegalArgumentException("confusion must be " + k + " x " + k);
+        }
         int size = Math.max(420, 40 + 24 * k);
-        HeatMapChart chart = new HeatMapChartBuilder().width(size + 120).height(size).title(title).build();
+        HeatMapChart chart = new HeatMapChartBuilder().width(size + 120).height(size).title(title)
+                .xAxisTitle("predicted").yAxisTitle("true").build();
         chart.getStyler().setShowValue(k <= 20);
         chart.getStyler().setMin(0);
         chart.getStyler().setMax(1);
@@ -73,9 +87,25 @@ public final class Charts {
         List<String> yLabels = new ArrayList<>(classes);
         java.util.Collections.reverse(yLabels);
         chart.addSeries("rate", classes, yLabels, data);
+        save(chart, png);
+    }
+
+    private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) throws IOException {
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         BitmapEncoder.saveBitmap(chart, stripPng(png), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    private static final Set<String> PERCENT = Set.of("acc", "f1", "eer", "wer");
+
+    static boolean matches(ComparisonTable.Key k, String filter) {
+        return filter.equals(k.metric()) || filter.equals(k.column()) || filter.equals(k.column() + " " + k.metric())
+                || (filter.endsWith("/") && k.column().startsWith(filter));
+    }
+
+    // XChart appends the extension itself.
     private static String stripPng(Path png) {
         String s = png.toString();
         return s.endsWith(".png") ? s.substring(0, s.length() - 4) : s;

@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Per-utterance scores and confusion matrices as CSV, in the format {@code score lid} reads back. */
+/** Writes per-utterance scores and confusion matrices as CSV, in the format {@code score lid} reads back. */
 public final class ClassificationOutputs {
 
     private ClassificationOutputs() {}
 
-    /** Columns: id, true, predicted, then one log-probability column per class (6 decimals). */
+    /** Columns: id, true, predicted (argmax, ties to the first class), then one score column per class (6 decimals). */
     public static void writeScores(Path csv, List<String> ids, int[] truth, List<String> classes, float[][] scores)
             throws IOException {
+        if (ids.size() != truth.length || scores.length != truth.length) {
+            throw new IllegalArgumentException(ids.size() + " ids, " + truth.length + " labels, " + scores.length + " score rows");
+        }
+        Files.createDirectories(csv.toAbsolutePath().getParent());
         List<String> header = new ArrayList<>(List.of("id", "true", "predicted"));
         header.addAll(classes);
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
@@ -41,6 +45,7 @@ public final class ClassificationOutputs {
 
     /** First column {@code true\predicted}, then counts per predicted class. */
     public static void writeConfusion(Path csv, List<String> classes, int[][] confusion) throws IOException {
+        Files.createDirectories(csv.toAbsolutePath().getParent());
         List<String> header = new ArrayList<>(List.of("true\\predicted"));
         header.addAll(classes);
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);

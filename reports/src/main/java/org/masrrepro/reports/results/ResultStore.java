@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Result cells as JSON (for tools) and CSV (for pandas and spreadsheets), in a deterministic order. */
+/** Stores result cells as JSON (for tools) and CSV (for pandas and spreadsheets), in a deterministic order. */
 public final class ResultStore {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
@@ -26,6 +26,7 @@ public final class ResultStore {
 
     private ResultStore() {}
 
+    /** Pretty JSON array, sorted by table, row, column, metric, seed, profile. */
     public static void write(Path jsonFile, List<ResultCell> cells) throws IOException {
         List<ResultCell> sorted = new ArrayList<>(cells);
         sorted.sort(ORDER);
@@ -33,13 +34,18 @@ public final class ResultStore {
         Files.writeString(jsonFile, GSON.toJson(sorted) + "\n", StandardCharsets.UTF_8);
     }
 
+    /** Cells written by {@link #write}; an empty file reads as no cells. */
     public static List<ResultCell> read(Path jsonFile) throws IOException {
-        return GSON.fromJson(Files.readString(jsonFile, StandardCharsets.UTF_8), new TypeToken<List<ResultCell>>() {}.getType());
+        List<ResultCell> cells = GSON.fromJson(Files.readString(jsonFile, StandardCharsets.UTF_8),
+                new TypeToken<List<ResultCell>>() {}.getType());
+        return cells == null ? List.of() : cells;
     }
 
+    /** CSV with header {@code table,row,column,metric,value,seed,profile,corpus,provenance}, same order as JSON. */
     public static void writeCsv(Path csv, List<ResultCell> cells) throws IOException {
         List<ResultCell> sorted = new ArrayList<>(cells);
         sorted.sort(ORDER);
+        Files.createDirectories(csv.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                         .setHeader("table", "row", "column", "metric", "value", "seed", "profile", "corpus", "provenance")

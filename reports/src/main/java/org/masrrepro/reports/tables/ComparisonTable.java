@@ -1,5 +1,7 @@
 package org.masrrepro.reports.tables;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.masrrepro.reports.paper.PaperCell;
 import org.masrrepro.reports.paper.PaperNumbers;
 import org.masrrepro.reports.results.ResultCell;
@@ -7,12 +9,15 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +25,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Our numbers beside the paper's for one table: per row and (column, metric), ours (mean, std and n over seeds),
- * the paper's, and ours - paper. Shows the (column, metric) pairs we measured and every row of either side.
+ * Computes our numbers beside the paper's for one table: per row and (column, metric), ours (mean, sample std and
+ * n over seeds), the paper's, and Δ = ours - paper (blank when either is missing).
+ *
+ * <p>Rows: the paper's rows in the paper's order, then rows only we have, sorted. Columns: the paper's (column,
+ * metric) pairs that we measured, in the paper's order, then pairs only we have, sorted; when we measured nothing
+ * in this table, all of the paper's. The Tablesaw table has, per pair, the numeric columns {@code "<column> <metric>
+ * ours"}, {@code "... ours_std"}, {@code "... n"}, {@code "... paper"} and {@code "... delta"}; the Markdown and
+ * HTML renderings show {@code ours | paper | Δ} with one decimal, ours as {@code mean ± std (n=k)} over seeds.
  */
 public final class ComparisonTable {
 
@@ -58,9 +71,12 @@ public final class ComparisonTable {
     public static ComparisonTable of(String tableId, String title, String caption, List<ResultCell> ours,
             PaperNumbers paper) {
         Set<String> rows = new LinkedHashSet<>();
-        Set<Key> oursKeys = new LinkedHashSet<>();
-        Map<String, Map<Key, List<Double>>> values = new LinkedHashMap<>();
-        for (ResultCell c : ours) {
+        Set<Key> oursKeys = new TreeSet<>(Comparator.comparing(Key::column).thenComparing(Key::metric));
+        Map<String, Map<Key, List<Double>>> values = new TreeMap<>();
+        // Seed order fixes the summation order, so mean and std do not depend on the order of the input list.
+        List<ResultCell> sorted = new ArrayList<>(ours);
+        sorted.sort(Comparator.comparingLong(ResultCell::seed).thenComparingDouble(ResultCell::value));
+        for (ResultCell c : sorted) {
             if (!c.table().equals(tableId)) {
                 continue;
             }
@@ -169,6 +185,14 @@ public final class ComparisonTable {
         return title;
     }
 
+    public String caption() {
+        return caption;
+    }
+
+    public String tableId() {
+        return tableId;
+    }
+
     /** Our mean for a cell, NaN when we have none. */
     public double ours(String row, Key key) {
         double[] v = ours.getOrDefault(row, Map.of()).get(key);
@@ -199,17 +223,18 @@ public final class ComparisonTable {
         return Double.isNaN(o) || Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%+.1f", o - p);
     }
 
+    /** Caption line ({@code **title** — caption}), a blank line, then a GitHub Markdown table. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("## ").append(title).append("\n\n").append(caption).append("\n\n| row |");
+        sb.append("**").append(md(title)).append("** — ").append(md(caption)).append("\n\n| row |");
         for (Key k : keys) {
-            sb.append(' ').append(k.label()).append(" ours | paper | Δ |");
+            sb.append(' ').append(md(k.label())).append(" ours | paper | Δ |");
         }
         sb.append("\n|---|");
         sb.append("---:|---:|---:|".repeat(keys.size()));
         sb.append('\n');
         for (String r : rows) {
-            sb.append("| ").append(r).append(" |");
+            sb.append("| ").append(md(r)).append(" |");
             for (Key k : keys) {
                 double p = paper(r, k);
                 sb.append(' ').append(oursText(r, k)).append(" | ").append(Double.isNaN(p) ? "" : fmt(p))
@@ -224,8 +249,26 @@ public final class ComparisonTable {
         Files.writeString(file, toMarkdown(), StandardCharsets.UTF_8);
     }
 
+    /** The Tablesaw table as CSV: doubles with 4 decimals (Locale.ROOT), missing values empty. */
     public void writeCsv(Path file) throws IOException {
-        table.write().csv(file.toFile());
+        // Written by hand rather than table.write(): fixed decimals instead of binary noise like 75.39999999999999.
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
+                        .setHeader(table.columnNames().toArray(String[]::new)).build())) {
+            for (int r = 0; r < table.rowCount(); r++) {
+                List<String> out = new ArrayList<>();
+                for (Column<?> c : table.columns()) {
+                    if (c.isMissing(r)) {
+                        out.add("");
+                    } else if (c instanceof DoubleColumn d) {
+                        out.add(String.format(Locale.ROOT, "%.4f", d.getDouble(r)));
+                    } else {
+                        out.add(String.valueOf(c.get(r)));
+                    }
+                }
+                p.printRecord(out);
+            }
+        }
     }
 
     public void writeHtml(Path file) throws IOException {
@@ -249,6 +292,11 @@ public final class ComparisonTable {
         }
         sb.append("</table>\n</body></html>\n");
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    // A pipe would split a Markdown cell; newlines would end the caption line or the row.
+    static String md(String s) {
+        return s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 
     static String esc(String s) {

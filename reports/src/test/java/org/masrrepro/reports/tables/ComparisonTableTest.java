@@ -3,54 +3,137 @@ package org.masrrepro.reports.tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.masrrepro.reports.paper.PaperNumbers;
-import org.masrrepro.reports.plots.Charts;
 import org.masrrepro.reports.results.ResultCell;
-import org.masrrepro.reports.results.ResultStore;
+import tech.tablesaw.api.Table;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Our row beside the paper's, the delta, seeds aggregated; charts render headless. */
+/** Our rows beside the paper's: paper rows kept, Δ computed, seeds aggregated, renderings well formed. */
 class ComparisonTableTest {
 
+    static final String CAPTION = "ours: FLEURS analog (espeak-ng), profile smoke — NOT the paper's FLEURS";
+    static final PaperNumbers PAPER = PaperNumbers.load();
+
+    static ResultCell cell(String table, String row, String col, String metric, double v, long seed) {
+        return new ResultCell(table, row, col, metric, v, seed, "smoke", "FLEURS analog", "eval/x/provenance.json");
+    }
+
     static ResultCell cell(String row, String col, String metric, double v, long seed) {
-        return new ResultCell("T1", row, col, metric, v, seed, "smoke", "FLEURS analog", "eval/x/provenance.json");
+        return cell("T1", row, col, metric, v, seed);
+    }
+
+    final List<ResultCell> ours = List.of(cell("best-rq", "fleurs/all", "acc", 70.0, 1),
+            cell("best-rq", "fleurs/all", "acc", 72.0, 2), cell("best-rq", "fleurs/O", "acc", 80.0, 1),
+            cell("best-rq", "fleurs/O", "acc", 80.0, 2), cell("zz-ablation", "fleurs/all", "acc", 60.0, 1),
+            cell("my-ablation", "fleurs/all", "acc", 50.0, 1), cell("best-rq+masr", "fleurs/all", "eer", 1.25, 1),
+            cell("T2", "best-rq", "voxforge", "acc", 99.0, 1)); // another table: ignored
+
+    static List<String> cellsOf(String mdLine) {
+        String inner = mdLine.substring(1, mdLine.length() - 1); // drop the outer pipes
+        List<String> out = new ArrayList<>();
+        for (String s : inner.split("(?<!\\\\)\\|", -1)) {
+            out.add(s.trim());
+        }
+        return out;
     }
 
     @Test
-    void oursBesideThePaper(@TempDir Path tmp) throws IOException {
-        List<ResultCell> ours = List.of(cell("best-rq", "fleurs/all", "acc", 70.0, 1), cell("best-rq", "fleurs/all", "acc", 72.0, 2),
-                cell("best-rq", "fleurs/O", "acc", 80.0, 1), cell("best-rq", "fleurs/O", "acc", 80.0, 2),
-                cell("my-ablation", "fleurs/all", "acc", 60.0, 1));
-        ComparisonTable t = ComparisonTable.of("T1", "Table 1", "ours: analog", ours, PaperNumbers.load());
-        assertEquals(List.of("fleurs/O", "fleurs/all"), t.keys().stream().map(ComparisonTable.Key::column).toList());
-        assertTrue(t.rows().containsAll(List.of("w2v-bert", "best-rq+masr", "my-ablation")));
-        assertEquals(71.0, t.ours("best-rq", new ComparisonTable.Key("fleurs/all", "acc")), 1e-9);
-        String md = t.toMarkdown();
-        assertTrue(md.contains("| best-rq | 80.0 ± 0.0 (n=2) | 85.6 | -5.6 | 71.0 ± 1.4 (n=2) | 75.4 | -4.4 |"), md);
-        String header = md.lines().filter(l -> l.startsWith("| row")).findFirst().orElseThrow();
-        String sep = md.lines().filter(l -> l.startsWith("|---")).findFirst().orElseThrow();
-        assertEquals(header.chars().filter(c -> c == '|').count(), sep.chars().filter(c -> c == '|').count());
+    void oursBesideThePaper() {
+        ComparisonTable t = ComparisonTable.of("T1", "Table 1: language ID", CAPTION, ours, PAPER);
+        // Keys: the paper's order restricted to what we measured.
+        assertEquals(List.of(new ComparisonTable.Key("fleurs/O", "acc"), new ComparisonTable.Key("fleurs/all", "acc"),
+                new ComparisonTable.Key("fleurs/all", "eer")), t.keys());
+        // Rows: all six paper rows in paper order, then ours-only rows sorted.
+        assertEquals(List.of("w2v-bert", "w2v-bert+lasr", "w2v-bert+masr", "best-rq", "best-rq+lasr", "best-rq+masr",
+                "my-ablation", "zz-ablation"), t.rows());
+        ComparisonTable.Key all = new ComparisonTable.Key("fleurs/all", "acc");
+        assertEquals(71.0, t.ours("best-rq", all), 1e-9);
+        assertEquals(75.4, t.paper("best-rq", all), 1e-9);
+        assertTrue(Double.isNaN(t.ours("w2v-bert", all)));
+        assertTrue(Double.isNaN(t.paper("my-ablation", all)));
+
+        Table tab = t.table();
+        assertEquals(8, tab.rowCount());
+        assertEquals(1 + 3 * 5, tab.columnCount());
+        int r = t.rows().indexOf("best-rq");
+        assertEquals(71.0, tab.doubleColumn("fleurs/all acc ours").get(r), 1e-9);
+        assertEquals(Math.sqrt(2), tab.doubleColumn("fleurs/all acc ours_std").get(r), 1e-9);
+        assertEquals(2, tab.intColumn("fleurs/all acc n").get(r));
+        assertEquals(75.4, tab.doubleColumn("fleurs/all acc paper").get(r), 1e-9);
+        assertEquals(71.0 - 75.4, tab.doubleColumn("fleurs/all acc delta").get(r), 1e-9);
+        int m = t.rows().indexOf("best-rq+masr");
+        assertEquals(1.25 - 0.3, tab.doubleColumn("fleurs/all eer delta").get(m), 1e-9);
+        assertTrue(tab.doubleColumn("fleurs/all acc delta").isMissing(m)); // paper has it, we do not
+        assertTrue(tab.doubleColumn("fleurs/all acc delta").isMissing(t.rows().indexOf("my-ablation")));
+    }
+
+    @Test
+    void markdownIsCaptionThenAWellFormedTable() {
+        String md = ComparisonTable.of("T1", "Table 1", CAPTION, ours, PAPER).toMarkdown();
+        List<String> lines = md.lines().toList();
+        assertEquals("**Table 1** — " + CAPTION, lines.get(0));
+        assertEquals("", lines.get(1));
+        List<String> table = lines.subList(2, lines.size());
+        assertEquals(2 + 8, table.size()); // header, separator, 8 rows
+        int columns = 1 + 3 * 3;
+        for (String l : table) {
+            assertTrue(l.startsWith("|") && l.endsWith("|"), l);
+            assertEquals(columns, cellsOf(l).size(), l);
+        }
+        assertEquals(List.of("row", "fleurs/O acc ours", "paper", "Δ", "fleurs/all acc ours", "paper", "Δ",
+                "fleurs/all eer ours", "paper", "Δ"), cellsOf(table.get(0)));
+        assertTrue(table.get(1).matches("\\|---\\|(---:\\|){9}"), table.get(1));
+        assertEquals(List.of("best-rq", "80.0 ± 0.0 (n=2)", "85.6", "-5.6", "71.0 ± 1.4 (n=2)", "75.4", "-4.4", "",
+                "0.9", ""), cellsOf(table.get(2 + 3)));
+        assertEquals(List.of("w2v-bert", "", "87.7", "", "", "78.0", "", "", "0.5", ""), cellsOf(table.get(2)));
+        // 1.25 - 0.3 = 0.95 rounds half up, consistent with the shown 1.3 and 0.3.
+        assertEquals(List.of("best-rq+masr", "", "91.3", "", "", "83.7", "", "1.3", "0.3", "+1.0"),
+                cellsOf(table.get(2 + 5)));
+        assertEquals(List.of("my-ablation", "", "", "", "50.0", "", "", "", "", ""), cellsOf(table.get(2 + 6)));
+    }
+
+    @Test
+    void inputOrderDoesNotMatter() {
+        List<ResultCell> shuffled = new ArrayList<>(ours);
+        Collections.reverse(shuffled);
+        assertEquals(ComparisonTable.of("T1", "t", CAPTION, ours, PAPER).toMarkdown(),
+                ComparisonTable.of("T1", "t", CAPTION, shuffled, PAPER).toMarkdown());
+    }
+
+    @Test
+    void noOursShowsEveryPaperColumn() {
+        ComparisonTable t = ComparisonTable.of("T3", "Table 3", "none yet", List.of(), PAPER);
+        assertEquals(7, t.keys().size());
+        assertEquals(List.of("best-rq", "best-rq+lasr", "best-rq+masr"), t.rows());
+        assertTrue(t.toMarkdown().contains("| best-rq |  | 5.1 |  |"), t.toMarkdown());
+    }
+
+    @Test
+    void filesAreWrittenAndHtmlEscaped(@TempDir Path tmp) throws IOException {
+        ComparisonTable t = ComparisonTable.of("T1", "Table 1 <LID>", "a & b | c", ours, PAPER);
         t.writeCsv(tmp.resolve("t.csv"));
         t.writeHtml(tmp.resolve("t.html"));
-        assertTrue(Files.readString(tmp.resolve("t.csv")).startsWith("row,"));
-        assertTrue(Files.readString(tmp.resolve("t.html")).contains("<table>"));
-        ResultStore.write(tmp.resolve("r.json"), ours);
-        assertEquals(5, ResultStore.read(tmp.resolve("r.json")).size());
-
-        Charts.comparisonBars(t, "acc", tmp.resolve("bars.png"));
-        Charts.confusionHeatmap(List.of("bs", "sr", "hr"), new int[][] {{2, 0, 7}, {7, 1, 2}, {3, 3, 4}}, "bs/sr/hr",
-                tmp.resolve("heat.png"));
-        for (String f : List.of("bars.png", "heat.png")) {
-            BufferedImage img = ImageIO.read(tmp.resolve(f).toFile());
-            assertTrue(img != null && img.getWidth() > 100 && img.getHeight() > 100, f);
-        }
+        t.writeMarkdown(tmp.resolve("t.md"));
+        List<String> csv = Files.readAllLines(tmp.resolve("t.csv"));
+        assertTrue(csv.get(0).startsWith("row,fleurs/O acc ours,"), csv.get(0));
+        assertEquals(1 + 8, csv.size());
+        assertEquals("best-rq,80.0000,0.0000,2,85.6000,-5.6000,71.0000,1.4142,2,75.4000,-4.4000,,,0,0.9000,",
+                csv.get(1 + 3));
+        assertEquals("w2v-bert,,,0,87.7000,,,,0,78.0000,,,,0,0.5000,", csv.get(1));
+        String html = Files.readString(tmp.resolve("t.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<h2>Table 1 &lt;LID&gt;</h2>") && html.contains("<p>a &amp; b | c</p>"), html);
+        assertFalse(html.contains("<LID>"));
+        assertTrue(html.contains("<td>71.0 ± 1.4 (n=2)</td><td>75.4</td><td>-4.4</td>"), html);
+        assertTrue(Files.readString(tmp.resolve("t.md")).startsWith("**Table 1 <LID>** — a & b \\| c\n"));
     }
 }

@@ -1,0 +1,67 @@
+package org.masrrepro.reports.plots;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.reports.paper.PaperNumbers;
+import org.masrrepro.reports.results.ResultCell;
+import org.masrrepro.reports.tables.ComparisonTable;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both charts render headless to real PNG files. */
+class ChartsTest {
+
+    static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    static void assertPng(Path f) throws IOException {
+        assertTrue(Files.size(f) > 0, f + " is empty");
+        assertArrayEquals(PNG_MAGIC, Arrays.copyOf(Files.readAllBytes(f), 8), f + " lacks the PNG signature");
+        BufferedImage img = ImageIO.read(f.toFile());
+        assertTrue(img != null && img.getWidth() >= 400 && img.getHeight() >= 400, f + " does not decode");
+    }
+
+    @Test
+    void comparisonBarsAndHeatmap(@TempDir Path tmp) throws IOException {
+        List<ResultCell> ours = List.of(
+                new ResultCell("T1", "best-rq", "fleurs/all", "acc", 52.0, 1, "smoke", "FLEURS analog", "p.json"),
+                new ResultCell("T1", "best-rq", "fleurs/all", "eer", 20.0, 1, "smoke", "FLEURS analog", "p.json"));
+        ComparisonTable t = ComparisonTable.of("T1", "Table 1", "ours: analog", ours, PaperNumbers.load());
+        for (String filter : List.of("acc", "fleurs/all", "fleurs/", "nothing-matches")) {
+            Path png = tmp.resolve("bars-" + filter.replace('/', '_') + ".png");
+            Charts.comparisonBars(t, filter, png);
+            assertPng(png);
+        }
+        Path heat = tmp.resolve("deep/dir/heat.png");
+        Charts.confusionHeatmap(List.of("bs", "sr", "hr"), new int[][] {{2, 0, 7}, {7, 1, 2}, {0, 0, 0}}, "bs/sr/hr", heat);
+        assertPng(heat);
+        assertFalse(Files.exists(tmp.resolve("deep/dir/heat.png.png")));
+    }
+
+    @Test
+    void filterSemantics() {
+        ComparisonTable.Key k = new ComparisonTable.Key("dhvani/all", "f1");
+        assertTrue(Charts.matches(k, "f1"));
+        assertTrue(Charts.matches(k, "dhvani/all"));
+        assertTrue(Charts.matches(k, "dhvani/all f1"));
+        assertTrue(Charts.matches(k, "dhvani/"));
+        assertFalse(Charts.matches(k, "dhvani"));
+        assertFalse(Charts.matches(k, "acc"));
+    }
+
+    @Test
+    void heatmapRejectsNonSquareConfusion(@TempDir Path tmp) {
+        assertThrows(IllegalArgumentException.class,
+                () -> Charts.confusionHeatmap(List.of("a", "b"), new int[][] {{1, 0}}, "x", tmp.resolve("x.png")));
+    }
+}
