@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import org.masrrepro.baselines.nn.ScalarOps;
 import org.masrrepro.baselines.train.AuxOutput;
 import org.masrrepro.baselines.train.AuxiliaryObjective;
 import org.masrrepro.baselines.train.Container;
@@ -103,7 +104,8 @@ public final class TripletObjective implements AuxiliaryObjective {
             changed += t.valid(i) && t.negative()[i] != lasr.negative()[i] ? 1 : 0;
         }
         NDArray hinge = hinge(q, t, margin);
-        NDArray loss = hinge.sum().div((float) Math.max(1, nValid)).mul((float) lambda);
+        // ScalarOps: DJL frees Java-backed scalar operands that autograd still needs (NaN gradients after a GC).
+        NDArray loss = ScalarOps.mul(ScalarOps.div(hinge.sum(), Math.max(1, nValid)), lambda);
         float active = nValid == 0 ? 0 : hinge.gt(0).toType(DataType.FLOAT32, false).sum().getFloat() / nValid;
         return new AuxOutput(loss, Map.of(
                 "valid_anchors", (float) nValid / b,

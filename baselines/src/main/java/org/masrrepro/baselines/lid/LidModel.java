@@ -58,7 +58,7 @@ public final class LidModel implements AutoCloseable {
                     System.arraycopy(norm, (k % frames.length) * set.dim(), x, k * set.dim(), set.dim());
                 }
                 NDArray in = sub.create(x, new Shape(1, t, set.dim()));
-                NDArray logp = net.logits(new ParameterStore(sub, false), in, false).logSoftmax(1);
+                NDArray logp = net.logits(new ParameterStore(sub, false), in, false, null).logSoftmax(1);
                 out[i] = logp.toFloatArray();
             }
             if ((i + 1) % 50 == 0 || i + 1 == set.size()) {

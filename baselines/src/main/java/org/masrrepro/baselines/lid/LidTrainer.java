@@ -58,8 +58,9 @@ public final class LidTrainer {
             head.initialize(m, DataType.FLOAT32, new Shape(inputShape.get(0), modelDim));
         }
 
-        NDArray logits(ParameterStore ps, NDArray features, boolean training) {
-            NDArray frames = encoder.forward(ps, new NDList(features), training).singletonOrThrow();
+        /** Logits (B, classes); {@code random} draws dropout masks (null at inference). */
+        NDArray logits(ParameterStore ps, NDArray features, boolean training, SplittableRandom random) {
+            NDArray frames = encoder.encode(ps, features, training, random);
             return head.forward(ps, new NDList(Pooling.mean(frames)), training).singletonOrThrow();
         }
     }
@@ -94,7 +95,7 @@ public final class LidTrainer {
             @Override
             public Output forward(ParameterStore ps, NDArray features, int[] items, SplittableRandom random,
                     boolean training) {
-                NDArray logits = net.logits(ps, features, training);
+                NDArray logits = net.logits(ps, features, training, random);
                 float[] y = new float[items.length];
                 for (int i = 0; i < items.length; i++) {
                     y[i] = labels[items[i]];

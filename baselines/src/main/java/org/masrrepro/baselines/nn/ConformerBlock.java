@@ -30,11 +30,11 @@ final class ConformerBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        x = x.add(Ops.apply(ff1, ps, x, training).mul(0.5f));
-        x = x.add(Ops.apply(attention, ps, x, training));
-        x = x.add(Ops.apply(conv, ps, x, training));
-        x = x.add(Ops.apply(ff2, ps, x, training).mul(0.5f));
-        return new NDList(Ops.apply(norm, ps, x, training));
+        x = x.add(ScalarOps.mul(Ops.apply(ff1, ps, x, training, params), 0.5));
+        x = x.add(Ops.apply(attention, ps, x, training, params));
+        x = x.add(Ops.apply(conv, ps, x, training, params));
+        x = x.add(ScalarOps.mul(Ops.apply(ff2, ps, x, training, params), 0.5));
+        return new NDList(Ops.apply(norm, ps, x, training, params));
     }
 
     @Override

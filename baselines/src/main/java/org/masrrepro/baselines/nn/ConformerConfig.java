@@ -12,7 +12,8 @@ import java.util.Set;
  * @param ffMultiplier feed-forward width = ffMultiplier x D
  * @param convKernel   depthwise convolution kernel (odd)
  * @param subsampling  time subsampling of the front convolutions: 1, 2 or 4
- * @param dropout      dropout rate (drawn from the engine RNG, which the training loop seeds per step)
+ * @param dropout      dropout rate; masks come from the step's Java random stream ({@link SeededDropout}), so
+ *                     0 costs nothing and any rate stays bit-reproducible
  */
 public record ConformerConfig(int inputDim, int modelDim, int numLayers, int numHeads, int ffMultiplier,
         int convKernel, int subsampling, float dropout) {
@@ -37,10 +38,6 @@ public record ConformerConfig(int inputDim, int modelDim, int numLayers, int num
 
     /** Encoder frames for {@code inputFrames} input frames (each stride-2 convolution with padding 1 halves, rounding up). */
     public int outputFrames(int inputFrames) {
-        int t = inputFrames;
-        for (int s = subsampling; s > 1; s /= 2) {
-            t = (t + 1) / 2;
-        }
-        return t;
+        return ConformerEncoder.outputFrames(inputFrames, subsampling);
     }
 }

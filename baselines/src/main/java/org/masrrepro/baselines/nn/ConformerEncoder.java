@@ -9,27 +9,35 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Conformer encoder f: features (B, T, F) to frames (B, T', D). Front end: {@code log2(subsampling)} stride-2 3x3
  * Conv2d + ReLU layers with C = min(D, 256) channels, a linear map to D, and sinusoidal absolute positions; then
  * {@code numLayers} Conformer blocks. No padding masks: training uses fixed-length crops and inference runs one
  * utterance at a time.
+ *
+ * <p>Positions are absolute sinusoids added once after the front end (not Transformer-XL relative attention as in
+ * Gulati et al.): simpler, and with fixed-length crops the model sees the same position range in training and
+ * (chunk-free) inference. Dropout masks come from a Java random stream handed down in the forward parameters
+ * under {@link #RANDOM} (see {@link #encode}); with dropout 0 none is needed.
  */
 public final class ConformerEncoder extends AbstractBlock {
+
+    /** Forward-parameter key of the step's {@link SplittableRandom} that draws dropout masks. */
+    public static final String RANDOM = "random";
 
     private static final int MAX_CHANNELS = 256;
 
     private final ConformerConfig config;
     private final List<Conv2d> convs = new ArrayList<>();
     private final Linear project;
-    private final Dropout drop;
+    private final SeededDropout drop;
     private final List<ConformerBlock> blocks = new ArrayList<>();
     private final int channels;
 
@@ -52,6 +60,32 @@ public final class ConformerEncoder extends AbstractBlock {
         return config;
     }
 
+    /** Encoder frames for {@code inputFrames} input frames (each stride-2 convolution with padding 1 halves, rounding up). */
+    public static int outputFrames(int inputFrames, int subsampling) {
+        int t = inputFrames;
+        for (int s = subsampling; s > 1; s /= 2) {
+            t = (t + 1) / 2;
+        }
+        return t;
+    }
+
+    /** Forward parameters carrying {@code random} (may be null when not training or dropout is 0). */
+    public static PairList<String, Object> randomParams(SplittableRandom random) {
+        PairList<String, Object> p = new PairList<>();
+        if (random != null) {
+            p.add(RANDOM, random);
+        }
+        return p;
+    }
+
+    /**
+     * Frames (B, T', D) of features (B, T, F); dropout masks (training only) are drawn from {@code random}, in a
+     * fixed order, so the same stream gives the same output.
+     */
+    public NDArray encode(ParameterStore ps, NDArray features, boolean training, SplittableRandom random) {
+        return forward(ps, new NDList(features), training, randomParams(random)).singletonOrThrow();
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
@@ -59,16 +93,16 @@ public final class ConformerEncoder extends AbstractBlock {
         if (!convs.isEmpty()) {
             x = x.expandDims(1); // (B, 1, T, F)
             for (Conv2d c : convs) {
-                x = Activation.relu(Ops.apply(c, ps, x, training));
+                x = Activation.relu(Ops.apply(c, ps, x, training, params));
             }
             long t = x.getShape().get(2);
             x = x.transpose(0, 2, 1, 3).reshape(b, t, -1);
         }
-        x = Ops.apply(project, ps, x, training);
+        x = Ops.apply(project, ps, x, training, params);
         x = x.add(positions(x.getManager(), (int) x.getShape().get(1), config.modelDim()).toDevice(x.getDevice(), false));
-        x = Ops.apply(drop, ps, x, training);
+        x = Ops.apply(drop, ps, x, training, params);
         for (ConformerBlock blk : blocks) {
-            x = Ops.apply(blk, ps, x, training);
+            x = Ops.apply(blk, ps, x, training, params);
         }
         return new NDList(x);
     }

@@ -9,7 +9,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -26,7 +25,7 @@ final class ConvolutionModule extends AbstractBlock {
     private final Conv1d depthwise;
     private final LayerNorm convNorm;
     private final Linear pointwiseOut;
-    private final Dropout drop;
+    private final SeededDropout drop;
 
     ConvolutionModule(ConformerConfig c) {
         int d = c.modelDim();
@@ -41,12 +40,12 @@ final class ConvolutionModule extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = Ops.apply(norm, ps, inputs.singletonOrThrow(), training);
-        NDList halves = Ops.apply(pointwiseIn, ps, x, training).split(2, 2);
+        NDArray x = Ops.apply(norm, ps, inputs.singletonOrThrow(), training, params);
+        NDList halves = Ops.apply(pointwiseIn, ps, x, training, params).split(2, 2);
         x = halves.get(0).mul(Activation.sigmoid(halves.get(1)));            // GLU
-        x = Ops.apply(depthwise, ps, x.transpose(0, 2, 1), training).transpose(0, 2, 1);
-        x = Ops.swish(Ops.apply(convNorm, ps, x, training));
-        return new NDList(Ops.apply(drop, ps, Ops.apply(pointwiseOut, ps, x, training), training));
+        x = Ops.apply(depthwise, ps, x.transpose(0, 2, 1), training, params).transpose(0, 2, 1);
+        x = Ops.swish(Ops.apply(convNorm, ps, x, training, params));
+        return new NDList(Ops.apply(drop, ps, Ops.apply(pointwiseOut, ps, x, training, params), training, params));
     }
 
     @Override

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -17,7 +16,7 @@ final class FeedForwardModule extends AbstractBlock {
     private final LayerNorm norm;
     private final Linear up;
     private final Linear down;
-    private final Dropout drop;
+    private final SeededDropout drop;
 
     FeedForwardModule(ConformerConfig c) {
         norm = addChildBlock("norm", Ops.layerNorm());
@@ -28,11 +27,11 @@ final class FeedForwardModule extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = Ops.apply(norm, ps, inputs.singletonOrThrow(), training);
-        x = Ops.swish(Ops.apply(up, ps, x, training));
-        x = Ops.apply(drop, ps, x, training);
-        x = Ops.apply(down, ps, x, training);
-        return new NDList(Ops.apply(drop, ps, x, training));
+        NDArray x = Ops.apply(norm, ps, inputs.singletonOrThrow(), training, params);
+        x = Ops.swish(Ops.apply(up, ps, x, training, params));
+        x = Ops.apply(drop, ps, x, training, params);
+        x = Ops.apply(down, ps, x, training, params);
+        return new NDList(Ops.apply(drop, ps, x, training, params));
     }
 
     @Override

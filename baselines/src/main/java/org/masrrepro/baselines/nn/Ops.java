@@ -4,17 +4,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 
 /** Small helpers shared by the Conformer modules. */
 final class Ops {
 
     private Ops() {}
 
-    static NDArray apply(Block b, ParameterStore ps, NDArray x, boolean training) {
-        return b.forward(ps, new NDList(x), training).singletonOrThrow();
+    /** Forwards one array, handing down {@code params} (it carries the step's random stream for dropout). */
+    static NDArray apply(Block b, ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
+        return b.forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 
     static NDArray swish(NDArray x) {
@@ -26,7 +27,7 @@ final class Ops {
         return LayerNorm.builder().axis(2).build();
     }
 
-    static Dropout dropout(float rate) {
-        return Dropout.builder().optRate(rate).build();
+    static SeededDropout dropout(float rate) {
+        return new SeededDropout(rate);
     }
 }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -22,7 +21,7 @@ final class SelfAttentionModule extends AbstractBlock {
     private final Linear key;
     private final Linear value;
     private final Linear out;
-    private final Dropout drop;
+    private final SeededDropout drop;
 
     SelfAttentionModule(ConformerConfig c) {
         heads = c.numHeads();
@@ -37,17 +36,17 @@ final class SelfAttentionModule extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = Ops.apply(norm, ps, inputs.singletonOrThrow(), training);
+        NDArray x = Ops.apply(norm, ps, inputs.singletonOrThrow(), training, params);
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         int dh = dim / heads;
-        NDArray q = split(Ops.apply(query, ps, x, training), b, t, dh);
-        NDArray k = split(Ops.apply(key, ps, x, training), b, t, dh);
-        NDArray v = split(Ops.apply(value, ps, x, training), b, t, dh);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(dh));
-        NDArray attn = Ops.apply(drop, ps, scores.softmax(-1), training);
+        NDArray q = split(Ops.apply(query, ps, x, training, params), b, t, dh);
+        NDArray k = split(Ops.apply(key, ps, x, training, params), b, t, dh);
+        NDArray v = split(Ops.apply(value, ps, x, training, params), b, t, dh);
+        NDArray scores = ScalarOps.div(q.matMul(k.transpose(0, 1, 3, 2)), Math.sqrt(dh));
+        NDArray attn = Ops.apply(drop, ps, scores.softmax(-1), training, params);
         NDArray ctx = attn.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, dim);
-        return new NDList(Ops.apply(drop, ps, Ops.apply(out, ps, ctx, training), training));
+        return new NDList(Ops.apply(drop, ps, Ops.apply(out, ps, ctx, training, params), training, params));
     }
 
     /** (B, T, D) to (B, H, T, D/H). */

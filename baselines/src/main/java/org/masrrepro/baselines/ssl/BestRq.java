@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import org.masrrepro.baselines.nn.ConformerEncoder;
+import org.masrrepro.baselines.nn.SpanMasking;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -85,26 +86,8 @@ public final class BestRq implements SslObjective {
     }
 
     /** Mask over stacked frames (B, T/stack): spans starting with {@code maskProbability}; at least one per row. */
-    boolean[][] mask(int b, int n, SplittableRandom random) {
-        boolean[][] m = new boolean[b][n];
-        for (int i = 0; i < b; i++) {
-            boolean any = false;
-            for (int j = 0; j < n; j++) {
-                if (random.nextDouble() < config.maskProbability()) {
-                    for (int k = j; k < Math.min(n, j + config.maskSpanFrames()); k++) {
-                        m[i][k] = true;
-                    }
-                    any = true;
-                }
-            }
-            if (!any) {
-                int j = random.nextInt(Math.max(1, n - config.maskSpanFrames() + 1));
-                for (int k = j; k < Math.min(n, j + config.maskSpanFrames()); k++) {
-                    m[i][k] = true;
-                }
-            }
-        }
-        return m;
+    public boolean[][] mask(int b, int n, SplittableRandom random) {
+        return SpanMasking.sample(b, n, config.maskProbability(), config.maskSpanFrames(), random);
     }
 
     @Override
@@ -143,7 +126,8 @@ public final class BestRq implements SslObjective {
         Shape shape = features.getShape();
         NDArray input = features.mul(m.create(keep, shape).toDevice(features.getDevice(), false))
                 .add(m.create(noise, shape).toDevice(features.getDevice(), false));
-        NDArray frames = encoder.forward(ps, new NDList(input), training).singletonOrThrow();
+        // Dropout masks from a stream split off after the mask and noise draws, which stay as they were.
+        NDArray frames = encoder.encode(ps, input, training, random.split());
         long tOut = Math.min(frames.getShape().get(1), n);
         NDArray used = frames.get(":, :" + tOut + ", :");
         NDArray logits = head.forward(ps, new NDList(used), training).singletonOrThrow();

@@ -23,8 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * A checkpoint directory: {@code model.params} (every trainable block), {@code encoder.params} (the encoder alone,
- * for fine-tuning or continued pretraining), {@code optimizer.bin} (AdamW moments), {@code state.json} (step, seed)
- * and {@code COMPLETE}, written last after the directory is renamed into place.
+ * for fine-tuning or continued pretraining), {@code optimizer.bin} (AdamW moments), {@code state.json}
+ * (step, seed, total steps, loss of the last step) and {@code COMPLETE}, written last after the directory is renamed
+ * into place. Parameters are DJL's own binary format ({@code Block.saveParameters}), byte-identical for identical
+ * values; a step checkpoint is written to {@code <name>.tmp} and renamed atomically.
  */
 public final class Checkpoint {
 
@@ -34,9 +36,15 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
-    /** Writes a checkpoint named {@code name} under {@code workDir}, atomically. */
+    /** Writes a checkpoint named {@code name} under {@code workDir}, atomically (no loss recorded). */
     public static Path save(Path workDir, String name, Block model, java.util.Map<String, Block> parts, AdamW optimizer,
             int step, long seed, int totalSteps) throws IOException {
+        return save(workDir, name, model, parts, optimizer, step, seed, totalSteps, Double.NaN);
+    }
+
+    /** Writes a checkpoint named {@code name} under {@code workDir}, atomically; {@code loss} of the last step. */
+    public static Path save(Path workDir, String name, Block model, java.util.Map<String, Block> parts, AdamW optimizer,
+            int step, long seed, int totalSteps, double loss) throws IOException {
         Path dir = workDir.resolve(name);
         Path tmp = workDir.resolve(name + ".tmp");
         AtomicFiles.deleteRecursively(tmp);
@@ -56,6 +64,9 @@ public final class Checkpoint {
         state.addProperty("step", step);
         state.addProperty("seed", seed);
         state.addProperty("total_steps", totalSteps);
+        if (Double.isFinite(loss)) {
+            state.addProperty("loss", loss);
+        }
         Files.writeString(tmp.resolve("state.json"), GSON.toJson(state), StandardCharsets.UTF_8);
         AtomicFiles.deleteRecursively(dir);
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -27,9 +27,12 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The one training loop behind pretraining and fine-tuning. Every random draw of step s (batch, crops, masks, the
- * engine's dropout) comes from streams seeded by (seed, s), so resuming from a checkpoint at step s replays exactly
- * what an uninterrupted run does; checkpoints carry parameters, AdamW moments and the step.
+ * The one training loop behind pretraining and fine-tuning. Every random draw of step s (batch, crops, masks,
+ * dropout) comes from {@code new SplittableRandom(mix(seed, s))}, so resuming from a checkpoint at step s replays
+ * exactly what an uninterrupted run does; checkpoints carry parameters, AdamW moments and the step. The engine RNG is
+ * still re-seeded per step, only as a guard for blocks from other modules that might draw from it.
+ *
+ * <p>Memory: each step runs in a sub-manager closed at its end; AdamW moments live in the root manager.
  */
 final class TrainLoop {
 
@@ -145,12 +148,12 @@ final class TrainLoop {
                 boolean stop = s.stopAfterSteps() != null && stepsThisRun >= s.stopAfterSteps() && done < s.totalSteps();
                 if (done % s.checkpointEvery() == 0 || stop) {
                     Checkpoint.save(s.workDir(), Checkpoint.stepName(done), s.task().model(), s.task().parts(), adam,
-                            done, s.seed(), s.totalSteps());
+                            done, s.seed(), s.totalSteps(), loss);
                     Checkpoint.prune(s.workDir(), KEEP);
                 }
                 if (isMilestone(done, s.totalSteps())) {
                     Checkpoint.save(s.workDir(), Checkpoint.milestoneName(done), s.task().model(), s.task().parts(),
-                            adam, done, s.seed(), s.totalSteps());
+                            adam, done, s.seed(), s.totalSteps(), loss);
                 }
                 if (stop) {
                     return new TrainResult(done, false, loss, stepsThisRun / ((System.nanoTime() - t0) / 1e9), null, metricsCsv,
@@ -159,7 +162,7 @@ final class TrainLoop {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Path fin = Checkpoint.save(s.workDir(), Checkpoint.FINAL, s.task().model(), s.task().parts(), adam,
-                    s.totalSteps(), s.seed(), s.totalSteps());
+                    s.totalSteps(), s.seed(), s.totalSteps(), loss);
             return new TrainResult(s.totalSteps(), true, loss, stepsThisRun == 0 ? Double.NaN : stepsThisRun / seconds,
                     fin, metricsCsv, totalRetries);
         }

@@ -39,6 +39,9 @@ class PretrainerTest {
         TrainResult half = builder(tmp.resolve("resumed"), 20).optStopAfterSteps(7).build().run();
         assertFalse(half.finished());
         assertEquals(7, half.stepsDone());
+        Path cut = Checkpoint.latest(tmp.resolve("resumed")).orElseThrow();
+        assertEquals(7, Checkpoint.step(cut));
+        assertTrue(Files.readString(cut.resolve("state.json")).contains("\"loss\""), "state.json records the loss");
         TrainResult rest = builder(tmp.resolve("resumed"), 20).build().run();
         assertTrue(rest.finished());
         assertEquals(full.finalLoss(), rest.finalLoss(), "resumed run must end with the same loss");
