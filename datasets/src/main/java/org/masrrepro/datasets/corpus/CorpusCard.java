@@ -2,70 +2,203 @@ package org.masrrepro.datasets.corpus;
 
 import org.masrrepro.datasets.synth.Speaker;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Renders a corpus card (Markdown): source, licences, package versions, languages, speakers, hours per split. */
-final class CorpusCard {
+/** Renders a corpus card (Markdown): source, licences, Debian package versions, languages, speakers and sentences per split. */
+public final class CorpusCard {
 
-    private CorpusCard() {}
+    /** Splits in display order; others follow alphabetically. */
+    private static final List<String> SPLITS = List.of("pretrain", "train", "dev", "test");
+    private static final double RATE = 16000.0;
 
-    static String render(CorpusInfo info, FleursAnalog.Params p, Map<String, String> locales,
-            Collection<Speaker> speakers, int parallelPool, int removedDuplicates, String espeakVersion) {
+    private final Builder b;
+
+    private CorpusCard(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The card as Markdown (deterministic: same inputs, same text). */
+    public String render() {
+        List<Utterance> utts = b.utterances;
+        List<String> splits = splits(utts);
         StringBuilder sb = new StringBuilder();
-        sb.append("# Corpus card: FLEURS analog\n\n");
-        sb.append("**Analog corpus, not the real FLEURS.** Speech synthesized offline by espeak-ng ")
-                .append(espeakVersion).append(" reading n-way parallel sentences: real human translations of the same ")
-                .append("interface strings, taken from the gettext catalogues of Debian packages. Language ID on it ")
-                .append("measures the pipeline and the methods' relative behaviour, not FLEURS accuracy.\n\n");
-        sb.append("- Licences: espeak-ng and its voices GPL-3.0-or-later; each catalogue's translations under its ")
-                .append("package's licence (see /usr/share/doc/<package>/copyright).\n");
-        sb.append(String.format(Locale.ROOT, "- Utterances: %d; hours: %.3f; manifest sha256: `%s`%n",
-                info.utterances().size(), info.hours(), info.manifestSha256()));
-        sb.append("- Seed: ").append(p.seed()).append("; noise: ")
-                .append(p.noiseSnrDb() == null ? "none (clean)" : "white noise at " + p.noiseSnrDb() + " dB SNR in every split")
-                .append("\n");
-        sb.append("- Parallel sentences available for this language set: ").append(parallelPool)
-                .append("; gettext domains: ").append(String.join(", ", p.domains())).append("\n");
-        sb.append("- Items removed because their audio was byte-identical under two language labels (espeak-ng's ")
-                .append("bs and hr voices share rules): ").append(removedDuplicates).append("\n");
-        sb.append("- Splits are disjoint by speaker and sentence; dev and test speakers use espeak-ng voice variants ")
-                .append("that no train or pretrain speaker of the same language uses; the pretrain split holds only the ")
-                .append("overlapped languages.\n\n");
-        sb.append("## Debian packages\n\n| package | version |\n|---|---|\n");
-        info.packageVersions().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        sb.append("\n## Languages\n\n| language | overlapped | locale | pretrain | train | dev | test | hours |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
-        for (String lang : p.languages()) {
-            Map<String, Integer> n = new TreeMap<>();
-            long samples = 0;
-            for (Utterance u : info.utterances()) {
-                if (u.language().equals(lang)) {
-                    n.merge(u.split(), 1, Integer::sum);
-                    samples += u.numSamples();
-                }
+        sb.append("# ").append(b.title).append("\n\n");
+        sb.append("**Analog corpus — not the real FLEURS.** ").append(b.description).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "- Utterances: %d; total hours: %.4f%n", utts.size(), hours(utts)));
+        sb.append("- Manifest SHA-256: `").append(b.manifestSha256).append("`\n");
+        for (String note : b.notes) {
+            sb.append("- ").append(note).append("\n");
+        }
+        sb.append("\n## Source and licences\n\n");
+        sb.append("- Speech: synthesized by espeak-ng (GPL-3.0-or-later) with the voices of espeak-ng-data "
+                + "(GPL-3.0-or-later).\n");
+        sb.append("- Text: human translations from gettext catalogues; each catalogue's translations are under its "
+                + "package's licence, see /usr/share/doc/<package>/copyright:\n");
+        Map<String, Set<String>> domainsByPackage = new TreeMap<>();
+        b.catalogueOwners.forEach((domain, pkg) -> domainsByPackage.computeIfAbsent(pkg, k -> new TreeSet<>()).add(domain));
+        domainsByPackage.forEach((pkg, domains) -> sb.append("  - `").append(pkg).append("`: domains ")
+                .append(String.join(", ", domains)).append("\n"));
+        sb.append("\n## Debian packages (exact versions used)\n\n| package | version |\n|---|---|\n");
+        b.packageVersions.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+
+        sb.append("\n## Languages\n\n| language | overlapped | locale | utterances |");
+        splits.forEach(s -> sb.append(" hours ").append(s).append(" |"));
+        sb.append(" hours |\n|---|---|---|---|").append("---|".repeat(splits.size() + 1)).append("\n");
+        for (String lang : languages(utts)) {
+            List<Utterance> l = utts.stream().filter(u -> u.language().equals(lang)).toList();
+            sb.append("| ").append(lang).append(" | ").append(b.overlapped.contains(lang) ? "y" : "n").append(" | ")
+                    .append(b.locales.getOrDefault(lang, "")).append(" | ").append(l.size()).append(" |");
+            for (String s : splits) {
+                sb.append(String.format(Locale.ROOT, " %.4f |", hours(l.stream().filter(u -> u.split().equals(s)).toList())));
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %d | %.3f |%n", lang,
-                    p.overlapped().contains(lang) ? "yes" : "no", locales.getOrDefault(lang, "(msgid)"),
-                    n.getOrDefault("pretrain", 0), n.getOrDefault("train", 0), n.getOrDefault("dev", 0),
-                    n.getOrDefault("test", 0), samples / 16000.0 / 3600));
+            sb.append(String.format(Locale.ROOT, " %.4f |%n", hours(l)));
         }
-        sb.append("\n## Splits\n\n| split | utterances | hours | speakers per language | sentences per speaker |\n")
-                .append("|---|---|---|---|---|\n");
-        for (String split : List.of("pretrain", "train", "dev", "test")) {
-            long count = info.utterances().stream().filter(u -> u.split().equals(split)).count();
-            long samples = info.utterances().stream().filter(u -> u.split().equals(split)).mapToLong(Utterance::numSamples).sum();
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %d | %d |%n", split, count, samples / 16000.0 / 3600,
-                    p.speakers().get(split), p.sentences().get(split)));
+
+        sb.append("\n## Splits\n\n| split | utterances | hours | speakers | sentences |\n|---|---|---|---|---|\n");
+        for (String s : splits) {
+            List<Utterance> l = utts.stream().filter(u -> u.split().equals(s)).toList();
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %d | %d |%n", s, l.size(), hours(l),
+                    l.stream().map(Utterance::speaker).distinct().count(),
+                    l.stream().map(Utterance::sentenceId).distinct().count()));
         }
-        sb.append("\n## Speakers\n\n| speaker | language | variant | gender | pitch | rate (wpm) |\n|---|---|---|---|---|---|\n");
-        for (Speaker s : speakers) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d |%n", s.id(), s.language(), s.variant(),
-                    s.gender(), s.pitch(), s.rateWpm()));
+
+        sb.append("\n## Speakers per split\n\n| split | speaker | language | variant | gender | pitch | rate (wpm) | utterances |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        Map<String, Speaker> byId = new HashMap<>();
+        b.speakers.forEach(s -> byId.put(s.id(), s));
+        for (String s : splits) {
+            Map<String, Long> counts = new TreeMap<>();
+            utts.stream().filter(u -> u.split().equals(s)).forEach(u -> counts.merge(u.speaker(), 1L, Long::sum));
+            counts.forEach((id, n) -> {
+                Speaker spk = byId.get(id);
+                sb.append("| ").append(s).append(" | ").append(id).append(" | ");
+                sb.append(spk == null ? "| | | | |" : String.format(Locale.ROOT, "%s | %s | %s | %d | %d |",
+                        spk.language(), spk.variant(), spk.gender(), spk.pitch(), spk.rateWpm()));
+                sb.append(" ").append(n).append(" |\n");
+            });
+        }
+
+        sb.append("\n## Sentences per split\n\n");
+        for (String s : splits) {
+            Set<String> ids = new TreeSet<>();
+            utts.stream().filter(u -> u.split().equals(s)).forEach(u -> ids.add(u.sentenceId()));
+            sb.append("- ").append(s).append(" (").append(ids.size()).append("): ").append(String.join(" ", ids)).append("\n");
         }
         return sb.toString();
+    }
+
+    private static double hours(Collection<Utterance> utts) {
+        return utts.stream().mapToLong(Utterance::numSamples).sum() / RATE / 3600;
+    }
+
+    private static List<String> splits(List<Utterance> utts) {
+        List<String> out = new ArrayList<>();
+        Set<String> present = new TreeSet<>();
+        utts.forEach(u -> present.add(u.split()));
+        SPLITS.stream().filter(present::contains).forEach(out::add);
+        present.stream().filter(s -> !SPLITS.contains(s)).forEach(out::add);
+        return out;
+    }
+
+    private List<String> languages(List<Utterance> utts) {
+        Set<String> out = new java.util.LinkedHashSet<>(b.languageOrder);
+        utts.stream().map(Utterance::language).sorted().forEach(out::add);
+        return new ArrayList<>(out);
+    }
+
+    /** Configures a {@link CorpusCard}. */
+    public static final class Builder {
+        private String title = "Corpus card";
+        private String description = "";
+        private List<Utterance> utterances;
+        private String manifestSha256;
+        private Map<String, String> packageVersions = Map.of();
+        private Map<String, String> catalogueOwners = Map.of();
+        private Map<String, String> locales = Map.of();
+        private Collection<String> overlapped = Set.of();
+        private Collection<Speaker> speakers = List.of();
+        private List<String> languageOrder = List.of();
+        private List<String> notes = List.of();
+
+        /** Required: the manifest rows. */
+        public Builder setUtterances(List<Utterance> utterances) {
+            this.utterances = utterances;
+            return this;
+        }
+
+        /** Required: SHA-256 of manifest.csv. */
+        public Builder setManifestSha256(String sha) {
+            this.manifestSha256 = sha;
+            return this;
+        }
+
+        /** Required: Debian package -> installed version. */
+        public Builder setPackageVersions(Map<String, String> versions) {
+            this.packageVersions = new TreeMap<>(versions);
+            return this;
+        }
+
+        public Builder optTitle(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder optDescription(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** gettext domain -> the Debian package that ships its catalogues. */
+        public Builder optCatalogueOwners(Map<String, String> owners) {
+            this.catalogueOwners = new TreeMap<>(owners);
+            return this;
+        }
+
+        /** Language -> locale directory the text came from. */
+        public Builder optLocales(Map<String, String> locales) {
+            this.locales = new TreeMap<>(locales);
+            return this;
+        }
+
+        public Builder optOverlapped(Collection<String> overlapped) {
+            this.overlapped = Set.copyOf(overlapped);
+            return this;
+        }
+
+        public Builder optSpeakers(Collection<Speaker> speakers) {
+            this.speakers = List.copyOf(speakers);
+            return this;
+        }
+
+        /** Order of the language table (languages not listed follow alphabetically). */
+        public Builder optLanguageOrder(List<String> languages) {
+            this.languageOrder = List.copyOf(languages);
+            return this;
+        }
+
+        /** Extra bullet lines under the summary (seed, noise, removed items...). */
+        public Builder optNotes(List<String> notes) {
+            this.notes = List.copyOf(notes);
+            return this;
+        }
+
+        public CorpusCard build() {
+            if (utterances == null || manifestSha256 == null) {
+                throw new IllegalStateException("CorpusCard: setUtterances and setManifestSha256 are required");
+            }
+            return new CorpusCard(this);
+        }
     }
 }

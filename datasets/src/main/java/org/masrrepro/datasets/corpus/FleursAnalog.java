@@ -1,52 +1,61 @@
 package org.masrrepro.datasets.corpus;
 
-import org.masrrepro.datasets.util.Hashes;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.masrrepro.datasets.audio.Augment;
 import org.masrrepro.datasets.audio.Wav;
-import org.masrrepro.datasets.features.FeatureCache;
 import org.masrrepro.datasets.synth.EspeakNg;
+import org.masrrepro.datasets.synth.EspeakVoices;
 import org.masrrepro.datasets.synth.Speaker;
 import org.masrrepro.datasets.system.DebianPackages;
 import org.masrrepro.datasets.text.ParallelSentence;
 import org.masrrepro.datasets.text.ParallelSentences;
 import org.masrrepro.datasets.util.AtomicFiles;
+import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.datasets.util.ProgressListener;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * FLEURS-like language-ID corpus built offline: espeak-ng reads n-way parallel gettext sentences with several
  * synthetic speakers per language. Splits are disjoint in speakers and sentences; dev and test speakers use voice
- * variants that no train or pretrain speaker of their language uses; the pretrain split holds only the overlapped
+ * variants no train or pretrain speaker of their language uses; the pretrain split holds only the overlapped
  * languages. The same parameters and packages give the same bytes.
  */
 public final class FleursAnalog {
 
-    /** Completion marker, written last. */
+    /** Completion marker, written last; holds the manifest's SHA-256. */
     public static final String DONE = "DONE";
+    /** Written first: lets a rebuild delete the directory, knowing it is ours. */
+    static final String OWNER_MARK = ".fleurs-analog";
+    /** Bump when the same parameters would give different content, so old builds are not reused. */
+    static final int FORMAT = 2;
     static final List<String> SPLITS = List.of("pretrain", "train", "dev", "test");
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** Neutral voice for the duplicate check: only the language label differs between the compared renditions. */
+    private static final int CANON_RATE = 175;
+    private static final int CANON_PITCH = 50;
 
     private final Params params;
     private final Path dir;
@@ -54,8 +63,12 @@ public final class FleursAnalog {
     private final ProgressListener progress;
 
     /** Everything that determines the corpus's content (recorded in corpus.json and compared on reuse). */
-    record Params(List<String> languages, List<String> overlapped, Map<String, Integer> speakers,
-            Map<String, Integer> sentences, Double noiseSnrDb, long seed, List<String> domains, int version) {}
+    record Params(int format, List<String> languages, List<String> overlapped, Map<String, Integer> speakers,
+            Map<String, Integer> sentences, Double noiseSnrDb, long seed, String localeDir, List<String> domains) {}
+
+    private record Job(String id, String split, Speaker speaker, ParallelSentence sentence, boolean overlapped) {}
+
+    private record Synthesized(Utterance utterance, String cleanSha256) {}
 
     private FleursAnalog(Builder b) {
         Map<String, Integer> speakers = new LinkedHashMap<>();
@@ -68,9 +81,10 @@ public final class FleursAnalog {
         sentences.put("train", b.trainSentences);
         sentences.put("dev", b.devSentences);
         sentences.put("test", b.testSentences);
-        this.params = new Params(List.copyOf(b.languages), b.overlapped.stream().sorted().toList(), speakers, sentences,
-                b.noiseSnrDb, b.seed, ParallelSentences.DEFAULT_DOMAINS, 1);
-        this.dir = b.outputDir;
+        this.params = new Params(FORMAT, List.copyOf(b.languages), b.overlapped.stream().distinct().sorted().toList(),
+                speakers, sentences, b.noiseSnrDb, b.seed, b.localeDir.toAbsolutePath().normalize().toString(),
+                ParallelSentences.DEFAULT_DOMAINS);
+        this.dir = b.outputDir.toAbsolutePath().normalize();
         this.localeDir = b.localeDir;
         this.progress = b.progress;
     }
@@ -79,203 +93,339 @@ public final class FleursAnalog {
         return new Builder();
     }
 
-    /** Builds the corpus, or validates and returns an identical earlier build. */
+    /** Builds the corpus, or validates and returns an earlier complete build with the same parameters. */
     public CorpusInfo prepare() throws IOException {
         Path json = dir.resolve("corpus.json");
         if (Files.isRegularFile(dir.resolve(DONE)) && Files.isRegularFile(json)) {
             Map<?, ?> stored = GSON.fromJson(Files.readString(json), Map.class);
             Map<?, ?> wanted = GSON.fromJson(GSON.toJson(params), Map.class);
-            if (wanted.equals(stored.get("params"))) {
+            if (stored != null && wanted.equals(stored.get("params"))) {
                 return validate();
             }
         }
-        AtomicFiles.deleteRecursively(dir);
-        Files.createDirectories(dir);
+        clearDirectory();
         return build();
     }
 
+    /** Deletes a partial or outdated build; refuses to delete a directory that is not one of ours. */
+    private void clearDirectory() throws IOException {
+        if (Files.isDirectory(dir)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(dir)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve(OWNER_MARK)) && !Files.exists(dir.resolve("corpus.json"))) {
+                throw new IllegalStateException(dir + " is not empty and holds no FLEURS analog corpus; "
+                        + "choose a new or empty output directory (nothing was deleted)");
+            }
+            AtomicFiles.deleteRecursively(dir);
+        }
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve(OWNER_MARK), "partial FLEURS analog build; safe to delete\n");
+    }
+
     private CorpusInfo validate() throws IOException {
-        List<Utterance> utts = Manifest.read(dir.resolve("manifest.csv"));
+        Path manifest = dir.resolve("manifest.csv");
+        List<Utterance> utts = Manifest.read(manifest);
+        String sha = Hashes.sha256(manifest);
+        String done = Files.readString(dir.resolve(DONE)).trim();
+        if (!done.equals(sha)) {
+            throw new IOException(manifest + " changed after the build (SHA-256 " + sha + ", DONE says " + done
+                    + "); delete " + dir + " to rebuild the corpus");
+        }
+        long header = Wav.encode16(new float[0], EspeakNg.SAMPLE_RATE).length;
         for (Utterance u : utts) {
             Path f = dir.resolve(u.audioPath());
-            if (!Files.isRegularFile(f) || Files.size(f) != 44L + 2L * u.numSamples()) {
-                throw new IOException(f + ": missing or wrong size for " + u.numSamples()
-                        + " samples; delete " + dir + " to rebuild the corpus");
+            if (!Files.isRegularFile(f) || Files.size(f) != header + 2L * u.numSamples()) {
+                throw new IOException(f + ": missing, or not " + u.numSamples() + " 16-bit samples as " + manifest
+                        + " records; delete " + dir + " to rebuild the corpus");
             }
         }
-        return info(utts, packageVersions());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rec = GSON.fromJson(Files.readString(dir.resolve("corpus.json")), Map.class);
+        Map<String, String> packages = new TreeMap<>();
+        ((Map<?, ?>) rec.get("debian_packages")).forEach((k, v) -> packages.put((String) k, (String) v));
+        return info(utts, packages, sha);
     }
 
     private CorpusInfo build() throws IOException {
+        DebianPackages.requireInstalled(List.of("espeak-ng"));
+        EspeakVoices.check(params.languages());
+        String espeakVersion = EspeakNg.version();
         ParallelSentences miner = ParallelSentences.builder().setLanguages(params.languages())
                 .optLocaleDir(localeDir).optDomains(params.domains()).build();
         List<ParallelSentence> pool = new ArrayList<>(miner.mine());
         Map<String, List<ParallelSentence>> bySplit = assignSentences(pool);
-        SplittableRandom rnd = new SplittableRandom(params.seed());
+
+        Map<String, List<Speaker>> speakersBySplit = new LinkedHashMap<>();
+        SPLITS.forEach(s -> speakersBySplit.put(s, new ArrayList<>()));
         List<Job> jobs = new ArrayList<>();
-        Map<String, Speaker> speakers = new TreeMap<>();
         for (String lang : params.languages()) {
             boolean overlapped = params.overlapped().contains(lang);
-            List<String> variants = new ArrayList<>(EspeakVoices.VARIANTS);
-            shuffle(variants, rnd.split());
-            int heldOut = Math.min(variants.size() - 2, params.speakers().get("dev") + params.speakers().get("test"));
-            List<String> unseen = variants.subList(0, heldOut);
-            List<String> seen = variants.subList(heldOut, variants.size());
-            int seenIdx = 0;
-            int unseenIdx = 0;
-            int speakerNo = 0;
-            SplittableRandom spkRnd = rnd.split();
-            for (String split : SPLITS) {
-                if (split.equals("pretrain") && !overlapped) {
-                    continue;
-                }
-                for (int s = 0; s < params.speakers().get(split); s++) {
-                    boolean held = split.equals("dev") || split.equals("test");
-                    String variant = held ? unseen.get(unseenIdx++ % unseen.size()) : seen.get(seenIdx++ % seen.size());
-                    String id = String.format("fleurs-%s-spk%02d", lang, speakerNo++);
-                    Speaker spk = new Speaker(id, lang, variant, EspeakVoices.gender(variant),
-                            30 + spkRnd.nextInt(41), 140 + spkRnd.nextInt(51));
-                    speakers.put(id, spk);
-                    for (ParallelSentence sent : bySplit.get(split)) {
-                        String uttId = lang + "-" + split + "-" + id.substring(id.length() - 2) + "-" + sent.id();
-                        jobs.add(new Job(uttId, split, spk, sent, overlapped));
+            for (Map.Entry<String, List<Speaker>> e : drawSpeakers(lang, overlapped).entrySet()) {
+                speakersBySplit.get(e.getKey()).addAll(e.getValue());
+                for (Speaker spk : e.getValue()) {
+                    for (ParallelSentence sent : bySplit.get(e.getKey())) {
+                        String number = spk.id().substring(spk.id().length() - 2);
+                        jobs.add(new Job(lang + "-" + e.getKey() + "-" + number + "-" + sent.id(), e.getKey(), spk, sent,
+                                overlapped));
                     }
                 }
             }
         }
-        List<Utterance> utts = synthesize(jobs);
-        List<Utterance> kept = removeCrossLanguageDuplicates(utts);
-        kept.sort(Comparator.comparing(Utterance::id));
-        Manifest.write(dir.resolve("manifest.csv"), kept);
-        Map<String, String> packages = packageVersions(miner.cataloguesUsed().values());
+        EspeakNg espeak = new EspeakNg();
+        Map<String, Set<String>> ambiguous = ambiguousLanguages(espeak, bySplit);
+        List<Job> kept = jobs.stream().filter(j -> !ambiguous.getOrDefault(j.sentence().id(), Set.of())
+                .contains(j.speaker().language())).toList();
+        int removedAmbiguous = jobs.size() - kept.size();
+
+        List<Synthesized> done = synthesize(espeak, kept);
+        List<Utterance> utts = removeIdenticalAudio(done);
+        int removedIdentical = done.size() - utts.size();
+        utts.sort(Comparator.comparing(Utterance::id));
+        Path manifest = dir.resolve("manifest.csv");
+        Manifest.write(manifest, utts);
+        String sha = Hashes.sha256(manifest);
+
+        Map<String, String> owners = catalogueOwners(miner.cataloguesUsed());
+        Set<String> packageNames = new TreeSet<>(List.of("espeak-ng", "espeak-ng-data"));
+        packageNames.addAll(owners.values());
+        Map<String, String> packages = DebianPackages.versions(packageNames);
+
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("params", params);
-        record.put("espeak_ng_version", EspeakNg.version());
+        record.put("espeak_ng_version", espeakVersion);
         record.put("debian_packages", packages);
+        record.put("catalogue_owners", owners);
         record.put("locales", miner.localeUsed());
-        record.put("speakers", speakers.values());
+        record.put("parallel_pool", pool.size());
+        record.put("speakers", speakersBySplit);
         Map<String, List<String>> sentenceIds = new LinkedHashMap<>();
         bySplit.forEach((k, v) -> sentenceIds.put(k, v.stream().map(ParallelSentence::id).toList()));
         record.put("sentence_ids", sentenceIds);
-        record.put("removed_cross_language_duplicates", utts.size() - kept.size());
-        AtomicFiles.writeString(dir.resolve("corpus.json"), GSON.toJson(record));
-        CorpusInfo info = info(kept, packages);
-        AtomicFiles.writeString(dir.resolve("card.md"), CorpusCard.render(info, params, miner.localeUsed(), speakers.values(),
-                pool.size(), utts.size() - kept.size(), EspeakNg.version()));
-        AtomicFiles.writeString(dir.resolve(DONE), info.manifestSha256() + "\n");
-        return info;
+        record.put("removed_ambiguous", removedAmbiguous);
+        record.put("removed_identical_audio", removedIdentical);
+        record.put("manifest_sha256", sha);
+        AtomicFiles.writeString(dir.resolve("corpus.json"), GSON.toJson(record) + "\n");
+
+        List<Speaker> allSpeakers = speakersBySplit.values().stream().flatMap(List::stream).toList();
+        String card = CorpusCard.builder()
+                .optTitle("Corpus card: FLEURS analog (" + params.languages().size() + " languages)")
+                .optDescription("Speech synthesized offline by espeak-ng " + espeakVersion + " reading n-way parallel "
+                        + "sentences: human translations of the same interface strings, from the gettext catalogues of "
+                        + "Debian packages. Language ID on it measures the pipeline and the methods' relative "
+                        + "behaviour, not FLEURS accuracy.")
+                .setUtterances(utts).setManifestSha256(sha).setPackageVersions(packages)
+                .optCatalogueOwners(owners).optLocales(miner.localeUsed()).optOverlapped(params.overlapped())
+                .optSpeakers(allSpeakers).optLanguageOrder(params.languages())
+                .optNotes(List.of(
+                        "Seed: " + params.seed() + "; noise: " + (params.noiseSnrDb() == null ? "none (clean)"
+                                : "white noise at " + params.noiseSnrDb() + " dB SNR in every split"),
+                        "Parallel sentences translated in all " + params.languages().size() + " languages: "
+                                + pool.size() + " (domains tried: " + String.join(", ", params.domains()) + ")",
+                        "Splits are disjoint by speaker and sentence; dev and test speakers use espeak-ng variants no "
+                                + "train or pretrain speaker of the language uses; pretrain holds only overlapped "
+                                + "languages " + params.overlapped(),
+                        "Items removed because the sentence sounds identical under two language labels (same text, "
+                                + "identical espeak-ng audio with a neutral voice, e.g. bs/hr): " + removedAmbiguous,
+                        "Items removed because their audio bytes were identical under two language labels: "
+                                + removedIdentical))
+                .build().render();
+        AtomicFiles.writeString(dir.resolve("card.md"), card);
+        AtomicFiles.writeString(dir.resolve(DONE), sha + "\n");
+        Files.deleteIfExists(dir.resolve(OWNER_MARK));
+        return info(utts, packages, sha);
     }
 
-    private record Job(String id, String split, Speaker speaker, ParallelSentence sentence, boolean overlapped) {}
-
-    private Map<String, List<ParallelSentence>> assignSentences(List<ParallelSentence> pool) {
-        int needed = params.sentences().values().stream().mapToInt(Integer::intValue).sum();
-        if (pool.size() < needed) {
-            throw new IllegalStateException("only " + pool.size() + " sentences are translated in all of "
-                    + params.languages() + " but the splits need " + needed
-                    + "; use fewer sentences per split or fewer languages");
+    /**
+     * Speakers of one language, by split. Variants are shuffled per gender and interleaved, so consecutive speakers
+     * alternate gender; the first dev+test of them are held out (unseen voices), the rest serve pretrain and train.
+     * Seeded by language, so adding a language does not change the others' speakers.
+     */
+    private Map<String, List<Speaker>> drawSpeakers(String lang, boolean overlapped) {
+        SplittableRandom rnd = new SplittableRandom(params.seed() ^ stableHash("speakers/" + lang));
+        List<String> male = new ArrayList<>(EspeakVoices.MALE);
+        List<String> female = new ArrayList<>(EspeakVoices.FEMALE);
+        shuffle(male, rnd);
+        shuffle(female, rnd);
+        boolean maleFirst = rnd.nextBoolean();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < Math.max(male.size(), female.size()); i++) {
+            List<String> a = maleFirst ? male : female;
+            List<String> b = maleFirst ? female : male;
+            if (i < a.size()) {
+                order.add(a.get(i));
+            }
+            if (i < b.size()) {
+                order.add(b.get(i));
+            }
         }
-        shuffle(pool, new SplittableRandom(params.seed() ^ 0x5eedL));
-        Map<String, List<ParallelSentence>> out = new LinkedHashMap<>();
-        int at = 0;
-        for (String split : List.of("test", "dev", "train", "pretrain")) {
-            int n = params.sentences().get(split);
-            out.put(split, pool.subList(at, at + n).stream().sorted(Comparator.comparing(ParallelSentence::id)).toList());
-            at += n;
+        int held = params.speakers().get("dev") + params.speakers().get("test");
+        List<String> unseen = order.subList(0, held);
+        List<String> seen = order.subList(held, order.size());
+        Map<String, List<Speaker>> out = new LinkedHashMap<>();
+        Set<String> voices = new HashSet<>();
+        int number = 0;
+        int seenAt = 0;
+        int unseenAt = 0;
+        for (String split : SPLITS) {
+            List<Speaker> list = new ArrayList<>();
+            int n = split.equals("pretrain") && !overlapped ? 0 : params.speakers().get(split);
+            for (int s = 0; s < n; s++) {
+                String variant = split.equals("dev") || split.equals("test")
+                        ? unseen.get(unseenAt++ % unseen.size()) : seen.get(seenAt++ % seen.size());
+                int pitch;
+                int rate;
+                do { // distinct (variant, pitch, rate) within the language
+                    pitch = 30 + rnd.nextInt(41);
+                    rate = 140 + rnd.nextInt(51);
+                } while (!voices.add(variant + "/" + pitch + "/" + rate));
+                list.add(new Speaker(String.format(Locale.ROOT, "fleurs-%s-spk%02d", lang, number++), lang, variant,
+                        EspeakVoices.gender(variant), pitch, rate));
+            }
+            out.put(split, list);
         }
         return out;
     }
 
-    private List<Utterance> synthesize(List<Job> jobs) throws IOException {
-        EspeakNg espeak = new EspeakNg();
+    /** Disjoint sentence sets per split, drawn (seeded) from the pool; test first, so its size never depends on others. */
+    private Map<String, List<ParallelSentence>> assignSentences(List<ParallelSentence> pool) {
+        boolean anyOverlapped = !params.overlapped().isEmpty() && params.speakers().get("pretrain") > 0;
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (String split : List.of("test", "dev", "train", "pretrain")) {
+            wanted.put(split, split.equals("pretrain") && !anyOverlapped ? 0 : params.sentences().get(split));
+        }
+        int needed = wanted.values().stream().mapToInt(Integer::intValue).sum();
+        if (pool.size() < needed) {
+            throw new IllegalStateException("only " + pool.size() + " sentences are translated in all of "
+                    + params.languages() + " but the splits need " + needed + " (" + wanted
+                    + "); use fewer sentences per split, or drop the languages with the fewest translations "
+                    + "(ParallelSentences.sentencesPerLanguage())");
+        }
+        shuffle(pool, new SplittableRandom(params.seed() ^ stableHash("sentences")));
+        Map<String, List<ParallelSentence>> out = new LinkedHashMap<>();
+        int at = 0;
+        for (Map.Entry<String, Integer> e : wanted.entrySet()) {
+            out.put(e.getKey(), pool.subList(at, at + e.getValue()).stream()
+                    .sorted(Comparator.comparing(ParallelSentence::id)).toList());
+            at += e.getValue();
+        }
+        return out;
+    }
+
+    /**
+     * Per sentence id, the languages it cannot be told apart in: same text, and espeak-ng's neutral voice gives the
+     * same bytes under both labels (bs and hr share their rules). Only languages with identical text are compared.
+     */
+    private Map<String, Set<String>> ambiguousLanguages(EspeakNg espeak, Map<String, List<ParallelSentence>> bySplit)
+            throws IOException {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (List<ParallelSentence> sentences : bySplit.values()) {
+            for (ParallelSentence s : sentences) {
+                Map<String, List<String>> langsByText = new TreeMap<>();
+                for (String lang : params.languages()) {
+                    langsByText.computeIfAbsent(s.text().get(lang), k -> new ArrayList<>()).add(lang);
+                }
+                for (Map.Entry<String, List<String>> e : langsByText.entrySet()) {
+                    if (e.getValue().size() < 2) {
+                        continue;
+                    }
+                    Map<String, List<String>> langsByAudio = new TreeMap<>();
+                    for (String lang : e.getValue()) {
+                        float[] x = espeak.synthesize(EspeakVoices.voice(lang), "", CANON_RATE, CANON_PITCH, e.getKey());
+                        langsByAudio.computeIfAbsent(Hashes.sha256(Wav.encode16(x, EspeakNg.SAMPLE_RATE)),
+                                k -> new ArrayList<>()).add(lang);
+                    }
+                    langsByAudio.values().stream().filter(l -> l.size() > 1)
+                            .forEach(l -> out.computeIfAbsent(s.id(), k -> new TreeSet<>()).addAll(l));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Two threads; each item depends only on its job, so the bytes do not depend on scheduling. */
+    private List<Synthesized> synthesize(EspeakNg espeak, List<Job> jobs) throws IOException {
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Utterance>> futures = new ArrayList<>();
+        ExecutorService exec = Executors.newFixedThreadPool(threads);
+        List<Future<Synthesized>> futures = new ArrayList<>();
         long t0 = System.nanoTime();
         try {
             for (Job j : jobs) {
-                futures.add(pool.submit(() -> synthesizeOne(espeak, j)));
+                futures.add(exec.submit(() -> synthesizeOne(espeak, j)));
             }
-            List<Utterance> out = new ArrayList<>(jobs.size());
+            List<Synthesized> out = new ArrayList<>(jobs.size());
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     out.add(futures.get(i).get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IOException("synthesizing " + jobs.get(i).id() + ": " + e.getCause().getMessage(), e.getCause());
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    throw new IOException("synthesizing " + jobs.get(i).id() + ": " + c.getMessage(), c);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
+                    throw new IOException("interrupted while building " + dir, e);
                 }
                 if ((i + 1) % 50 == 0 || i + 1 == futures.size()) {
-                    double el = (System.nanoTime() - t0) / 1e9;
-                    progress.onProgress("synthesis", i + 1, jobs.size(), Double.NaN, el / (i + 1) * (jobs.size() - i - 1));
+                    double elapsed = (System.nanoTime() - t0) / 1e9;
+                    progress.onProgress("corpus", i + 1, jobs.size(), Double.NaN,
+                            elapsed / (i + 1) * (jobs.size() - i - 1));
                 }
             }
             return out;
         } finally {
-            pool.shutdownNow();
+            exec.shutdownNow();
         }
     }
 
-    private Utterance synthesizeOne(EspeakNg espeak, Job j) throws IOException {
-        String text = j.sentence().text().get(j.speaker().language());
-        float[] x = espeak.synthesize(EspeakVoices.voice(j.speaker().language()), j.speaker().variant(),
-                j.speaker().rateWpm(), j.speaker().pitch(), text);
-        if (params.noiseSnrDb() != null) {
-            x = Augment.addNoise(x, params.noiseSnrDb(), params.seed() ^ stableHash(j.id()));
-        }
-        String rel = "audio/" + j.speaker().language() + "/" + j.id() + ".wav";
+    private Synthesized synthesizeOne(EspeakNg espeak, Job j) throws IOException {
+        Speaker spk = j.speaker();
+        String text = j.sentence().text().get(spk.language());
+        float[] clean = espeak.synthesize(EspeakVoices.voice(spk.language()), spk.variant(), spk.rateWpm(), spk.pitch(), text);
+        String cleanSha = Hashes.sha256(Wav.encode16(clean, EspeakNg.SAMPLE_RATE));
+        float[] x = params.noiseSnrDb() == null ? clean
+                : Augment.addNoise(clean, params.noiseSnrDb(), params.seed() ^ stableHash(j.id()));
+        String rel = "audio/" + spk.language() + "/" + j.id() + ".wav";
         Path f = dir.resolve(rel);
         Files.createDirectories(f.getParent());
         Wav.write(f, x, EspeakNg.SAMPLE_RATE);
-        return new Utterance(j.id(), j.split(), j.speaker().language(), j.speaker().id(), j.speaker().gender(),
-                j.sentence().id(), text, rel, x.length, j.overlapped());
+        return new Synthesized(new Utterance(j.id(), j.split(), spk.language(), spk.id(), spk.gender(),
+                j.sentence().id(), text, rel, x.length, j.overlapped()), cleanSha);
     }
 
-    /** espeak-ng's bs and hr voices give identical audio for identical text: such items cannot be labelled. */
-    private List<Utterance> removeCrossLanguageDuplicates(List<Utterance> utts) throws IOException {
-        Map<String, Set<String>> langsByHash = new HashMap<>();
-        Map<String, String> hashById = new HashMap<>();
-        for (Utterance u : utts) {
-            String h = Hashes.sha256(dir.resolve(u.audioPath()));
-            hashById.put(u.id(), h);
-            langsByHash.computeIfAbsent(h, k -> new TreeSet<>()).add(u.language());
+    /** Drops (and deletes) items whose clean audio bytes also occur under another language label. */
+    private List<Utterance> removeIdenticalAudio(List<Synthesized> items) throws IOException {
+        Map<String, Set<String>> langsBySha = new HashMap<>();
+        for (Synthesized s : items) {
+            langsBySha.computeIfAbsent(s.cleanSha256(), k -> new TreeSet<>()).add(s.utterance().language());
         }
         List<Utterance> kept = new ArrayList<>();
-        for (Utterance u : utts) {
-            if (langsByHash.get(hashById.get(u.id())).size() > 1) {
-                Files.delete(dir.resolve(u.audioPath()));
+        for (Synthesized s : items) {
+            if (langsBySha.get(s.cleanSha256()).size() > 1) {
+                Files.delete(dir.resolve(s.utterance().audioPath()));
             } else {
-                kept.add(u);
+                kept.add(s.utterance());
             }
         }
         return kept;
     }
 
-    private CorpusInfo info(List<Utterance> utts, Map<String, String> packages) throws IOException {
-        double hours = utts.stream().mapToLong(Utterance::numSamples).sum() / (double) EspeakNg.SAMPLE_RATE / 3600;
-        Path manifest = dir.resolve("manifest.csv");
-        return new CorpusInfo(dir, manifest, dir.resolve("card.md"), List.copyOf(utts), hours, packages,
-                Hashes.sha256(manifest));
-    }
-
-    private Map<String, String> packageVersions() throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> rec = GSON.fromJson(Files.readString(dir.resolve("corpus.json")), Map.class);
+    /** gettext domain -> owning Debian package (dpkg -S), from one catalogue per domain. */
+    private static Map<String, String> catalogueOwners(Map<String, Path> catalogues) {
         Map<String, String> out = new TreeMap<>();
-        ((Map<?, ?>) rec.get("debian_packages")).forEach((k, v) -> out.put((String) k, (String) v));
+        catalogues.forEach((key, path) -> {
+            String domain = key.substring(key.indexOf('/') + 1);
+            if (!out.containsKey(domain)) {
+                String owner = DebianPackages.owner(path);
+                out.put(domain, owner == null ? "(not from a Debian package)" : owner);
+            }
+        });
         return out;
     }
 
-    private static Map<String, String> packageVersions(Collection<Path> catalogues) {
-        Set<String> packages = new TreeSet<>(List.of("espeak-ng", "espeak-ng-data"));
-        Map<Path, String> owners = new HashMap<>();
-        for (Path c : catalogues) {
-            Path domainFile = c.getFileName();
-            owners.computeIfAbsent(domainFile, k -> DebianPackages.owner(c));
-        }
-        owners.values().stream().filter(o -> o != null).forEach(packages::add);
-        return DebianPackages.versions(packages);
+    private CorpusInfo info(List<Utterance> utts, Map<String, String> packages, String sha) {
+        double hours = utts.stream().mapToLong(Utterance::numSamples).sum() / (double) EspeakNg.SAMPLE_RATE / 3600;
+        return new CorpusInfo(dir, dir.resolve("manifest.csv"), dir.resolve("card.md"), List.copyOf(utts), hours,
+                Map.copyOf(packages), sha);
     }
 
     static <T> void shuffle(List<T> list, SplittableRandom rnd) {
@@ -288,16 +438,8 @@ public final class FleursAnalog {
     }
 
     static long stableHash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (d[i] & 0xff);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String h = Hashes.sha256(s.getBytes(StandardCharsets.UTF_8));
+        return Long.parseUnsignedLong(h.substring(0, 16), 16);
     }
 
     /** Configures a {@link FleursAnalog}. */
@@ -318,16 +460,19 @@ public final class FleursAnalog {
         private Path localeDir = Path.of("/usr/share/locale");
         private ProgressListener progress = ProgressListener.NONE;
 
+        /** Required: the corpus directory (created; a partial or outdated build in it is replaced). */
         public Builder setOutputDir(Path outputDir) {
             this.outputDir = outputDir;
             return this;
         }
 
+        /** Required: ISO 639-1 codes, e.g. {@code List.of("bs", "hr", "sr", "sv", "nb", "da")}. */
         public Builder setLanguages(List<String> languages) {
             this.languages = languages;
             return this;
         }
 
+        /** Required: the languages that are also in the pretraining corpus (may be empty). */
         public Builder setOverlapped(Collection<String> overlapped) {
             this.overlapped = overlapped;
             return this;
@@ -348,11 +493,13 @@ public final class FleursAnalog {
             return this;
         }
 
+        /** Speakers per overlapped language in the pretrain split. */
         public Builder optPretrainSpeakers(int n) {
             this.pretrainSpeakers = n;
             return this;
         }
 
+        /** Sentences per speaker (every speaker of the split reads the same ones). */
         public Builder optTrainSentences(int n) {
             this.trainSentences = n;
             return this;
@@ -373,6 +520,7 @@ public final class FleursAnalog {
             return this;
         }
 
+        /** White noise at this SNR (dB) on every utterance of every split; null (default) = clean. */
         public Builder optNoiseSnrDb(Double snrDb) {
             this.noiseSnrDb = snrDb;
             return this;
@@ -395,10 +543,28 @@ public final class FleursAnalog {
 
         public FleursAnalog build() {
             if (outputDir == null || languages == null || overlapped == null) {
-                throw new IllegalStateException("setOutputDir, setLanguages and setOverlapped are required");
+                throw new IllegalStateException("FleursAnalog: setOutputDir, setLanguages and setOverlapped are required");
+            }
+            if (languages.isEmpty() || new HashSet<>(languages).size() != languages.size()) {
+                throw new IllegalArgumentException("FleursAnalog: languages must be non-empty and distinct: " + languages);
             }
             if (!languages.containsAll(overlapped)) {
-                throw new IllegalArgumentException("overlapped " + overlapped + " must be among languages " + languages);
+                throw new IllegalArgumentException("FleursAnalog: overlapped " + overlapped
+                        + " must be a subset of languages " + languages);
+            }
+            int variants = EspeakVoices.MALE.size() + EspeakVoices.FEMALE.size();
+            if (devSpeakers + testSpeakers >= variants || devSpeakers < 0 || testSpeakers < 0 || trainSpeakers < 1
+                    || pretrainSpeakers < 0) {
+                throw new IllegalArgumentException("FleursAnalog: need trainSpeakers >= 1, and dev + test speakers ("
+                        + (devSpeakers + testSpeakers) + ") below the " + variants
+                        + " espeak-ng variants so train keeps at least one unseen-by-test voice");
+            }
+            if (Stream.of(trainSentences, devSentences, testSentences, pretrainSentences).anyMatch(n -> n < 0)
+                    || trainSentences == 0 || testSentences == 0) {
+                throw new IllegalArgumentException("FleursAnalog: sentence counts must be >= 0, train and test >= 1");
+            }
+            if (noiseSnrDb != null && !Double.isFinite(noiseSnrDb)) {
+                throw new IllegalArgumentException("FleursAnalog: noise SNR must be finite dB or null, got " + noiseSnrDb);
             }
             return new FleursAnalog(this);
         }

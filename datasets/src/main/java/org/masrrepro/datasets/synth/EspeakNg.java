@@ -10,20 +10,25 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Synthesizes speech with the {@code espeak-ng} binary (text on stdin, WAV on stdout), resampled to 16 kHz with
- * leading and trailing digital silence trimmed to 100 ms. espeak-ng's output is byte-identical across runs.
+ * Synthesizes speech with the {@code espeak-ng} binary (UTF-8 text on stdin, WAV on stdout) as 16 kHz mono with
+ * leading and trailing digital silence trimmed to at most 100 ms. espeak-ng's output is byte-identical across runs.
  */
 public final class EspeakNg {
 
     /** Output sample rate. */
     public static final int SAMPLE_RATE = 16000;
+    /** The command to give users when the binary is missing. */
+    public static final String INSTALL = "apt-get install -y espeak-ng";
     /** espeak-ng 1.51 crashes on about 2 in 14,000 calls; a retry with the same input succeeds. */
     private static final int ATTEMPTS = 3;
-    private static final int KEEP_SILENCE = SAMPLE_RATE / 10;
+    private static final double KEEP_SILENCE_S = 0.1;
+    /** Digital silence: below one 16-bit LSB (espeak-ng writes exact zeros between and around words). */
+    private static final float SILENCE = 1f / 32768f;
 
     private final String binary;
 
@@ -37,14 +42,14 @@ public final class EspeakNg {
 
     /** The installed version, e.g. {@code 1.51}; throws with the install command when espeak-ng is absent. */
     public static String version() throws IOException {
-        String out = run(List.of("espeak-ng", "--version"), null).stdout;
+        String out = text(run(List.of("espeak-ng", "--version"), null, "--version"));
         String[] parts = out.trim().split("\\s+");
         for (int i = 0; i < parts.length - 1; i++) {
             if (parts[i].equals("text-to-speech:")) {
                 return parts[i + 1];
             }
         }
-        return out.trim();
+        throw new IOException("cannot parse the version from `espeak-ng --version`: " + out.trim());
     }
 
     /** Whether espeak-ng can be run here. */
@@ -57,82 +62,129 @@ public final class EspeakNg {
         }
     }
 
-    /** Synthesizes {@code text} in voice {@code voice+variant} at a rate (words/min) and pitch (0-99). */
-    public float[] synthesize(String voice, String variant, int rateWpm, int pitch, String text) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(binary, "--stdout", "-b", "1", "-v",
-                variant == null || variant.isEmpty() ? voice : voice + "+" + variant,
-                "-s", Integer.toString(rateWpm), "-p", Integer.toString(pitch)));
+    /** Language voice names ({@code espeak-ng --voices}, second column), e.g. {@code sv}, {@code en-us}, {@code cmn}. */
+    public static Set<String> voices() throws IOException {
+        return column(text(run(List.of("espeak-ng", "--voices"), null, "--voices")), 1);
+    }
+
+    /** Voice variant file names ({@code espeak-ng --voices=variant}), e.g. {@code m3}, {@code f2}, {@code klatt}. */
+    public static Set<String> variants() throws IOException {
+        Set<String> out = new TreeSet<>();
+        for (String file : column(text(run(List.of("espeak-ng", "--voices=variant"), null, "--voices=variant")), 4)) {
+            out.add(file.startsWith("!v/") ? file.substring(3) : file);
+        }
+        return out;
+    }
+
+    private static Set<String> column(String listing, int col) {
+        Set<String> out = new TreeSet<>();
+        String[] lines = listing.split("\n");
+        for (int i = 1; i < lines.length; i++) { // line 0 is the table header
+            String[] f = lines[i].trim().split("\\s+");
+            if (f.length > col) {
+                out.add(f[col]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Speaks {@code text} with voice {@code language+variant} at a rate (words/min) and pitch (0-99); 16 kHz samples.
+     * Retries a crash up to {@value #ATTEMPTS} times with the same input, then throws with command, exit code and stderr.
+     */
+    public float[] synthesize(String language, String variant, int rateWpm, int pitch, String text) throws IOException {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("espeak-ng: nothing to say (empty text) for voice " + language);
+        }
+        String voice = variant == null || variant.isEmpty() ? language : language + "+" + variant;
+        List<String> cmd = List.of(binary, "--stdout", "-v", voice, "-s", Integer.toString(rateWpm),
+                "-p", Integer.toString(pitch), "-b", "1");
+        String what = String.join(" ", cmd) + " <<< \"" + abbreviate(text) + "\"";
         IOException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                Result r = run(cmd, text.getBytes(StandardCharsets.UTF_8));
-                AudioClip clip = Wav.decode(r.stdoutBytes, "espeak-ng output for \"" + abbreviate(text) + "\"");
-                float[] x = Resampler.resample(clip.samples(), clip.sampleRate(), SAMPLE_RATE);
-                float[] trimmed = trim(x);
-                if (trimmed.length < SAMPLE_RATE / 10) {
-                    throw new IOException("espeak-ng produced no audible speech for " + cmd + ": \"" + abbreviate(text) + "\"");
+                AudioClip clip = Wav.decode(run(cmd, text.getBytes(StandardCharsets.UTF_8), what), "output of " + what);
+                float[] trimmed = trim(clip.samples(), clip.sampleRate());
+                if (trimmed.length == 0) {
+                    throw new IOException(what + " produced only silence; is the voice installed (espeak-ng --voices)?");
                 }
-                return trimmed;
+                return Resampler.resample(trimmed, clip.sampleRate(), SAMPLE_RATE);
             } catch (IOException e) {
                 last = e;
             }
         }
-        throw last;
+        throw new IOException("espeak-ng failed " + ATTEMPTS + " times: " + last.getMessage(), last);
     }
 
-    static float[] trim(float[] x) {
+    /**
+     * Cuts leading and trailing digital silence down to at most 100 ms each side; empty when all is silence. Done at
+     * the native rate, where espeak-ng's silence is exact zeros (resampling would smear it).
+     */
+    static float[] trim(float[] x, int sampleRate) {
         int first = 0;
-        while (first < x.length && Math.abs(x[first]) < 1e-4f) {
+        while (first < x.length && Math.abs(x[first]) < SILENCE) {
             first++;
         }
+        if (first == x.length) {
+            return new float[0];
+        }
         int last = x.length - 1;
-        while (last > first && Math.abs(x[last]) < 1e-4f) {
+        while (Math.abs(x[last]) < SILENCE) {
             last--;
         }
-        int from = Math.max(0, first - KEEP_SILENCE);
-        int to = Math.min(x.length, last + 1 + KEEP_SILENCE);
-        float[] out = new float[Math.max(0, to - from)];
+        int keep = (int) Math.round(KEEP_SILENCE_S * sampleRate);
+        int from = Math.max(0, first - keep);
+        int to = Math.min(x.length, last + 1 + keep);
+        float[] out = new float[to - from];
         System.arraycopy(x, from, out, 0, out.length);
         return out;
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
-    private record Result(byte[] stdoutBytes, String stdout) {}
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
 
-    private static Result run(List<String> cmd, byte[] stdin) throws IOException {
+    /** Runs a command with stdin bytes; stdout, or an IOException naming the command, exit code and stderr. */
+    private static byte[] run(List<String> cmd, byte[] stdin, String what) throws IOException {
         Process p;
         try {
             p = new ProcessBuilder(cmd).start();
         } catch (IOException e) {
-            throw new IOException("cannot run " + cmd.get(0) + " (install it: apt-get install -y espeak-ng)", e);
+            throw new IOException("cannot run " + cmd.get(0) + " (" + e.getMessage() + "); install it as root: " + INSTALL, e);
         }
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        // stderr on its own thread so neither pipe can fill up and block espeak-ng; stdin is small (one sentence)
+        byte[][] err = new byte[1][];
+        Thread errReader = new Thread(() -> err[0] = readAll(p.getErrorStream()), "espeak-ng-stderr");
+        errReader.setDaemon(true);
+        errReader.start();
         try (OutputStream in = p.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin);
             }
+        } catch (IOException e) {
+            // a crashed espeak-ng closes its stdin early; its exit code and stderr below say why
         }
+        byte[] out = readAll(p.getInputStream());
         try {
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException(cmd + " timed out");
+                throw new IOException(what + " timed out after 120 s");
             }
-            byte[] o = out.get();
-            if (p.exitValue() != 0) {
-                throw new IOException(cmd + " exited with " + p.exitValue() + ": "
-                        + new String(err.get(), StandardCharsets.UTF_8).trim());
-            }
-            return new Result(o, new String(o, StandardCharsets.UTF_8));
+            errReader.join(10_000);
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException(e.getCause());
+            throw new IOException("interrupted while running " + what, e);
         }
+        if (p.exitValue() != 0) {
+            String stderr = err[0] == null ? "" : text(err[0]).trim();
+            throw new IOException(what + " exited with code " + p.exitValue() + (stderr.isEmpty() ? "" : ": " + stderr));
+        }
+        return out;
     }
 
     private static byte[] readAll(InputStream in) {

@@ -6,58 +6,71 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** Versions and owners of installed Debian packages (for corpus cards), via dpkg-query. */
+/** Versions and owners of installed Debian packages (for corpus cards), via dpkg-query; never installs anything itself. */
 public final class DebianPackages {
 
     private DebianPackages() {}
 
-    /** Installed version per package; packages that are not installed are absent. */
+    /** Installed version per package (sorted by name); packages that are not installed, or no dpkg at all, are absent. */
     public static Map<String, String> versions(Collection<String> packages) {
         Map<String, String> out = new TreeMap<>();
         if (packages.isEmpty()) {
             return out;
         }
+        // db:Status-Status tells "installed" from "config-files" (removed but not purged), which -W alone still lists
         List<String> cmd = new ArrayList<>(List.of("dpkg-query", "-W", "-f=${Package}\\t${Version}\\t${db:Status-Status}\\n"));
-        cmd.addAll(packages);
+        cmd.addAll(new LinkedHashSet<>(packages));
         for (String line : run(cmd).split("\n")) {
             String[] f = line.split("\t");
-            if (f.length == 3 && f[2].equals("installed")) {
+            if (f.length == 3 && f[2].equals("installed") && !f[1].isEmpty()) {
                 out.put(f[0].replaceAll(":.*", ""), f[1]);
             }
         }
         return out;
     }
 
-    /** The package that owns a file, or null. */
+    /** The package that owns an installed file ({@code dpkg -S}), or null when none does. */
     public static String owner(Path file) {
-        String out = run(List.of("dpkg-query", "-S", file.toString())).trim();
-        int colon = out.indexOf(':');
-        return colon > 0 && !out.contains("no path found") ? out.substring(0, colon).split(",")[0].trim() : null;
+        String out = run(List.of("dpkg-query", "-S", file.toAbsolutePath().toString()));
+        for (String line : out.split("\n")) {
+            int sep = line.indexOf(": ");
+            if (sep > 0 && !line.startsWith("dpkg-query:") && !line.startsWith("diversion by")) {
+                return line.substring(0, sep).split(",")[0].trim().replaceAll(":.*", "");
+            }
+        }
+        return null;
     }
 
-    /** Throws, with the exact command to run, when any package is missing. */
+    /**
+     * Throws an {@link IllegalStateException} whose message is exactly the command that installs the missing packages,
+     * {@code apt-get install -y <missing...>}, for the launcher to run as root.
+     */
     public static void requireInstalled(Collection<String> packages) {
         Map<String, String> v = versions(packages);
-        List<String> missing = packages.stream().filter(p -> !v.containsKey(p)).toList();
+        List<String> missing = new LinkedHashSet<>(packages).stream().filter(p -> !v.containsKey(p)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("missing Debian packages; run as root: apt-get install -y "
-                    + String.join(" ", missing));
+            throw new IllegalStateException("apt-get install -y " + String.join(" ", missing));
         }
     }
 
+    /** stdout+stderr of a command; empty when it cannot run (e.g. no dpkg on this system). */
     private static String run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            p.waitFor(30, TimeUnit.SECONDS);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
             return out;
         } catch (IOException e) {
             return "";

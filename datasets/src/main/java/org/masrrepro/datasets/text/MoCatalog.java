@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,57 +13,60 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses a GNU gettext {@code .mo} catalogue (either byte order) into msgid -> translation; plural and context entries are skipped. */
+/** Pure-Java GNU gettext {@code .mo} parser (either byte order): msgid -> translation, plural and context entries skipped. */
 public final class MoCatalog {
 
     private static final int MAGIC = 0x950412de;
-    private static final Pattern CHARSET = Pattern.compile("charset=([A-Za-z0-9_-]+)");
+    private static final Pattern CHARSET = Pattern.compile("charset=([A-Za-z0-9_.:-]+)");
 
     private MoCatalog() {}
 
+    /** Reads a catalogue file; errors name the file. */
     public static Map<String, String> read(Path mo) throws IOException {
         return parse(Files.readAllBytes(mo), mo.toString());
     }
 
+    /** Parses catalogue bytes; {@code source} names them in errors. Entries keep the file's order. */
     public static Map<String, String> parse(byte[] bytes, String source) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 28) {
-            throw new IOException(source + ": too short for a .mo file");
+            throw new IOException(source + ": " + bytes.length + " bytes is too short for a gettext .mo file");
         }
-        int magic = b.getInt(0);
-        if (magic != MAGIC) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getInt(0) != MAGIC) {
             b.order(ByteOrder.BIG_ENDIAN);
             if (b.getInt(0) != MAGIC) {
-                throw new IOException(source + ": not a gettext .mo file (bad magic)");
+                throw new IOException(source + ": not a gettext .mo file (magic is not 0x950412de in either byte order)");
             }
+        }
+        int major = b.getInt(4) >>> 16;
+        if (major > 1) {
+            throw new IOException(source + ": unsupported .mo major revision " + major);
         }
         int n = b.getInt(8);
-        int origTable = b.getInt(12);
-        int transTable = b.getInt(16);
-        if (n < 0 || origTable < 0 || transTable < 0 || origTable + 8L * n > bytes.length || transTable + 8L * n > bytes.length) {
-            throw new IOException(source + ": corrupt .mo header");
+        long origTable = Integer.toUnsignedLong(b.getInt(12));
+        long transTable = Integer.toUnsignedLong(b.getInt(16));
+        if (n < 0 || origTable + 8L * n > bytes.length || transTable + 8L * n > bytes.length) {
+            throw new IOException(source + ": corrupt .mo header (" + n + " strings, tables at " + origTable + "/"
+                    + transTable + ", file " + bytes.length + " bytes)");
         }
-        Charset charset = StandardCharsets.UTF_8;
-        Map<String, String> out = new LinkedHashMap<>();
         byte[][] origs = new byte[n][];
         byte[][] trans = new byte[n][];
+        Charset charset = StandardCharsets.UTF_8;
         for (int i = 0; i < n; i++) {
-            origs[i] = slice(b, bytes, origTable + 8 * i, source);
-            trans[i] = slice(b, bytes, transTable + 8 * i, source);
+            origs[i] = slice(b, bytes, (int) origTable + 8 * i, source);
+            trans[i] = slice(b, bytes, (int) transTable + 8 * i, source);
             if (origs[i].length == 0) {
-                Matcher m = CHARSET.matcher(new String(trans[i], StandardCharsets.US_ASCII));
-                if (m.find() && Charset.isSupported(m.group(1))) {
-                    charset = Charset.forName(m.group(1));
-                }
+                charset = charset(new String(trans[i], StandardCharsets.ISO_8859_1), charset);
             }
         }
+        Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             if (origs[i].length == 0) {
-                continue; // header entry
+                continue; // the header entry
             }
             String id = new String(origs[i], charset);
             if (id.indexOf('\0') >= 0 || id.indexOf('\u0004') >= 0) {
-                continue; // plural forms or message context
+                continue; // plural forms (msgid\0msgid_plural) or a message context (ctx\u0004msgid)
             }
             String t = new String(trans[i], charset);
             if (!t.isEmpty() && t.indexOf('\0') < 0) {
@@ -72,14 +76,27 @@ public final class MoCatalog {
         return out;
     }
 
-    private static byte[] slice(ByteBuffer b, byte[] bytes, int entry, String source) throws IOException {
-        int len = b.getInt(entry);
-        int off = b.getInt(entry + 4);
-        if (len < 0 || off < 0 || (long) off + len > bytes.length) {
-            throw new IOException(source + ": string table entry out of range");
+    /** The header's {@code charset=}, or the fallback (UTF-8) when absent or unknown to this JVM. */
+    private static Charset charset(String header, Charset fallback) {
+        Matcher m = CHARSET.matcher(header);
+        if (!m.find()) {
+            return fallback;
         }
-        byte[] s = new byte[len];
-        System.arraycopy(bytes, off, s, 0, len);
+        try {
+            return Charset.isSupported(m.group(1)) ? Charset.forName(m.group(1)) : fallback;
+        } catch (IllegalCharsetNameException e) {
+            return fallback;
+        }
+    }
+
+    private static byte[] slice(ByteBuffer b, byte[] bytes, int entry, String source) throws IOException {
+        long len = Integer.toUnsignedLong(b.getInt(entry));
+        long off = Integer.toUnsignedLong(b.getInt(entry + 4));
+        if (off + len > bytes.length) {
+            throw new IOException(source + ": string table entry at byte " + entry + " points outside the file");
+        }
+        byte[] s = new byte[(int) len];
+        System.arraycopy(bytes, (int) off, s, 0, (int) len);
         return s;
     }
 }

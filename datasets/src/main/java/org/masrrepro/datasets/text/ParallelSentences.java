@@ -1,31 +1,40 @@
 package org.masrrepro.datasets.text;
 
+import org.masrrepro.datasets.util.Hashes;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Mines n-way parallel sentences from installed gettext catalogues: msgids of 4-30 words, free of placeholders and
- * markup, translated (not copied) in every requested language.
+ * Mines n-way parallel sentences from installed gettext catalogues: English msgids of 4-30 words, free of
+ * placeholders and markup, with a real (not copied) human translation in every requested language.
  */
 public final class ParallelSentences {
 
-    /** Domains read by default, in order; each is shipped by a Debian package listed in harness/bin/debian-packages.txt. */
-    public static final List<String> DEFAULT_DOMAINS = List.of("gtk20", "gtk20-properties", "glib20", "gdk-pixbuf",
-            "at-spi2-core", "coreutils", "Linux-PAM", "shared-mime-info", "xdg-user-dirs");
+    /**
+     * Domains read by default, in order (the first domain wins when two hold the same English sentence). Each is shipped
+     * in many languages by a Debian package of this image; domains missing in any requested language are skipped.
+     */
+    public static final List<String> DEFAULT_DOMAINS = List.of("gtk20", "glib20", "gdk-pixbuf", "at-spi2-core",
+            "coreutils", "Linux-PAM", "shared-mime-info", "PackageKit", "software-properties", "xdg-user-dirs",
+            "gtk20-properties", "gsettings-desktop-schemas", "python-apt", "appstream", "apt", "libapt-pkg6.0", "dpkg",
+            "grep", "sed", "findutils", "wget", "bash", "shadow", "gettext-runtime", "avahi", "gstreamer-1.0",
+            "gst-plugins-base-1.0");
 
-    /** Locale directories tried per language, first existing wins (e.g. European Portuguese, simplified Chinese). */
+    /** Locale directories that may hold a language, best first (European Portuguese, Cyrillic Serbian, simplified Chinese). */
     private static final Map<String, List<String>> LOCALE_CANDIDATES = Map.of(
             "nb", List.of("nb", "no", "nb_NO"),
             "pt", List.of("pt", "pt_PT"),
@@ -33,7 +42,11 @@ public final class ParallelSentences {
             "sr", List.of("sr"),
             "ms", List.of("ms", "ms_MY"));
 
-    private static final Pattern BAD = Pattern.compile("[%{}$<>\\\\\\n\\t@#|/=\\[\\]]|\\.\\.\\.|…");
+    /** Placeholders, markup, paths, option syntax, ellipses: nothing a reader would say as written. */
+    private static final Pattern BAD = Pattern.compile("[%{}$<>\\\\@#|/=\\[\\]*~^`]|\\.\\.\\.|…|--|^-|&\\w+;");
+    /** GTK mnemonics: "_Open", and the CJK form "打开(_O)". */
+    private static final Pattern CJK_MNEMONIC = Pattern.compile("\\s*\\(_\\p{L}\\)");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
     private final List<String> languages;
     private final Path localeDir;
@@ -42,6 +55,7 @@ public final class ParallelSentences {
     private final int maxWords;
     private final Map<String, String> localeUsed = new TreeMap<>();
     private final Map<String, Path> cataloguesUsed = new TreeMap<>();
+    private final Map<Path, Map<String, String>> cache = new HashMap<>();
 
     private ParallelSentences(Builder b) {
         this.languages = List.copyOf(b.languages);
@@ -55,102 +69,203 @@ public final class ParallelSentences {
         return new Builder();
     }
 
-    /** Locale directory used per language (after {@link #mine()}). */
+    /** Locale directory name used per language, e.g. {@code nb -> nb}; filled by {@link #mine()} and {@link #sentencesPerLanguage()}. */
     public Map<String, String> localeUsed() {
+        return Collections.unmodifiableMap(localeUsed);
+    }
+
+    /** Catalogue files read by {@link #mine()}, keyed {@code language/domain}. */
+    public Map<String, Path> cataloguesUsed() {
+        return Collections.unmodifiableMap(cataloguesUsed);
+    }
+
+    /** Sentences translated in all requested languages, deduplicated by English text, sorted by id. */
+    public List<ParallelSentence> mine() throws IOException {
+        cataloguesUsed.clear();
+        Map<String, String> locales = resolveLocales(true);
+        Map<String, ParallelSentence> byId = new TreeMap<>();
+        Set<String> seenEnglish = new HashSet<>();
+        for (String domain : domains) {
+            Map<String, Map<String, String>> byLang = new LinkedHashMap<>();
+            for (String lang : languages) {
+                if (!lang.equals("en")) {
+                    Path mo = path(locales.get(lang), domain);
+                    if (!Files.isRegularFile(mo)) {
+                        byLang = null; // a domain missing in any language cannot give n-way sentences
+                        break;
+                    }
+                    byLang.put(lang, load(mo));
+                }
+            }
+            if (byLang == null) {
+                continue;
+            }
+            for (String lang : byLang.keySet()) {
+                cataloguesUsed.put(lang + "/" + domain, path(locales.get(lang), domain));
+            }
+            for (String msgid : englishCandidates(domain, byLang)) {
+                String english = cleanEnglish(msgid);
+                Map<String, String> text = new TreeMap<>();
+                for (String lang : languages) {
+                    String t = lang.equals("en") ? english : cleanTranslation(byLang.get(lang).get(msgid), english);
+                    if (t == null) {
+                        text = null;
+                        break;
+                    }
+                    text.put(lang, t);
+                }
+                if (text != null && seenEnglish.add(dedupKey(english))) {
+                    String id = id(domain, msgid);
+                    byId.put(id, new ParallelSentence(id, domain, english, Collections.unmodifiableMap(text)));
+                }
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * For each requested language on its own, how many distinct English sentences (of the configured domains) it has
+     * a usable translation of: the ceiling on any n-way set containing it, to choose languages by.
+     */
+    public Map<String, Integer> sentencesPerLanguage() throws IOException {
+        Map<String, String> locales = resolveLocales(false);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String lang : languages) {
+            Set<String> keys = new HashSet<>();
+            String loc = locales.get(lang);
+            for (String domain : domains) {
+                Path mo = lang.equals("en") ? firstCatalogue(domain) : loc == null ? null : path(loc, domain);
+                if (mo == null || !Files.isRegularFile(mo)) {
+                    continue;
+                }
+                Map<String, String> cat = load(mo);
+                for (String msgid : cat.keySet()) {
+                    String english = cleanEnglish(msgid);
+                    if (english != null && (lang.equals("en") || cleanTranslation(cat.get(msgid), english) != null)) {
+                        keys.add(dedupKey(english));
+                    }
+                }
+            }
+            out.put(lang, keys.size());
+        }
+        return out;
+    }
+
+    /** English msgids of one domain that pass the English filters, in a fixed order. */
+    private List<String> englishCandidates(String domain, Map<String, Map<String, String>> byLang) throws IOException {
+        Map<String, String> any = byLang.isEmpty() ? load(firstCatalogue(domain)) : byLang.values().iterator().next();
+        List<String> out = new ArrayList<>();
+        for (String msgid : any.keySet()) {
+            if (cleanEnglish(msgid) != null) {
+                out.add(msgid);
+            }
+        }
+        Collections.sort(out); // catalogue order is the .mo's; sort so the result depends on content only
+        return out;
+    }
+
+    /** Picks, per language, the first candidate locale directory that holds any configured domain. */
+    private Map<String, String> resolveLocales(boolean required) {
+        List<String> missing = new ArrayList<>();
+        for (String lang : languages) {
+            if (lang.equals("en")) {
+                localeUsed.put(lang, "(msgid)");
+                continue;
+            }
+            String found = null;
+            for (String loc : candidates(lang)) {
+                if (domains.stream().anyMatch(d -> Files.isRegularFile(path(loc, d)))) {
+                    found = loc;
+                    break;
+                }
+            }
+            if (found == null) {
+                missing.add(lang + " (tried " + candidates(lang) + ")");
+            } else {
+                localeUsed.put(lang, found);
+            }
+        }
+        if (required && !missing.isEmpty()) {
+            throw new IllegalStateException("no gettext catalogues of domains " + domains + " under " + localeDir
+                    + " for " + missing + "; drop these languages or install packages that translate into them");
+        }
         return localeUsed;
     }
 
-    /** Catalogue files read, keyed {@code lang/domain} (after {@link #mine()}). */
-    public Map<String, Path> cataloguesUsed() {
-        return cataloguesUsed;
+    private static List<String> candidates(String lang) {
+        return LOCALE_CANDIDATES.getOrDefault(lang, List.of(lang, lang + "_" + lang.toUpperCase(Locale.ROOT)));
     }
 
-    /** Sentences translated in all languages, sorted by id. */
-    public List<ParallelSentence> mine() throws IOException {
-        Map<String, ParallelSentence> out = new TreeMap<>();
-        for (String domain : domains) {
-            Map<String, Map<String, String>> byLang = new LinkedHashMap<>();
-            boolean complete = true;
-            for (String lang : languages) {
-                if (lang.equals("en")) {
-                    continue;
-                }
-                Path mo = catalogue(lang, domain);
-                if (mo == null) {
-                    complete = false;
-                    break;
-                }
-                byLang.put(lang, MoCatalog.read(mo));
-            }
-            if (!complete) {
-                continue; // a domain missing in any language cannot give parallel sentences
-            }
-            byLang.forEach((lang, c) -> cataloguesUsed.put(lang + "/" + domain, catalogue(lang, domain)));
-            List<String> msgids = new ArrayList<>(byLang.isEmpty() ? List.of() : byLang.values().iterator().next().keySet());
-            msgids.sort(Comparator.naturalOrder());
-            for (String msgid : msgids) {
-                String english = clean(msgid);
-                if (english == null || words(english) < minWords || words(english) > maxWords) {
-                    continue;
-                }
-                Map<String, String> text = new TreeMap<>();
-                boolean ok = true;
-                for (String lang : languages) {
-                    if (lang.equals("en")) {
-                        text.put(lang, english);
-                        continue;
-                    }
-                    String t = byLang.get(lang).get(msgid);
-                    String c = t == null ? null : clean(t);
-                    if (c == null || c.equals(english) || words(c) < 2) {
-                        ok = false;
-                        break;
-                    }
-                    text.put(lang, c);
-                }
-                if (ok) {
-                    String id = hash(domain + "\u0000" + msgid);
-                    out.putIfAbsent(id, new ParallelSentence(id, domain, english, text));
-                }
-            }
+    private Path path(String locale, String domain) {
+        return localeDir.resolve(locale).resolve("LC_MESSAGES").resolve(domain + ".mo");
+    }
+
+    /** English has no catalogue: any translated catalogue of the domain lists its msgids (first locale dir by name). */
+    private Path firstCatalogue(String domain) throws IOException {
+        if (!Files.isDirectory(localeDir)) {
+            return null;
         }
-        return List.copyOf(out.values());
-    }
-
-    private Path catalogue(String lang, String domain) {
-        for (String loc : LOCALE_CANDIDATES.getOrDefault(lang, List.of(lang))) {
-            Path p = localeDir.resolve(loc).resolve("LC_MESSAGES").resolve(domain + ".mo");
-            if (Files.isRegularFile(p)) {
-                localeUsed.put(lang, loc);
-                return p;
-            }
+        try (var dirs = Files.list(localeDir)) {
+            return dirs.sorted().map(d -> d.resolve("LC_MESSAGES").resolve(domain + ".mo"))
+                    .filter(Files::isRegularFile).findFirst().orElse(null);
         }
-        return null;
     }
 
-    /** Strips accelerators and trailing colons; null when the string holds placeholders or markup. */
+    private Map<String, String> load(Path mo) throws IOException {
+        if (mo == null) {
+            return Map.of();
+        }
+        Map<String, String> c = cache.get(mo);
+        if (c == null) {
+            c = MoCatalog.read(mo);
+            cache.put(mo, c);
+        }
+        return c;
+    }
+
+    /** The speakable form of an English msgid, or null when it is rejected (placeholders, markup, word count). */
+    String cleanEnglish(String msgid) {
+        String e = clean(msgid);
+        if (e == null) {
+            return null;
+        }
+        int w = e.split(" ").length;
+        return w >= minWords && w <= maxWords ? e : null;
+    }
+
+    /** The speakable form of a translation, or null when absent, rejected, or just the English copied. */
+    static String cleanTranslation(String translation, String english) {
+        String t = translation == null ? null : clean(translation);
+        if (t == null || t.equalsIgnoreCase(english) || LETTER.matcher(t).results().count() < 3) {
+            return null;
+        }
+        return t;
+    }
+
+    /** Strips mnemonics and a trailing colon, normalizes spaces; null when placeholders, markup or newlines remain. */
     static String clean(String s) {
-        String t = s.replace("_", "").replace("&", "").trim();
-        if (t.endsWith(":")) {
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\t') >= 0) {
+            return null;
+        }
+        String t = CJK_MNEMONIC.matcher(s).replaceAll("").replace("_", "").trim();
+        if (t.endsWith(":") || t.endsWith("：")) {
             t = t.substring(0, t.length() - 1).trim();
         }
-        if (t.isEmpty() || BAD.matcher(t).find() || t.chars().anyMatch(Character::isISOControl)) {
+        if (t.isEmpty() || BAD.matcher(t).find() || !LETTER.matcher(t).find()
+                || t.codePoints().anyMatch(Character::isISOControl)) {
             return null;
         }
         return t.replaceAll("\\s+", " ");
     }
 
-    static int words(String s) {
-        return s.isBlank() ? 0 : s.trim().split("\\s+").length;
+    /** Near-identical English strings ("Open file" / "Open file.") are one sentence: they would leak across splits. */
+    private static String dedupKey(String english) {
+        return english.toLowerCase(Locale.ROOT).replaceAll("[.!?。]+$", "");
     }
 
-    private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Short stable id: the first 10 hex digits of SHA-256 over domain and msgid. */
+    static String id(String domain, String msgid) {
+        return Hashes.sha256((domain + "\u0000" + msgid).getBytes(StandardCharsets.UTF_8)).substring(0, 10);
     }
 
     /** Configures a {@link ParallelSentences} miner. */
@@ -161,6 +276,7 @@ public final class ParallelSentences {
         private int minWords = 4;
         private int maxWords = 30;
 
+        /** Required: ISO 639-1 codes; {@code en} means the msgids themselves. */
         public Builder setLanguages(List<String> languages) {
             this.languages = languages;
             return this;
@@ -188,7 +304,14 @@ public final class ParallelSentences {
 
         public ParallelSentences build() {
             if (languages == null || languages.isEmpty()) {
-                throw new IllegalStateException("setLanguages is required");
+                throw new IllegalStateException("ParallelSentences: setLanguages(...) is required, e.g. List.of(\"sv\", \"da\")");
+            }
+            if (new HashSet<>(languages).size() != languages.size()) {
+                throw new IllegalArgumentException("ParallelSentences: duplicate languages in " + languages);
+            }
+            if (minWords < 1 || maxWords < minWords) {
+                throw new IllegalArgumentException("ParallelSentences: need 1 <= minWords <= maxWords, got "
+                        + minWords + ".." + maxWords);
             }
             return new ParallelSentences(this);
         }

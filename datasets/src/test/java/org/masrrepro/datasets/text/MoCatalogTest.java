@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** .mo parsing and parallel-sentence mining on catalogues this test writes. */
@@ -24,11 +25,16 @@ class MoCatalogTest {
 
     /** Minimal .mo encoder (little-endian, no hash table). */
     static byte[] mo(Map<String, String> entries) {
+        return mo(entries, ByteOrder.LITTLE_ENDIAN, StandardCharsets.UTF_8);
+    }
+
+    /** Minimal .mo encoder in either byte order and any charset, no hash table. */
+    static byte[] mo(Map<String, String> entries, ByteOrder order, java.nio.charset.Charset cs) {
         List<byte[]> ids = new ArrayList<>();
         List<byte[]> strs = new ArrayList<>();
         entries.forEach((k, v) -> {
-            ids.add(k.getBytes(StandardCharsets.UTF_8));
-            strs.add(v.getBytes(StandardCharsets.UTF_8));
+            ids.add(k.getBytes(cs));
+            strs.add(v.getBytes(cs));
         });
         int n = ids.size();
         int origTable = 28;
@@ -47,7 +53,7 @@ class MoCatalogTest {
             blob.writeBytes(strs.get(i));
             blob.write(0);
         }
-        ByteBuffer b = ByteBuffer.allocate(data + blob.size()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(data + blob.size()).order(order);
         b.putInt(0x950412de).putInt(0).putInt(n).putInt(origTable).putInt(transTable).putInt(0).putInt(0);
         for (int[] o : orig) {
             b.putInt(o[0]).putInt(o[1]);
@@ -73,6 +79,62 @@ class MoCatalogTest {
         Map<String, String> c = MoCatalog.parse(mo(m("Open the file now", "Öffne die Datei jetzt",
                 "one file\u0000%d files", "x", "menu\u0004Quit the program", "y")), "test.mo");
         assertEquals(Map.of("Open the file now", "Öffne die Datei jetzt"), c);
+    }
+
+    @Test
+    void parsesBigEndianAndHeaderCharset() throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("", "Content-Type: text/plain; charset=ISO-8859-1\n");
+        entries.put("Open the file now", "\u00d6ffne die Datei jetzt");
+        byte[] be = mo(entries, ByteOrder.BIG_ENDIAN, StandardCharsets.ISO_8859_1);
+        assertEquals(0x95, be[0] & 0xff, "big-endian magic first");
+        Map<String, String> c = MoCatalog.parse(be, "be.mo");
+        assertEquals("\u00d6ffne die Datei jetzt", c.get("Open the file now"));
+        IOException e = assertThrows(IOException.class, () -> MoCatalog.parse(new byte[40], "zero.mo"));
+        assertTrue(e.getMessage().contains("zero.mo") && e.getMessage().contains("magic"), e.getMessage());
+    }
+
+    @Test
+    void cleansMnemonicsAndRejectsPlaceholders() {
+        assertEquals("Open the selected file", ParallelSentences.clean("_Open the selected file"));
+        assertEquals("\u6253\u5f00\u6587\u4ef6", ParallelSentences.clean("\u6253\u5f00\u6587\u4ef6(_O)"));
+        assertEquals("Name of the file", ParallelSentences.clean("Name of the file:"));
+        for (String bad : List.of("Cannot open %s now", "Value {0} is wrong", "Set $HOME first please",
+                "Use <b>bold</b> text here", "Two\nlines of text here", "Loading the files...", "Use --force to do it")) {
+            assertEquals(null, ParallelSentences.clean(bad), bad);
+        }
+    }
+
+    @Test
+    void picksLocaleDirsAndCountsPerLanguage(@TempDir Path tmp) throws IOException {
+        write(tmp, "no", m("Could not open the file", "Kunne ikke \u00e5pne filen"));
+        write(tmp, "pt_BR", m("Could not open the file", "N\u00e3o foi poss\u00edvel abrir o arquivo"));
+        write(tmp, "pt", m("Could not open the file", "N\u00e3o foi poss\u00edvel abrir o ficheiro",
+                "Delete all of the selected items", "Eliminar todos os itens selecionados"));
+        ParallelSentences miner = ParallelSentences.builder().setLanguages(List.of("nb", "pt"))
+                .optLocaleDir(tmp).optDomains(List.of("dom")).build();
+        List<ParallelSentence> s = miner.mine();
+        assertEquals(Map.of("nb", "no", "pt", "pt"), miner.localeUsed());
+        assertEquals(1, s.size());
+        assertTrue(s.get(0).text().get("pt").endsWith("ficheiro"), "European Portuguese, not pt_BR");
+        assertEquals(Map.of("nb", 1, "pt", 2), miner.sentencesPerLanguage());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelSentences.builder()
+                .setLanguages(List.of("xx")).optLocaleDir(tmp).optDomains(List.of("dom")).build().mine());
+        assertTrue(e.getMessage().contains("xx"), e.getMessage());
+    }
+
+    @Test
+    void sameEnglishInTwoDomainsIsOneSentence(@TempDir Path tmp) throws IOException {
+        for (String dom : List.of("a", "b")) {
+            Path d = tmp.resolve("sv/LC_MESSAGES");
+            Files.createDirectories(d);
+            Files.write(d.resolve(dom + ".mo"), mo(m("Could not open the file", "Kunde inte \u00f6ppna filen",
+                    "Could not open the file.", "Kunde inte \u00f6ppna filen.")));
+        }
+        List<ParallelSentence> s = ParallelSentences.builder().setLanguages(List.of("sv")).optLocaleDir(tmp)
+                .optDomains(List.of("b", "a")).build().mine();
+        assertEquals(1, s.size(), s.toString());
+        assertEquals("b", s.get(0).domain(), "the first domain in order wins");
     }
 
     @Test
