@@ -50,7 +50,7 @@ public final class FleursAnalog {
     /** Written first: lets a rebuild delete the directory, knowing it is ours. */
     static final String OWNER_MARK = ".fleurs-analog";
     /** Bump when the same parameters would give different content, so old builds are not reused. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final List<String> SPLITS = List.of("pretrain", "train", "dev", "test");
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** Neutral voice for the duplicate check: only the language label differs between the compared renditions. */

@@ -34,7 +34,8 @@ public final class Manifest {
         try (CSVPrinter p = new CSVPrinter(w, FORMAT.builder().setHeader(HEADER.toArray(String[]::new)).build())) {
             for (Utterance u : utterances) {
                 p.printRecord(u.id(), u.split(), u.language(), u.speaker(), u.gender(), u.sentenceId(), u.transcript(),
-                        u.audioPath(), u.numSamples(), u.overlapped());
+                        u.audioPath(), u.numSamples(), u.overlapped(), u.label(), coordinate(u.latitude()),
+                        coordinate(u.longitude()));
             }
         }
         AtomicFiles.writeString(csv, w.toString());
@@ -78,12 +79,39 @@ public final class Manifest {
                 if (!gender.isEmpty() && !gender.equals("M") && !gender.equals("F")) {
                     throw new IOException(csv + ": line " + line + ": gender '" + gender + "' is not M, F or empty");
                 }
+                double lat = coordinate(rec.get(11), -90, 90, csv, line, "latitude");
+                double lon = coordinate(rec.get(12), -180, 180, csv, line, "longitude");
+                if (Double.isNaN(lat) != Double.isNaN(lon)) {
+                    throw new IOException(csv + ": line " + line + ": latitude and longitude must both be given or both be empty");
+                }
                 out.add(new Utterance(id, rec.get(1), rec.get(2), rec.get(3), gender, rec.get(5), rec.get(6),
-                        rec.get(7), numSamples, ov.equals("true")));
+                        rec.get(7), numSamples, ov.equals("true"), rec.get(10), lat, lon));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IOException(csv + ": malformed CSV: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** A coordinate as written: empty when unknown, else the shortest decimal that reads back the same double. */
+    private static String coordinate(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    private static double coordinate(String s, double min, double max, Path csv, long line, String what)
+            throws IOException {
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IOException(csv + ": line " + line + ": " + what + " '" + s + "' is not a number");
+        }
+        if (!(v >= min && v <= max)) {
+            throw new IOException(csv + ": line " + line + ": " + what + " " + v + " is outside [" + min + ", " + max + "]");
+        }
+        return v;
     }
 }

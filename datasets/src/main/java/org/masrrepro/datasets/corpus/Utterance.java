@@ -13,6 +13,10 @@ package org.masrrepro.datasets.corpus;
  * @param audioPath   path of the 16 kHz mono audio, relative to the corpus directory
  * @param numSamples  number of samples at 16 kHz
  * @param overlapped  whether the language is in the pretraining corpus
+ * @param label       the task's class label for non-language tasks (emotion, spoof key, sound class...); empty for
+ *                    language ID, whose label is {@code language}
+ * @param latitude    the speaker's location in degrees, NaN when unknown
+ * @param longitude   the speaker's location in degrees, NaN when unknown
  */
 public record Utterance(
         String id,
@@ -24,4 +28,20 @@ public record Utterance(
         String transcript,
         String audioPath,
         int numSamples,
-        boolean overlapped) {}
+        boolean overlapped,
+        String label,
+        double latitude,
+        double longitude) {
+
+    /** A language-ID or ASR row: no task label, location unknown. */
+    public Utterance(String id, String split, String language, String speaker, String gender, String sentenceId,
+            String transcript, String audioPath, int numSamples, boolean overlapped) {
+        this(id, split, language, speaker, gender, sentenceId, transcript, audioPath, numSamples, overlapped, "",
+                Double.NaN, Double.NaN);
+    }
+
+    /** Whether the speaker's location is known. */
+    public boolean hasLocation() {
+        return !Double.isNaN(latitude) && !Double.isNaN(longitude);
+    }
+}

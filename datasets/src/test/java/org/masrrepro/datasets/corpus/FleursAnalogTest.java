@@ -153,7 +153,7 @@ class FleursAnalogTest {
         assertEquals(first.utterances(), back);
         Path bad = tmp.resolve("bad.csv");
         List<String> lines = Files.readAllLines(first.manifest());
-        lines.set(2, lines.get(2).replaceAll(",(true|false)$", ",maybe"));
+        lines.set(2, lines.get(2).replaceAll(",(true|false),([^,]*),([^,]*),([^,]*)$", ",maybe,$2,$3,$4"));
         Files.write(bad, lines);
         IOException e = assertThrows(IOException.class, () -> Manifest.read(bad));
         assertTrue(e.getMessage().contains("bad.csv") && e.getMessage().contains("line 3"), e.getMessage());
