@@ -1,0 +1,81 @@
+package org.masrrepro.reports.claims;
+
+import java.util.List;
+
+/**
+ * One of the paper's qualitative claims as a predicate on our results, fixed before results are seen. Each seed
+ * gives a signed statistic d (positive = the claim holds on that seed); see {@link ClaimEvaluator}.
+ *
+ * @param id           stable id
+ * @param source       where the paper makes the claim
+ * @param statement    the claim in words
+ * @param type         how d is computed
+ * @param a            first cell (all types but the row-wise ones)
+ * @param b            second cell ({@code greater}, {@code less}, {@code gain_greater}, {@code not_worse})
+ * @param c            third cell ({@code gain_greater}: d = (a - b) - (c - e))
+ * @param e            fourth cell ({@code gain_greater})
+ * @param tolerance    {@code not_worse}: how much worse a may be than b
+ * @param lowerIsBetter {@code not_worse} and row-wise types: whether lower values are better (WER, EER)
+ * @param threshold    {@code above}: d = a - threshold
+ * @param rowA         row-wise types: {@code TABLE|row} of the method
+ * @param rowB         row-wise types: {@code TABLE|row} of the baseline
+ * @param metric       row-wise types: metric compared
+ * @param columns      {@code count_better}: the columns compared
+ * @param columnPrefix {@code majority_better}: every column starting with it
+ * @param atLeast      {@code count_better}: how many columns must be better
+ */
+public record Claim(String id, String source, String statement, Type type, String a, String b, String c, String e,
+        Double tolerance, Boolean lowerIsBetter, Double threshold, String rowA, String rowB, String metric,
+        List<String> columns, String columnPrefix, Integer atLeast) {
+
+    /** The predicate families. */
+    public enum Type {
+        /** a > b: d = a - b. */
+        greater,
+        /** a < b: d = b - a. */
+        less,
+        /** a - b > c - e. */
+        gain_greater,
+        /** a is no worse than b by more than tolerance. */
+        not_worse,
+        /** a > threshold. */
+        above,
+        /** rowA beats rowB in at least atLeast of columns: d = count - atLeast + 0.5. */
+        count_better,
+        /** rowA beats rowB in more columns (by prefix) than it loses: d = wins - losses. */
+        majority_better
+    }
+
+    /** Checks that the fields the type needs are present; throws naming the claim and the field. */
+    void validate() {
+        require(id != null && !id.isBlank(), "id");
+        require(source != null && statement != null && type != null, "source, statement and type");
+        switch (type) {
+            case greater, less -> require(a != null && b != null, "a and b");
+            case gain_greater -> require(a != null && b != null && c != null && e != null, "a, b, c and e");
+            case not_worse -> require(a != null && b != null && tolerance != null && lowerIsBetter != null,
+                    "a, b, tolerance and lower_is_better");
+            case above -> require(a != null && threshold != null, "a and threshold");
+            case count_better -> require(rowA != null && rowB != null && metric != null && columns != null
+                    && atLeast != null && atLeast > 0 && atLeast <= columns.size(),
+                    "row_a, row_b, metric, columns and 0 < at_least <= |columns|");
+            case majority_better -> require(rowA != null && rowB != null && metric != null && columnPrefix != null,
+                    "row_a, row_b, metric and column_prefix");
+        }
+        for (String ref : new String[] {a, b, c, e}) {
+            if (ref != null) {
+                CellRef.parse(ref);
+            }
+        }
+    }
+
+    private void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("claim " + id + " (" + type + ") needs " + what);
+        }
+    }
+
+    boolean lowerBetter() {
+        return Boolean.TRUE.equals(lowerIsBetter);
+    }
+}

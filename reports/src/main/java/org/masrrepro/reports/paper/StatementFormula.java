@@ -1,0 +1,119 @@
+package org.masrrepro.reports.paper;
+
+import org.masrrepro.reports.results.ResultCell;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Computes one of our numbers comparable to a paper statement, per seed, from result cells. Formulas
+ * ({@code A}, {@code B} are {@code TABLE|row|column|metric}; {@code RA}, {@code RB} are {@code TABLE|row}):
+ * <ul>
+ *   <li>{@code value A}; {@code diff A B} = A - B; {@code rel_gain A B} = 100 (A - B) / B;
+ *       {@code rel_drop A B} = 100 (B - A) / B (for lower-is-better metrics);</li>
+ *   <li>{@code count_improved RA RB PREFIX METRIC}, {@code count_regressed ...}: columns under PREFIX where RA is
+ *       above (below) RB;</li>
+ *   <li>{@code mean_rel_gain RA RB PREFIX METRIC overlapped|non-overlapped}: mean of 100 (A - B) / B over those
+ *       columns whose {@code overlapped} cell (1 or 0, same table, row RB) says so; columns with B = 0 are left out.</li>
+ * </ul>
+ */
+public record StatementFormula(String op, List<String> args) {
+
+    private static final Map<String, Integer> ARITY = Map.of("value", 1, "diff", 2, "rel_gain", 2, "rel_drop", 2,
+            "count_improved", 4, "count_regressed", 4, "mean_rel_gain", 5);
+
+    public static StatementFormula parse(String formula) {
+        String[] t = formula.trim().split("\\s+");
+        Integer arity = ARITY.get(t[0]);
+        if (arity == null || t.length != arity + 1) {
+            throw new IllegalArgumentException("formula \"" + formula + "\": expected one of " + ARITY
+                    + " (operator -> number of arguments)");
+        }
+        if (t[0].equals("mean_rel_gain") && !t[5].equals("overlapped") && !t[5].equals("non-overlapped")) {
+            throw new IllegalArgumentException("formula \"" + formula + "\": last argument must be overlapped or non-overlapped");
+        }
+        return new StatementFormula(t[0], List.of(t).subList(1, t.length));
+    }
+
+    /** Mean over the seeds that have every needed cell, and how many seeds that was; empty when none. */
+    public record Value(double mean, int seeds) {}
+
+    public java.util.Optional<Value> evaluate(List<ResultCell> cells) {
+        Map<Long, Map<String, Double>> bySeed = new TreeMap<>();
+        for (ResultCell c : cells) {
+            bySeed.computeIfAbsent(c.seed(), s -> new HashMap<>())
+                    .put(c.table() + "|" + c.row() + "|" + c.column() + "|" + c.metric(), c.value());
+        }
+        List<Double> values = new ArrayList<>();
+        for (Map<String, Double> seed : bySeed.values()) {
+            OptionalDouble v = perSeed(seed);
+            if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+                values.add(v.getAsDouble());
+            }
+        }
+        if (values.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Value(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                values.size()));
+    }
+
+    private OptionalDouble perSeed(Map<String, Double> cell) {
+        switch (op) {
+            case "value", "diff", "rel_gain", "rel_drop" -> {
+                Double a = cell.get(args.get(0));
+                Double b = args.size() > 1 ? cell.get(args.get(1)) : Double.valueOf(0);
+                if (a == null || b == null) {
+                    return OptionalDouble.empty();
+                }
+                return OptionalDouble.of(switch (op) {
+                    case "value" -> a;
+                    case "diff" -> a - b;
+                    case "rel_gain" -> 100 * (a - b) / b;
+                    default -> 100 * (b - a) / b;
+                });
+            }
+            default -> {
+                String ra = args.get(0);
+                String rb = args.get(1);
+                String prefix = args.get(2);
+                String metric = args.get(3);
+                TreeSet<String> columns = new TreeSet<>();
+                for (String k : cell.keySet()) {
+                    String[] p = k.split("\\|", -1);
+                    if ((p[0] + "|" + p[1]).equals(ra) && p[2].startsWith(prefix) && p[3].equals(metric)
+                            && cell.containsKey(rb + "|" + p[2] + "|" + metric)) {
+                        columns.add(p[2]);
+                    }
+                }
+                if (columns.isEmpty()) {
+                    return OptionalDouble.empty();
+                }
+                int improved = 0;
+                int regressed = 0;
+                List<Double> gains = new ArrayList<>();
+                boolean wantOverlapped = op.equals("mean_rel_gain") && args.get(4).equals("overlapped");
+                for (String col : columns) {
+                    double a = cell.get(ra + "|" + col + "|" + metric);
+                    double b = cell.get(rb + "|" + col + "|" + metric);
+                    improved += a > b ? 1 : 0;
+                    regressed += a < b ? 1 : 0;
+                    Double ov = cell.get(rb + "|" + col + "|overlapped");
+                    if (op.equals("mean_rel_gain") && ov != null && (ov == 1.0) == wantOverlapped && b != 0) {
+                        gains.add(100 * (a - b) / b);
+                    }
+                }
+                return switch (op) {
+                    case "count_improved" -> OptionalDouble.of(improved);
+                    case "count_regressed" -> OptionalDouble.of(regressed);
+                    default -> gains.stream().mapToDouble(Double::doubleValue).average();
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.masrrepro.reports.claims;
+
+import org.junit.jupiter.api.Test;
+import org.masrrepro.reports.paper.PaperNumbers;
+import org.masrrepro.reports.paper.PaperStatement;
+import org.masrrepro.reports.paper.PaperStatements;
+import org.masrrepro.reports.paper.StatementFormula;
+import org.masrrepro.reports.results.ResultCell;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClaimEvaluatorTest {
+
+    private static final PaperNumbers PAPER = PaperNumbers.load();
+
+    private static ResultCell cell(String ref, long seed, double v) {
+        CellRef r = CellRef.parse(ref);
+        return new ResultCell(r.table(), r.row(), r.column(), r.metric(), v, seed, "smoke", "test corpus", "p");
+    }
+
+    private static Claim claim(String id) {
+        return ClaimSet.load().claims().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<ResultCell> accuracies(double[] masr, double[] base) {
+        List<ResultCell> cells = new ArrayList<>();
+        for (int s = 0; s < masr.length; s++) {
+            cells.add(cell("T1|best-rq+masr|fleurs/all|acc", s, masr[s]));
+            cells.add(cell("T1|best-rq|fleurs/all|acc", s, base[s]));
+        }
+        return cells;
+    }
+
+    @Test
+    void bundledClaimsLoadAndTheirPaperStatisticSupportsThem() {
+        ClaimSet set = ClaimSet.load();
+        assertTrue(set.claims().size() >= 15);
+        ClaimEvaluator none = new ClaimEvaluator(List.of(), PAPER, set.confidence());
+        for (ClaimResult r : none.evaluate(set)) {
+            assertEquals(Verdict.NOT_RUN, r.verdict(), r.claim().id());
+            // Every claim taken from the paper's own tables must hold on the paper's own numbers.
+            assertTrue(Double.isNaN(r.paperD()) || r.paperD() > 0, r.claim().id() + " paper d = " + r.paperD());
+        }
+        assertTrue(none.evaluate(claim("t1-masr-beats-bestrq-fleurs-acc")).paperD() > 8, "83.7 - 75.4");
+    }
+
+    @Test
+    void clearWinOverThreeSeedsIsReproduced() {
+        ClaimResult r = new ClaimEvaluator(accuracies(new double[] {60, 62, 61}, new double[] {50, 51, 50}), PAPER, 0.95)
+                .evaluate(claim("t1-masr-beats-bestrq-fleurs-acc"));
+        assertEquals(Verdict.REPRODUCED, r.verdict(), r.note());
+        assertEquals(List.of(10.0, 11.0, 11.0), r.perSeed());
+        assertEquals(List.of(0L, 1L, 2L), r.seeds());
+    }
+
+    @Test
+    void clearLossIsNotReproducedAndNoiseIsInconclusive() {
+        ClaimEvaluator loss = new ClaimEvaluator(accuracies(new double[] {40, 41, 40}, new double[] {50, 51, 50}), PAPER, 0.95);
+        assertEquals(Verdict.NOT_REPRODUCED, loss.evaluate(claim("t1-masr-beats-bestrq-fleurs-acc")).verdict());
+        ClaimEvaluator noise = new ClaimEvaluator(accuracies(new double[] {55, 45, 52}, new double[] {50, 50, 50}), PAPER, 0.95);
+        assertEquals(Verdict.INCONCLUSIVE, noise.evaluate(claim("t1-masr-beats-bestrq-fleurs-acc")).verdict());
+        ClaimEvaluator single = new ClaimEvaluator(accuracies(new double[] {90}, new double[] {10}), PAPER, 0.95);
+        ClaimResult one = single.evaluate(claim("t1-masr-beats-bestrq-fleurs-acc"));
+        assertEquals(Verdict.INCONCLUSIVE, one.verdict());
+        assertTrue(one.note().contains("one seed"), one.note());
+    }
+
+    @Test
+    void missingCellIsNotRunAndSeedsArePaired() {
+        List<ResultCell> cells = new ArrayList<>(accuracies(new double[] {60, 62}, new double[] {50, 51}));
+        cells.add(cell("T1|best-rq+masr|fleurs/all|acc", 7, 99)); // no baseline for seed 7
+        ClaimEvaluator ev = new ClaimEvaluator(cells, PAPER, 0.95);
+        assertEquals(List.of(0L, 1L), ev.evaluate(claim("t1-masr-beats-bestrq-fleurs-acc")).seeds());
+        ClaimResult missing = ev.evaluate(claim("t1-masr-beats-lasr-fleurs-acc"));
+        assertEquals(Verdict.NOT_RUN, missing.verdict());
+        assertTrue(missing.note().contains("best-rq+lasr"), missing.note());
+    }
+
+    @Test
+    void notWorseUsesTheToleranceInTheRightDirection() {
+        Claim wer = claim("t3-masr-keeps-avg-wer"); // tolerance 2.0, lower is better
+        double better = ClaimEvaluator.statistic(wer, List.of(), Map.of(wer.a(), 30.0, wer.b(), 31.0)::get);
+        double slightlyWorse = ClaimEvaluator.statistic(wer, List.of(), Map.of(wer.a(), 32.0, wer.b(), 31.0)::get);
+        double muchWorse = ClaimEvaluator.statistic(wer, List.of(), Map.of(wer.a(), 40.0, wer.b(), 31.0)::get);
+        assertEquals(3.0, better, 1e-12);
+        assertEquals(1.0, slightlyWorse, 1e-12);
+        assertEquals(-7.0, muchWorse, 1e-12);
+    }
+
+    @Test
+    void rowWiseClaimsCountColumns() {
+        List<ResultCell> cells = new ArrayList<>();
+        String[] tasks = {"voxforge", "asvspoof2019", "iemocap", "mask", "esc50-human", "esc50-cough"};
+        double[] masr = {90, 90, 50, 60, 70, 80};
+        double[] base = {80, 80, 60, 50, 60, 90}; // MASR wins 4 of 6
+        for (long s = 0; s < 3; s++) {
+            for (int i = 0; i < tasks.length; i++) {
+                cells.add(cell("T2|best-rq+masr|" + tasks[i] + "|acc", s, masr[i]));
+                cells.add(cell("T2|best-rq|" + tasks[i] + "|acc", s, base[i]));
+            }
+        }
+        ClaimResult r = new ClaimEvaluator(cells, PAPER, 0.95).evaluate(claim("t2-masr-beats-bestrq-4-of-6"));
+        assertEquals(List.of(0.5, 0.5, 0.5), r.perSeed());
+        assertEquals(Verdict.REPRODUCED, r.verdict());
+
+        List<ResultCell> langs = new ArrayList<>();
+        for (long s = 0; s < 2; s++) {
+            langs.add(cell("F3|best-rq+masr|fleurs/bs|recall", s, 50));
+            langs.add(cell("F3|best-rq|fleurs/bs|recall", s, 40));
+            langs.add(cell("F3|best-rq+masr|fleurs/sv|recall", s, 30));
+            langs.add(cell("F3|best-rq|fleurs/sv|recall", s, 40));
+            langs.add(cell("F3|best-rq+masr|fleurs/hr|recall", s, 45));
+            langs.add(cell("F3|best-rq|fleurs/hr|recall", s, 40));
+            langs.add(cell("F3|best-rq+masr|dhvani/hi|recall", s, 0)); // other corpus: not counted
+            langs.add(cell("F3|best-rq|dhvani/hi|recall", s, 90));
+        }
+        ClaimResult maj = new ClaimEvaluator(langs, PAPER, 0.95).evaluate(claim("f3-more-languages-improve-than-regress"));
+        assertEquals(List.of(1.0, 1.0), maj.perSeed());
+    }
+
+    @Test
+    void invalidClaimsAreRejectedWithTheirId() {
+        String json = "{\"fixed_on\":\"x\",\"confidence\":0.95,\"claims\":[{\"id\":\"c1\",\"source\":\"s\","
+                + "\"statement\":\"t\",\"type\":\"greater\",\"a\":\"T1|r|c|m\"}]}";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ClaimSet.parse(new StringReader(json), "test.json"));
+        assertTrue(e.getMessage().contains("test.json") && e.getMessage().contains("c1"), e.getMessage());
+    }
+
+    @Test
+    void statementsLoadAndFormulasCompute() {
+        List<PaperStatement> all = PaperStatements.load();
+        assertTrue(all.size() >= 30);
+        PaperStatement rel = all.stream().filter(s -> s.id().equals("s61-rel-acc-masr-bestrq-fleurs")).findFirst().orElseThrow();
+        StatementFormula f = StatementFormula.parse(rel.formula());
+        // Relative gain on the paper's own Table 1 numbers: 100 (83.7 - 75.4) / 75.4 = 11.0, close to the text's 11.2.
+        List<ResultCell> paperAsOurs = List.of(cell("T1|best-rq+masr|fleurs/all|acc", 0, 83.7),
+                cell("T1|best-rq|fleurs/all|acc", 0, 75.4));
+        assertEquals(11.0, f.evaluate(paperAsOurs).orElseThrow().mean(), 0.05);
+
+        List<ResultCell> langs = new ArrayList<>();
+        langs.add(cell("F3|best-rq+masr|fleurs/bs|recall", 0, 60));
+        langs.add(cell("F3|best-rq|fleurs/bs|recall", 0, 40));
+        langs.add(cell("F3|best-rq|fleurs/bs|overlapped", 0, 0));
+        langs.add(cell("F3|best-rq+masr|fleurs/de|recall", 0, 50));
+        langs.add(cell("F3|best-rq|fleurs/de|recall", 0, 40));
+        langs.add(cell("F3|best-rq|fleurs/de|overlapped", 0, 1));
+        assertEquals(50.0, StatementFormula.parse("mean_rel_gain F3|best-rq+masr F3|best-rq fleurs/ recall non-overlapped")
+                .evaluate(langs).orElseThrow().mean(), 1e-9);
+        assertEquals(25.0, StatementFormula.parse("mean_rel_gain F3|best-rq+masr F3|best-rq fleurs/ recall overlapped")
+                .evaluate(langs).orElseThrow().mean(), 1e-9);
+        assertEquals(2.0, StatementFormula.parse("count_improved F3|best-rq+masr F3|best-rq fleurs/ recall")
+                .evaluate(langs).orElseThrow().mean(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> StatementFormula.parse("ratio A B"));
+    }
+}
