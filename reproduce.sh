@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # masr-repro: reproduce the MASR paper's experiments end to end, offline.
-#   ./reproduce.sh [--profile smoke|cpu|paper] [--only SPEC...] [--seed N] [--device NAME] [--runs DIR]
+#   ./reproduce.sh [--profile smoke|cpu|paper] [--only SPEC...] [--seed N] [--seeds N] [--device NAME] [--runs DIR]
 # Installs what it needs (Debian packages as root; otherwise it prints the exact command), builds with Maven,
 # runs every spec (or --only those) and writes the report under runs/report/<profile>/.
 set -euo pipefail
@@ -13,7 +13,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
     --only) shift; while [ $# -gt 0 ] && [[ "$1" != --* ]]; do only+=("$1"); shift; done ;;
-    --seed|--device|--runs|--data-dir|--interrupt-after-steps) extra+=("$1" "$2"); shift 2 ;;
+    --seed|--seeds|--device|--runs|--data-dir|--interrupt-after-steps) extra+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
     *) echo "reproduce.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac

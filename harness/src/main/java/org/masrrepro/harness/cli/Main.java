@@ -37,6 +37,7 @@ public final class Main {
             "options:",
             "  --profile smoke|cpu|paper   scale profile (default cpu)",
             "  --seed N                    root seed override",
+            "  --seeds N                   run each spec with N root seeds (seed, seed+1, ...); claims need >= 3",
             "  --device NAME               DJL device, e.g. cpu, gpu, gpu(1) (default: DJL's choice, GPU if present)",
             "  --runs DIR                  outputs (default ./runs)",
             "  --specs DIR                 spec directory (default <repo>/harness/specs)",
@@ -64,6 +65,7 @@ public final class Main {
         List<String> positional = new ArrayList<>();
         Profile profile = Profile.CPU;
         Long seed = null;
+        int seeds = 1;
         Device device = null;
         Path runs = Path.of("runs");
         Path specsDir = Environment.repoRoot().resolve("harness").resolve("specs");
@@ -80,6 +82,7 @@ public final class Main {
                 switch (a) {
                     case "--profile" -> profile = Profile.parse(value(args, ++i, a));
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                    case "--seeds" -> seeds = Integer.parseInt(value(args, ++i, a));
                     case "--device" -> device = Device.fromName(value(args, ++i, a));
                     case "--runs" -> runs = Path.of(value(args, ++i, a));
                     case "--specs" -> specsDir = Path.of(value(args, ++i, a));
@@ -122,7 +125,7 @@ public final class Main {
                         throw new IllegalArgumentException("run needs at least one SPEC");
                     }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
-                            .optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir).build()
+                            .optSeeds(seeds).optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir).build()
                             .run(expand(loader, positional));
                     return 0;
                 }

@@ -26,6 +26,7 @@ public final class Harness {
     private final ProgressListener progress;
     private final Integer interruptAfterSteps;
     private final Path dataDir;
+    private final int seeds;
 
     private Harness(Builder b) {
         this.specs = b.specs;
@@ -37,6 +38,7 @@ public final class Harness {
         this.progress = b.progress != null ? b.progress : new ConsoleProgress(b.log, 5);
         this.interruptAfterSteps = b.interruptAfterSteps;
         this.dataDir = b.dataDir;
+        this.seeds = b.seeds;
     }
 
     public static Builder builder() {
@@ -47,8 +49,12 @@ public final class Harness {
     public List<RunRecord> run(List<String> specIds) throws IOException {
         List<ExperimentPlan> plans = new ArrayList<>();
         for (String id : specIds) {
-            ExperimentSpec spec = specs.load(id, profile, seedOverride);
-            plans.add(ExperimentPlan.of(spec, profile, (base, seed) -> specs.load(base, profile, seed)));
+            ExperimentSpec first = specs.load(id, profile, seedOverride);
+            for (int k = 0; k < seeds; k++) {
+                // Seeds root, root+1, ...: each re-runs training; a corpus with its own seed is shared by all.
+                ExperimentSpec spec = k == 0 ? first : specs.load(id, profile, first.seed() + k);
+                plans.add(ExperimentPlan.of(spec, profile, (base, seed) -> specs.load(base, profile, seed)));
+            }
         }
         StepRunner runner = new StepRunner(runsRoot, device, progress, log);
         if (interruptAfterSteps != null) {
@@ -82,6 +88,16 @@ public final class Harness {
         private ProgressListener progress;
         private Integer interruptAfterSteps;
         private Path dataDir;
+        private int seeds = 1;
+
+        /** Runs every spec with {@code n} root seeds: its own (or --seed), then the next n-1 integers. */
+        public Builder optSeeds(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("--seeds must be >= 1, found " + n);
+            }
+            this.seeds = n;
+            return this;
+        }
 
         /** Directory with uriel/ and glottolog/ (default: ../shared/data beside the repository). */
         public Builder optDataDir(Path dataDir) {

@@ -1,47 +1,40 @@
 package org.masrrepro.harness.run;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.steps.CorpusStep;
+import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.reports.metrics.ClassificationReport;
-import org.masrrepro.reports.paper.PaperNumbers;
-import org.masrrepro.reports.plots.Charts;
+import org.masrrepro.reports.report.PaperReport;
+import org.masrrepro.reports.report.RunSummary;
 import org.masrrepro.reports.results.ResultCell;
-import org.masrrepro.reports.results.ResultStore;
-import org.masrrepro.reports.tables.ComparisonTable;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes the report of one profile from its run records: Table 1 (ours | paper | delta) as Markdown, CSV and HTML,
- * a bar chart, a confusion heat map per run, the corpus cards, all result cells as JSON/CSV, and an index.
+ * Writes the report of one profile from its run records (see {@link PaperReport}): copies each corpus card (with
+ * its non-learned floor) under {@code cards/}, reads each run's metrics and training logs, and links every number
+ * to the provenance of the step that produced it.
  */
 public final class ReportBuilder {
 
     private ReportBuilder() {}
-
-    /** Output file stem of a table id: T1 -> table1, F2 -> figure2. */
-    static String fileName(String tableId) {
-        return (tableId.startsWith("F") ? "figure" : "table") + tableId.substring(1);
-    }
-
-    static String title(String tableId) {
-        return switch (tableId) {
-            case "T1" -> "Table 1: language identification (accuracy %, macro-F1 %, EER %)";
-            case "F2" -> "Figure 2: lang2vec families x combined/selection mining (LID accuracy %; the paper gives no numbers)";
-            default -> tableId;
-        };
-    }
 
     public static Path dir(Path runsRoot, Profile profile) {
         return runsRoot.resolve("report").resolve(profile.id());
@@ -58,48 +51,26 @@ public final class ReportBuilder {
         Files.createDirectories(out);
         List<ResultCell> cells = new ArrayList<>();
         Set<String> corpora = new LinkedHashSet<>();
+        Set<Long> seeds = new java.util.TreeSet<>();
         for (RunRecord r : runs) {
             cells.addAll(r.cells());
             corpora.add(r.corpus());
+            if (!r.spec().startsWith("floor/")) {
+                seeds.add(r.seed());
+            }
         }
         String caption = String.format(Locale.ROOT,
-                "Ours: %s; profile %s; %d run(s). These corpora are offline analogs built with espeak-ng, NOT the "
-                        + "paper's FLEURS/Dhvani: compare trends, not absolute values. Paper: Raj et al.",
-                String.join("; ", corpora), profile.id(), runs.size());
-        Set<String> tables = new java.util.TreeSet<>();
-        cells.forEach(c -> tables.add(c.table()));
-        PaperNumbers paper = PaperNumbers.load();
-        StringBuilder links = new StringBuilder();
-        for (String id : tables) {
-            String base = fileName(id);
-            ComparisonTable t = ComparisonTable.of(id, title(id), caption, cells, paper);
-            t.writeMarkdown(out.resolve(base + ".md"));
-            t.writeCsv(out.resolve(base + ".csv"));
-            t.writeHtml(out.resolve(base + ".html"));
-            Charts.comparisonBars(t, "acc", out.resolve(base + ".png"));
-            links.append("- ").append(title(id)).append(": [Markdown](").append(base).append(".md), [CSV](")
-                    .append(base).append(".csv), [HTML](").append(base).append(".html), [chart](").append(base)
-                    .append(".png)\n");
-        }
-        ResultStore.write(out.resolve("results.json"), cells);
-        ResultStore.writeCsv(out.resolve("results.csv"), cells);
-
-        StringBuilder index = new StringBuilder();
-        index.append("# masr-repro report, profile `").append(profile.id()).append("`\n\n");
-        index.append(caption).append("\n\n");
-        index.append(links);
-        index.append("- All result cells: [results.json](results.json), [results.csv](results.csv)\n\n");
-        index.append("## Runs\n\n| spec | seed | describes | corpus card | confusion | evaluation (provenance) |\n"
-                + "|---|---|---|---|---|---|\n");
+                "Ours: %s; profile %s; %d run(s), seeds %s. These corpora are offline analogs (espeak-ng speech, "
+                        + "Debian recordings), NOT the paper's datasets: compare trends, not absolute values. "
+                        + "Paper: Raj et al., MASR.",
+                String.join("; ", corpora), profile.id(), runs.size(), seeds);
         Path cards = out.resolve("cards");
         AtomicFiles.deleteRecursively(cards); // rebuilt from the runs each time, so floors are appended once
         Files.createDirectories(cards);
+        Path rel = Path.of("..", "..");
+        List<RunSummary> summaries = new ArrayList<>();
         for (RunRecord r : runs) {
-            String slug = r.spec().replace('/', '_') + "_seed-" + r.seed();
             Path evalDir = runsRoot.resolve(r.evalDir());
-            ClassificationReport m = Results.readMetrics(evalDir);
-            String png = "confusion_" + slug + ".png";
-            Charts.confusionHeatmap(m.classes(), m.confusion(), r.spec() + " (seed " + r.seed() + ")", out.resolve(png));
             Path card = CorpusStep.dataDir(runsRoot.resolve(r.corpusDir())).resolve("card.md");
             String cardName = r.corpusDir().replace('/', '_') + ".md";
             if (Files.isRegularFile(card) && !Files.exists(cards.resolve(cardName))) {
@@ -110,13 +81,49 @@ public final class ReportBuilder {
                 // The card carries its corpus's non-learned floor.
                 Files.writeString(cards.resolve(cardName), Files.readString(floor), StandardOpenOption.APPEND);
             }
-            index.append("| ").append(r.spec()).append(" | ").append(r.seed()).append(" | ").append(r.describes())
-                    .append(" | [card](cards/").append(cardName).append(") | [png](").append(png)
-                    .append(") | [").append(r.evalDir()).append("](../../").append(r.evalDir())
-                    .append("/provenance.json) |\n");
+            ResultCell first = r.cells().isEmpty() ? null : r.cells().get(0);
+            String dataset = first == null ? "" : first.column().split("/")[0];
+            ClassificationReport metrics = Files.isRegularFile(evalDir.resolve("metrics.json"))
+                    ? Results.readMetrics(evalDir) : null;
+            summaries.add(new RunSummary(r.spec(), r.seed(), r.describes(), first == null ? "" : first.table(),
+                    first == null ? "" : first.row(), dataset, r.corpus(),
+                    Files.isRegularFile(cards.resolve(cardName)) ? "cards/" + cardName : null,
+                    rel.resolve(r.evalDir()).resolve(StepRunner.PROVENANCE).toString(), metrics,
+                    curves(runsRoot, r.curves())));
         }
-        AtomicFiles.writeString(out.resolve("README.md"), index.toString());
-        log.println("report: " + out.toAbsolutePath());
+        PaperReport.write(out, profile.id(), caption, cells, summaries);
+        log.println("report: " + out.resolve("index.html").toAbsolutePath());
+        return out;
+    }
+
+    /** Loss per logged step of each training log that exists. */
+    static Map<String, double[][]> curves(Path runsRoot, Map<String, String> logs) throws IOException {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        if (logs == null) {
+            return out;
+        }
+        for (Map.Entry<String, String> e : logs.entrySet()) {
+            Path csv = runsRoot.resolve(e.getValue());
+            if (!Files.isRegularFile(csv)) {
+                continue;
+            }
+            List<double[]> points = new ArrayList<>();
+            try (Reader r = Files.newBufferedReader(csv);
+                    CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+                if (!p.getHeaderNames().contains("step") || !p.getHeaderNames().contains("loss")) {
+                    continue;
+                }
+                for (CSVRecord rec : p) {
+                    points.add(new double[] {Double.parseDouble(rec.get("step")), Double.parseDouble(rec.get("loss"))});
+                }
+            }
+            double[][] xy = new double[2][points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                xy[0][i] = points.get(i)[0];
+                xy[1][i] = points.get(i)[1];
+            }
+            out.put(e.getKey() + " loss", xy);
+        }
         return out;
     }
 }

@@ -39,7 +39,7 @@ public final class Results {
         ExperimentSpec spec = plan.spec();
         Path out = dir(runner.runsRoot(), plan.profile()).resolve(spec.id()).resolve("seed-" + spec.seed()).resolve("run.json");
         return write(out, plan, runner, runner.dirOf(plan.eval()), spec.id(), spec.describes(), spec.report().table(),
-                spec.report().row(), spec.seed());
+                spec.report().row(), spec.seed(), runner.dirOf(plan.pretrain()), runner.dirOf(plan.finetune()));
     }
 
     /** The corpus's floor, once per corpus (every spec on that corpus shares the step). */
@@ -48,11 +48,11 @@ public final class Results {
         Path out = dir(runner.runsRoot(), plan.profile()).resolve("floor").resolve(floorDir.getFileName().toString())
                 .resolve("run.json");
         return write(out, plan, runner, floorDir, "floor/" + plan.spec().report().dataset(),
-                "Non-learned floor of the corpus (no pretraining)", "T1", FLOOR_ROW, 0);
+                "Non-learned floor of the corpus (no pretraining)", "T1", FLOOR_ROW, 0, null, null);
     }
 
     private static RunRecord write(Path out, ExperimentPlan plan, StepRunner runner, Path evalDir, String id,
-            String describes, String table, String row, long seed) throws IOException {
+            String describes, String table, String row, long seed, Path pretrainDir, Path finetuneDir) throws IOException {
         Path runs = runner.runsRoot();
         ClassificationReport m = readMetrics(evalDir);
         String provenance = runs.relativize(evalDir.resolve(StepRunner.PROVENANCE)).toString();
@@ -65,8 +65,25 @@ public final class Results {
         cells.add(new ResultCell(table, row, ds + "/all", "acc", m.accuracy(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/all", "f1", m.macroF1(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/all", "eer", m.eer(), seed, profile, corpus, provenance));
+        if (!row.equals(FLOOR_ROW)) {
+            AnalysisCells.perLanguage(m, plan.spec().corpus().overlapped(), row, ds, seed, profile, corpus, provenance,
+                    cells);
+            AnalysisCells.closeGroupConfusions(m, row, seed, profile, corpus, provenance, cells);
+            if (pretrainDir != null) {
+                AnalysisCells.negativesChanged(pretrainDir.resolve("train/metrics.csv"), row, ds, seed, profile, corpus,
+                        runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
+            }
+        }
+        java.util.Map<String, String> curves = new java.util.LinkedHashMap<>();
+        if (pretrainDir != null) {
+            curves.put("pretraining", runs.relativize(pretrainDir.resolve("train/metrics.csv")).toString());
+        }
+        if (finetuneDir != null) {
+            curves.put("fine-tuning", runs.relativize(finetuneDir.resolve("train/metrics.csv")).toString());
+        }
         RunRecord rec = new RunRecord(id, describes, profile, seed, corpus,
-                runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells);
+                runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells,
+                curves);
         AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
         return rec;
     }

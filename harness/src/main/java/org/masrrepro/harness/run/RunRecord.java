@@ -15,6 +15,7 @@ import java.util.List;
  * @param corpusDir  corpus step directory, relative to the runs root
  * @param evalDir    evaluation step directory, relative to the runs root
  * @param cells      the numbers
+ * @param curves     training logs (metrics.csv) by curve name, relative to the runs root
  */
 public record RunRecord(
         String spec,
@@ -24,4 +25,5 @@ public record RunRecord(
         String corpus,
         String corpusDir,
         String evalDir,
-        List<ResultCell> cells) {}
+        List<ResultCell> cells,
+        java.util.Map<String, String> curves) {}

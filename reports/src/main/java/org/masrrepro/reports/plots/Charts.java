@@ -90,6 +90,65 @@ public final class Charts {
         save(chart, png);
     }
 
+    /**
+     * Figure 3: relative change (%) of per-language accuracy, one bar per language sorted by change; non-overlapped
+     * languages are marked with a star as in the paper. Empty input draws a "(no data)" placeholder.
+     */
+    public static void relativeChangeBars(java.util.Map<String, Double> changeByLanguage, Set<String> nonOverlapped,
+            String title, Path png) throws IOException {
+        List<java.util.Map.Entry<String, Double>> sorted = new ArrayList<>(changeByLanguage.entrySet());
+        sorted.sort(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey()));
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(700, 60 + 22 * sorted.size())).height(480)
+                .title(title).xAxisTitle("language (* = non-overlapped)").yAxisTitle("relative change in accuracy (%)")
+                .build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(90);
+        List<String> cats = new ArrayList<>();
+        List<Double> vals = new ArrayList<>();
+        for (java.util.Map.Entry<String, Double> e : sorted) {
+            cats.add(e.getKey() + (nonOverlapped.contains(e.getKey()) ? "*" : ""));
+            vals.add(e.getValue());
+        }
+        if (cats.isEmpty()) {
+            cats.add("(no data)");
+            vals.add(0.0);
+        }
+        chart.addSeries("relative change", cats, vals);
+        save(chart, png);
+    }
+
+    /** Training curves: one line per named series of (step, value) points. */
+    public static void curves(java.util.Map<String, double[][]> series, String title, String yTitle, Path png)
+            throws IOException {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(900).height(480).title(title)
+                .xAxisTitle("step").yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(4); // a short (smoke) log has a single point per series
+        for (java.util.Map.Entry<String, double[][]> e : series.entrySet()) {
+            double[][] xy = e.getValue();
+            if (xy[0].length > 0) {
+                chart.addSeries(e.getKey(), xy[0], xy[1]);
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("(no data)", new double[] {0}, new double[] {0});
+        }
+        save(chart, png);
+    }
+
+    /** The confusion heat map restricted to {@code group} (rows renormalised within the group, as in Figure 4). */
+    public static void groupConfusionHeatmap(List<String> classes, int[][] confusion, List<String> group, String title,
+            Path png) throws IOException {
+        int[][] sub = new int[group.size()][group.size()];
+        for (int i = 0; i < group.size(); i++) {
+            for (int j = 0; j < group.size(); j++) {
+                sub[i][j] = confusion[classes.indexOf(group.get(i))][classes.indexOf(group.get(j))];
+            }
+        }
+        confusionHeatmap(group, sub, title, png);
+    }
+
     private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {

@@ -271,12 +271,21 @@ public final class ComparisonTable {
         }
     }
 
+    /** Style shared by every HTML page of the report. */
+    public static final String CSS = "body{font-family:sans-serif;max-width:1200px;margin:1em auto}"
+            + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #aaa;padding:2px 6px;text-align:right}"
+            + "td:first-child{text-align:left}img{max-width:100%}";
+
     public void writeHtml(Path file) throws IOException {
-        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-                .append(esc(title)).append("</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
-                        + "td,th{border:1px solid #aaa;padding:2px 6px;text-align:right}td:first-child{text-align:left}"
-                        + "</style></head><body>\n<h2>").append(esc(title)).append("</h2>\n<p>").append(esc(caption))
-                .append("</p>\n<table>\n<tr><th rowspan=\"2\">row</th>");
+        String sb = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
+                + CSS + "</style></head><body>\n<h2>" + esc(title) + "</h2>\n<p>" + esc(caption) + "</p>\n"
+                + toHtmlTable() + "</body></html>\n";
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    /** The table alone as an HTML fragment: per (column, metric) ours | paper | Δ. */
+    public String toHtmlTable() {
+        StringBuilder sb = new StringBuilder("<table>\n<tr><th rowspan=\"2\">row</th>");
         for (Key k : keys) {
             sb.append("<th colspan=\"3\">").append(esc(k.label())).append("</th>");
         }
@@ -290,16 +299,15 @@ public final class ComparisonTable {
             }
             sb.append("</tr>\n");
         }
-        sb.append("</table>\n</body></html>\n");
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        return sb.append("</table>\n").toString();
     }
 
     // A pipe would split a Markdown cell; newlines would end the caption line or the row.
-    static String md(String s) {
+    public static String md(String s) {
         return s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

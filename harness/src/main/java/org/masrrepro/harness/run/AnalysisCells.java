@@ -1,0 +1,102 @@
+package org.masrrepro.harness.run;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.masrrepro.reports.metrics.ClassificationReport;
+import org.masrrepro.reports.results.ResultCell;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analysis numbers of section 6 as result cells: per-language recall (Figure 3, table {@code F3}), confusion
+ * rates inside the close groups Figure 4 and the text name (table {@code F4}) and the share of anchors whose hard
+ * negative MASR's mining changed compared with LASR's (section 5.1/6.1, table {@code S51}).
+ */
+final class AnalysisCells {
+
+    /**
+     * Groups whose within-group confusions the paper discusses: Figure 4 (bs/sr/hr) and section 6.2/6.4 pairs
+     * (sv/no, ja/ko, fil/id, gl/ast, de/lb...); a group is reported when the corpus has all its languages.
+     */
+    static final List<List<String>> CLOSE_GROUPS = List.of(List.of("bs", "sr", "hr"), List.of("sv", "no", "da"),
+            List.of("sv", "nb"), List.of("ja", "ko"), List.of("id", "ms"), List.of("fil", "id"), List.of("gl", "ast"),
+            List.of("de", "lb"), List.of("cs", "sk"), List.of("ru", "uk"), List.of("ca", "es", "pt"),
+            List.of("kk", "uz"), List.of("ka", "hy"), List.of("is", "no"));
+
+    private AnalysisCells() {}
+
+    /** Recall (%) of every language, plus a 1/0 {@code overlapped} cell so analyses can split O and NO. */
+    static void perLanguage(ClassificationReport m, List<String> overlapped, String row, String ds, long seed,
+            String profile, String corpus, String provenance, List<ResultCell> out) {
+        for (Map.Entry<String, Double> e : m.recallPerClass().entrySet()) {
+            if (e.getValue() == null || Double.isNaN(e.getValue())) {
+                continue;
+            }
+            String col = ds + "/" + e.getKey();
+            out.add(new ResultCell("F3", row, col, "recall", e.getValue(), seed, profile, corpus, provenance));
+            out.add(new ResultCell("F3", row, col, "overlapped", overlapped.contains(e.getKey()) ? 1 : 0, seed,
+                    profile, corpus, provenance));
+        }
+    }
+
+    /**
+     * Rate (0-1) at which true language a is predicted as b, normalised over the group's predictions (the paper's
+     * Figure 4 rows sum to 1 within the group), column {@code a>b}.
+     */
+    static void closeGroupConfusions(ClassificationReport m, String row, long seed, String profile, String corpus,
+            String provenance, List<ResultCell> out) {
+        List<String> classes = m.classes();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<String> group : CLOSE_GROUPS) {
+            if (!classes.containsAll(group)) {
+                continue;
+            }
+            for (String a : group) {
+                int ia = classes.indexOf(a);
+                double total = 0;
+                for (String b : group) {
+                    total += m.confusion()[ia][classes.indexOf(b)];
+                }
+                for (String b : group) {
+                    if (total > 0 && seen.add(a + ">" + b)) {
+                        out.add(new ResultCell("F4", row, a + ">" + b, "rate",
+                                m.confusion()[ia][classes.indexOf(b)] / total, seed, profile, corpus, provenance));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first MASR objective's log column (LASR's own is 0 by definition). */
+    static final String NEGATIVES_CHANGED = "masr0_negatives_changed_vs_lasr";
+
+    /** Mean of the pretraining log's {@value #NEGATIVES_CHANGED} column, in percent, when MASR logged it. */
+    static void negativesChanged(Path metricsCsv, String row, String ds, long seed, String profile, String corpus,
+            String provenance, List<ResultCell> out) throws IOException {
+        if (!Files.isRegularFile(metricsCsv)) {
+            return;
+        }
+        try (Reader r = Files.newBufferedReader(metricsCsv);
+                CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            if (!p.getHeaderNames().contains(NEGATIVES_CHANGED)) {
+                return;
+            }
+            double sum = 0;
+            int n = 0;
+            for (CSVRecord rec : p) {
+                sum += Double.parseDouble(rec.get(NEGATIVES_CHANGED));
+                n++;
+            }
+            if (n > 0) {
+                out.add(new ResultCell("S51", row, ds, "negatives_changed_pct", 100 * sum / n, seed, profile, corpus,
+                        provenance));
+            }
+        }
+    }
+}

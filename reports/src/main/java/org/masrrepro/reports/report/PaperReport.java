@@ -1,0 +1,282 @@
+package org.masrrepro.reports.report;
+
+import org.masrrepro.reports.claims.ClaimEvaluator;
+import org.masrrepro.reports.claims.ClaimResult;
+import org.masrrepro.reports.claims.ClaimSet;
+import org.masrrepro.reports.paper.PaperNumbers;
+import org.masrrepro.reports.paper.PaperStatement;
+import org.masrrepro.reports.paper.PaperStatements;
+import org.masrrepro.reports.paper.StatementFormula;
+import org.masrrepro.reports.plots.Charts;
+import org.masrrepro.reports.results.ResultCell;
+import org.masrrepro.reports.results.ResultStore;
+import org.masrrepro.reports.tables.ComparisonTable;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes the whole report of one profile: an index page ({@code index.html} and its Markdown twin
+ * {@code README.md}) with every table (ours | paper | Δ), every figure re-drawn from our results, the claims
+ * checklist, the text's quantitative statements beside ours, the runs with links to their provenance and corpus
+ * cards; plus per-table Markdown/CSV/HTML/PNG files and all result cells as JSON and CSV.
+ */
+public final class PaperReport {
+
+    /** Table ids in the order the paper presents them, with titles and the metric charted. */
+    static final Map<String, String[]> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("T1", new String[] {"Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc"});
+        TABLES.put("T2", new String[] {"Table 2: NOSS linear probes (accuracy %)", "acc"});
+        TABLES.put("T3", new String[] {"Table 3: ASR word error rate (%)", "wer"});
+        TABLES.put("F2", new String[] {"Figure 2: lang2vec families x combined/selection mining (LID accuracy %; "
+                + "the paper gives no numbers)", "acc"});
+        TABLES.put("F4", new String[] {"Figure 4: confusion rates inside close language groups (true>predicted, "
+                + "0-1, rows normalised within the group)", "rate"});
+        TABLES.put("S51", new String[] {"Section 5.1/6.1: anchors whose hard negative MASR changed vs LASR (%)",
+                "negatives_changed_pct"});
+    }
+
+    private PaperReport() {}
+
+    /** Output file stem of a table id: T1 -> table1, F2 -> figure2, S51 -> section51. */
+    public static String fileName(String tableId) {
+        return switch (tableId.charAt(0)) {
+            case 'F' -> "figure";
+            case 'S' -> "section";
+            default -> "table";
+        } + tableId.substring(1);
+    }
+
+    /** Writes the report into {@code out}; returns the evaluated claims. */
+    public static List<ClaimResult> write(Path out, String profile, String caption, List<ResultCell> cells,
+            List<RunSummary> runs) throws IOException {
+        PaperNumbers paper = PaperNumbers.load();
+        ReportDocument doc = new ReportDocument("masr-repro report, profile " + profile);
+        doc.paragraph(caption);
+        doc.links(List.of(new String[] {"Tables", "#tables"}, new String[] {"Figure 3: per-language change", "#figure3"},
+                new String[] {"Figure 4: close-group confusions", "#figure4"}, new String[] {"Claims checklist", "#claims"},
+                new String[] {"The paper's quantitative statements", "#statements"},
+                new String[] {"Training curves", "#curves"}, new String[] {"Runs, corpus cards and provenance", "#runs"},
+                new String[] {"All result cells (JSON)", "results.json"}, new String[] {"All result cells (CSV)", "results.csv"},
+                new String[] {"Claims (JSON)", "claims.json"}));
+
+        doc.heading(2, "Tables", "tables");
+        Set<String> present = new TreeSet<>();
+        cells.forEach(c -> present.add(c.table()));
+        for (Map.Entry<String, String[]> t : TABLES.entrySet()) {
+            if (!present.contains(t.getKey())) {
+                continue;
+            }
+            String base = fileName(t.getKey());
+            ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue()[0], caption, cells, paper);
+            table.writeMarkdown(out.resolve(base + ".md"));
+            table.writeCsv(out.resolve(base + ".csv"));
+            table.writeHtml(out.resolve(base + ".html"));
+            Charts.comparisonBars(table, t.getValue()[1], out.resolve(base + ".png"));
+            doc.heading(3, t.getValue()[0], base).comparison(table).image(base + ".png", t.getValue()[0])
+                    .links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+        }
+
+        figure3(out, doc, cells);
+        figure4(out, doc, runs);
+        List<ClaimResult> claims = claims(doc, cells, paper);
+        statements(doc, cells);
+        curves(out, doc, runs);
+        runsSection(doc, runs);
+
+        ResultStore.write(out.resolve("results.json"), cells);
+        ResultStore.writeCsv(out.resolve("results.csv"), cells);
+        ClaimsJson.write(out.resolve("claims.json"), claims);
+        doc.write(out, "README.md", "index.html");
+        return claims;
+    }
+
+    /** Mean over seeds of the F3 recall cells: row -> column -> mean. */
+    private static Map<String, Map<String, Double>> meanRecall(List<ResultCell> cells, String metric) {
+        Map<String, Map<String, double[]>> acc = new TreeMap<>();
+        for (ResultCell c : cells) {
+            if (c.table().equals("F3") && c.metric().equals(metric)) {
+                double[] s = acc.computeIfAbsent(c.row(), r -> new TreeMap<>()).computeIfAbsent(c.column(), k -> new double[2]);
+                s[0] += c.value();
+                s[1]++;
+            }
+        }
+        Map<String, Map<String, Double>> out = new TreeMap<>();
+        acc.forEach((row, m) -> m.forEach((col, s) -> out.computeIfAbsent(row, r -> new TreeMap<>()).put(col, s[0] / s[1])));
+        return out;
+    }
+
+    /** The best MASR row of a dataset by mean overall accuracy in Table 1 or Figure 2 (the paper's "best MASR"). */
+    static Optional<String> bestMasrRow(List<ResultCell> cells, String dataset, Set<String> rowsWithRecall) {
+        Map<String, double[]> acc = new TreeMap<>();
+        for (ResultCell c : cells) {
+            if ((c.table().equals("T1") || c.table().equals("F2")) && c.column().equals(dataset + "/all")
+                    && c.metric().equals("acc") && c.row().contains("masr") && rowsWithRecall.contains(c.row())) {
+                double[] s = acc.computeIfAbsent(c.row(), r -> new double[2]);
+                s[0] += c.value();
+                s[1]++;
+            }
+        }
+        return acc.entrySet().stream().max(Map.Entry.comparingByValue(
+                java.util.Comparator.comparingDouble(s -> s[0] / s[1]))).map(Map.Entry::getKey);
+    }
+
+    private static void figure3(Path out, ReportDocument doc, List<ResultCell> cells) throws IOException {
+        doc.heading(2, "Figure 3: relative change in per-language accuracy, best MASR over BEST-RQ", "figure3");
+        Map<String, Map<String, Double>> recall = meanRecall(cells, "recall");
+        Map<String, Map<String, Double>> overlapped = meanRecall(cells, "overlapped");
+        Set<String> datasets = new TreeSet<>();
+        recall.values().forEach(m -> m.keySet().forEach(col -> datasets.add(col.substring(0, col.indexOf('/')))));
+        boolean any = false;
+        for (String ds : datasets) {
+            Optional<String> best = bestMasrRow(cells, ds, recall.keySet());
+            Map<String, Double> base = recall.get("best-rq");
+            if (best.isEmpty() || base == null) {
+                continue;
+            }
+            Map<String, Double> masr = recall.get(best.get());
+            Map<String, Double> change = new TreeMap<>();
+            Set<String> nonOverlapped = new TreeSet<>();
+            List<List<String>> rows = new ArrayList<>();
+            for (Map.Entry<String, Double> e : masr.entrySet()) {
+                Double b = base.get(e.getKey());
+                if (!e.getKey().startsWith(ds + "/") || b == null) {
+                    continue;
+                }
+                String lang = e.getKey().substring(ds.length() + 1);
+                double rel = b == 0 ? (e.getValue() == 0 ? 0 : 100) : 100 * (e.getValue() - b) / b;
+                change.put(lang, rel);
+                boolean no = overlapped.getOrDefault("best-rq", Map.of()).getOrDefault(e.getKey(), 1.0) == 0.0;
+                if (no) {
+                    nonOverlapped.add(lang);
+                }
+                rows.add(List.of(lang, no ? "no" : "yes", fmt(b), fmt(e.getValue()), fmt(rel)));
+            }
+            String png = "figure3_" + ds + ".png";
+            Charts.relativeChangeBars(change, nonOverlapped, "Figure 3 (" + ds + "): " + best.get() + " over best-rq",
+                    out.resolve(png));
+            doc.paragraph(ds + ": best MASR row by mean overall accuracy is " + best.get()
+                    + "; the paper skips languages within ±25%, we show all (mean over seeds; a base recall of 0 "
+                    + "counts as +100%).");
+            doc.image(png, "Figure 3 " + ds);
+            doc.table(List.of("language", "overlapped", "best-rq recall %", best.get() + " recall %", "relative change %"),
+                    rows);
+            any = true;
+        }
+        if (!any) {
+            doc.paragraph("Not drawn: needs per-language results of BEST-RQ and a MASR row on the same dataset.");
+        }
+    }
+
+    private static void figure4(Path out, ReportDocument doc, List<RunSummary> runs) throws IOException {
+        doc.heading(2, "Figure 4: confusions inside close language groups", "figure4");
+        boolean any = false;
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (RunSummary r : runs) {
+            // One seed per spec (its first): the per-seed rates are in the Figure 4 table above.
+            if (r.metrics() == null || !(r.row().equals("best-rq") || r.row().contains("masr")) || !shown.add(r.spec())) {
+                continue;
+            }
+            for (List<String> group : CloseGroups.ALL) {
+                if (!r.metrics().classes().containsAll(group)) {
+                    continue;
+                }
+                String png = "figure4_" + slug(r) + "_" + String.join("-", group) + ".png";
+                Charts.groupConfusionHeatmap(r.metrics().classes(), r.metrics().confusion(), group,
+                        r.row() + " " + String.join("/", group) + " (" + r.spec() + ", seed " + r.seed() + ")",
+                        out.resolve(png));
+                doc.image(png, r.row() + " " + String.join("/", group));
+                any = true;
+            }
+        }
+        if (!any) {
+            doc.paragraph("Not drawn: no BEST-RQ or MASR run on a corpus holding a whole close group.");
+        }
+    }
+
+    static String slug(RunSummary r) {
+        return r.spec().replace('/', '_') + "_seed-" + r.seed();
+    }
+
+    private static List<ClaimResult> claims(ReportDocument doc, List<ResultCell> cells, PaperNumbers paper) {
+        ClaimSet set = ClaimSet.load();
+        List<ClaimResult> results = new ClaimEvaluator(cells, paper, set.confidence()).evaluate(set);
+        doc.heading(2, "Claims checklist", "claims");
+        doc.paragraph("The paper's qualitative claims as predicates fixed on " + set.fixedOn() + ", before results: "
+                + "per seed a statistic d that is positive when the claim holds; reproduced when the "
+                + Math.round(set.confidence() * 100) + "% Student-t interval of d lies above 0, not reproduced "
+                + "when below, inconclusive otherwise or with one seed. Sign test: one-sided, P(at least this many "
+                + "positive seeds by chance). Paper d: the same statistic on the paper's own numbers.");
+        Map<String, Integer> tally = new TreeMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (ClaimResult r : results) {
+            tally.merge(r.verdict().label(), 1, Integer::sum);
+            String ci = r.summary() == null || Double.isNaN(r.summary().ciLow()) ? ""
+                    : "[" + fmt(r.summary().ciLow()) + ", " + fmt(r.summary().ciHigh()) + "]";
+            rows.add(List.of(r.claim().id(), r.claim().statement(), r.claim().source(), r.verdict().label(),
+                    String.valueOf(r.seeds().size()), r.summary() == null ? "" : fmt(r.summary().mean()), ci,
+                    r.summary() == null ? "" : String.format(Locale.ROOT, "%.3f", r.summary().signTestP()),
+                    Double.isNaN(r.paperD()) ? "" : fmt(r.paperD()), r.note()));
+        }
+        doc.paragraph("Verdicts: " + tally);
+        doc.table(List.of("id", "claim", "source", "verdict", "seeds", "mean d", "CI of d", "sign test p", "paper d",
+                "note"), rows);
+        return results;
+    }
+
+    private static void statements(ReportDocument doc, List<ResultCell> cells) {
+        doc.heading(2, "The paper's quantitative statements beside ours", "statements");
+        List<List<String>> rows = new ArrayList<>();
+        for (PaperStatement s : PaperStatements.load()) {
+            String ours = "";
+            String seeds = "";
+            if (!s.formula().isEmpty()) {
+                Optional<StatementFormula.Value> v = StatementFormula.parse(s.formula()).evaluate(cells);
+                if (v.isPresent()) {
+                    ours = fmt(v.get().mean());
+                    seeds = String.valueOf(v.get().seeds());
+                }
+            }
+            rows.add(List.of(s.id(), s.source(), s.statement(), fmt(s.value()) + " " + s.unit(), ours, seeds,
+                    s.formula().isEmpty() ? "not computable on our corpora" : s.formula()));
+        }
+        doc.table(List.of("id", "source", "statement", "paper", "ours (mean)", "seeds", "formula"), rows);
+    }
+
+    private static void curves(Path out, ReportDocument doc, List<RunSummary> runs) throws IOException {
+        doc.heading(2, "Training curves", "curves");
+        for (RunSummary r : runs) {
+            if (r.curves() == null || r.curves().isEmpty()) {
+                continue;
+            }
+            String png = "curves_" + slug(r) + ".png";
+            Charts.curves(r.curves(), r.spec() + " (seed " + r.seed() + ")", "loss", out.resolve(png));
+            doc.image(png, "training curves " + r.spec());
+        }
+    }
+
+    private static void runsSection(ReportDocument doc, List<RunSummary> runs) {
+        doc.heading(2, "Runs, corpus cards and provenance", "runs");
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSummary r : runs) {
+            rows.add(List.of(r.spec(), String.valueOf(r.seed()), r.describes(), r.corpus(),
+                    r.cardLink() == null ? "" : "[card](" + r.cardLink() + ")", "[provenance](" + r.provenance() + ")"));
+        }
+        doc.table(List.of("spec", "seed", "describes", "corpus", "corpus card", "provenance"), rows);
+    }
+
+    static String fmt(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.2f", x);
+    }
+}

@@ -1,0 +1,103 @@
+package org.masrrepro.reports.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.reports.claims.ClaimResult;
+import org.masrrepro.reports.claims.Verdict;
+import org.masrrepro.reports.metrics.ClassificationReport;
+import org.masrrepro.reports.results.ResultCell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PaperReportTest {
+
+    @TempDir
+    Path out;
+
+    private static ResultCell cell(String table, String row, String column, String metric, double v, long seed) {
+        return new ResultCell(table, row, column, metric, v, seed, "smoke", "FLEURS analog (espeak-ng)", "p/provenance.json");
+    }
+
+    /** Three seeds where MASR clearly beats BEST-RQ, per-language cells, a close group and curves. */
+    private static List<ResultCell> cells() {
+        List<ResultCell> cells = new ArrayList<>();
+        String[] langs = {"bs", "sr", "hr", "de", "sv"};
+        for (long s = 0; s < 3; s++) {
+            cells.add(cell("T1", "best-rq", "fleurs/all", "acc", 50 + s, s));
+            cells.add(cell("T1", "best-rq+masr", "fleurs/all", "acc", 60 + s, s));
+            cells.add(cell("T1", "best-rq+masr", "fleurs/NO", "acc", 58 + s, s));
+            cells.add(cell("T3", "best-rq", "avg", "wer", 40 + s, s));
+            cells.add(cell("F4", "best-rq", "bs>hr", "rate", 0.5, s));
+            cells.add(cell("S51", "best-rq+masr", "fleurs", "negatives_changed_pct", 85, s));
+            for (int i = 0; i < langs.length; i++) {
+                cells.add(cell("F3", "best-rq", "fleurs/" + langs[i], "recall", 40 + i, s));
+                cells.add(cell("F3", "best-rq+masr", "fleurs/" + langs[i], "recall", 45 + 2 * i, s));
+                cells.add(cell("F3", "best-rq", "fleurs/" + langs[i], "overlapped", i % 2, s));
+            }
+        }
+        return cells;
+    }
+
+    private static RunSummary run(String row, long seed) {
+        List<String> classes = List.of("bs", "sr", "hr", "de", "sv");
+        int[][] conf = new int[5][5];
+        for (int i = 0; i < 5; i++) {
+            conf[i][i] = 3;
+            conf[i][(i + 1) % 5] = 1;
+        }
+        ClassificationReport m = new ClassificationReport(20, 60, 60, 60, 60, 10, classes, conf, Map.of());
+        return new RunSummary("table1/" + row, seed, "test", "T1", row, "fleurs", "FLEURS analog (espeak-ng)",
+                "cards/c.md", "../../x/provenance.json", m,
+                Map.of("pretrain loss", new double[][] {{1, 2, 3}, {5, 4, 3}}));
+    }
+
+    @Test
+    void writesEveryTableFigureAndTheClaimsChecklist() throws IOException {
+        List<ClaimResult> claims = PaperReport.write(out, "smoke", "caption: analog corpora", cells(),
+                List.of(run("best-rq", 0), run("best-rq+masr", 0)));
+        String html = Files.readString(out.resolve("index.html"));
+        String md = Files.readString(out.resolve("README.md"));
+        for (String section : List.of("Table 1", "Table 3", "Figure 4", "Section 5.1", "Figure 3", "Claims checklist",
+                "quantitative statements", "Training curves", "Runs, corpus cards")) {
+            assertTrue(html.contains(section), section + " missing from index.html");
+            assertTrue(md.contains(section), section + " missing from README.md");
+        }
+        // Every image the page shows exists and is a PNG (rendered headless).
+        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        int images = 0;
+        while (img.find()) {
+            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(out.resolve(img.group(1))), 4);
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, img.group(1));
+            images++;
+        }
+        // 4 table charts + Figure 3 + 2 runs x 1 group (bs/sr/hr) + 2 curve charts
+        assertEquals(9, images, html);
+        assertTrue(Files.isRegularFile(out.resolve("results.csv")) && Files.isRegularFile(out.resolve("claims.json")));
+
+        ClaimResult win = claims.stream().filter(c -> c.claim().id().equals("t1-masr-beats-bestrq-fleurs-acc"))
+                .findFirst().orElseThrow();
+        assertEquals(Verdict.REPRODUCED, win.verdict());
+        assertTrue(html.contains("t1-masr-beats-bestrq-fleurs-acc"));
+        // The statements table computes ours where it can: relative gain 100 * 10 / 51 on average.
+        assertTrue(md.contains("| s61-rel-acc-masr-bestrq-fleurs |"), md);
+    }
+
+    @Test
+    void emptyResultsStillGiveAPageThatSaysWhatIsMissing() throws IOException {
+        PaperReport.write(out, "smoke", "nothing yet", List.of(), List.of());
+        String md = Files.readString(out.resolve("README.md"));
+        assertTrue(md.contains("Not drawn"), md);
+        assertTrue(md.contains("not run"), md);
+    }
+}
