@@ -30,7 +30,7 @@ echo "building (mvn package, tests skipped: run 'mvn -B verify' for them)..."
 mvn -B -q -DskipTests -Dmasr.skipInstall=true package
 
 specs=("${only[@]}")
-[ ${#specs[@]} -eq 0 ] && specs=(table1/)
+[ ${#specs[@]} -eq 0 ] && specs=(all)
 start=$(date +%s)
 harness/bin/masr run "${specs[@]}" --profile "$profile" "${extra[@]}"
 echo "done in $(( $(date +%s) - start )) s; report: runs/report/$profile/README.md"

@@ -26,7 +26,7 @@ public final class Main {
 
     static final String USAGE = String.join("\n",
             "usage: masr <command> [options]",
-            "  run SPEC...      run experiments (ids under harness/specs, prefixes like table1/, or .json paths)",
+            "  run SPEC...      run experiments (ids under harness/specs, prefixes like table1/, all, or .json paths)",
             "  list             list the specs and what of the paper each reproduces",
             "  validate [SPEC]  resolve and validate specs under every profile (all specs by default)",
             "  report           rebuild the report of a profile from finished runs",
@@ -173,6 +173,15 @@ public final class Main {
         Set<String> out = new LinkedHashSet<>();
         List<String> all = loader.ids();
         for (String a : args) {
+            if (a.equals("all")) {
+                // The paper's order: tables first, then figures and sections, then anything a researcher added.
+                List<String> order = List.of("table1/", "table2/", "table3/", "figure2/", "section7/");
+                for (String p : order) {
+                    all.stream().filter(id -> id.startsWith(p)).forEach(out::add);
+                }
+                out.addAll(all);
+                continue;
+            }
             String prefix = a.endsWith("/") ? a : a + "/";
             List<String> under = all.stream().filter(id -> id.startsWith(prefix)).toList();
             if (!all.contains(a) && !under.isEmpty()) {

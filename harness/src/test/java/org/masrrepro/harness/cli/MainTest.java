@@ -50,4 +50,13 @@ class MainTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("smoke") && o.err().contains("paper"), o.err());
     }
+
+    @Test
+    void allExpandsToEverySpecTablesFirst() {
+        org.masrrepro.harness.spec.SpecLoader loader = new org.masrrepro.harness.spec.SpecLoader(TestPaths.specs());
+        java.util.List<String> all = Main.expand(loader, java.util.List.of("all"));
+        assertEquals(new java.util.TreeSet<>(loader.ids()), new java.util.TreeSet<>(all));
+        assertEquals(loader.ids().size(), all.size(), "no spec twice");
+        assertTrue(all.get(0).startsWith("table1/"), all.toString());
+    }
 }
