@@ -14,4 +14,19 @@ public final class TestPaths {
     public static Path specs() {
         return repoRoot().resolve("harness").resolve("specs");
     }
+
+    /** Copies the spec directory to {@code to} so a test can add specs beside the real ones. */
+    public static Path copySpecs(Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(specs())) {
+            for (Path f : files.toList()) {
+                Path dest = to.resolve(specs().relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(dest);
+                } else {
+                    java.nio.file.Files.copy(f, dest);
+                }
+            }
+        }
+        return to;
+    }
 }

@@ -1,5 +1,6 @@
 package org.masrrepro.harness.run;
 
+import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.LidSpec;
 import org.masrrepro.harness.spec.Profile;
@@ -11,12 +12,18 @@ import org.masrrepro.harness.steps.LidFinetuneStep;
 import org.masrrepro.harness.steps.PretrainStep;
 import org.masrrepro.harness.steps.Step;
 
+import java.util.List;
 import java.util.function.BiFunction;
 
-/** The steps one resolved experiment needs: corpus, features, pretrain, fine-tune, evaluate. */
+/**
+ * The steps one resolved experiment needs: corpus and features for pretraining, pretrain, the downstream corpus and
+ * features (the same steps unless the downstream names its own corpus), fine-tune, evaluate, and the corpus floor.
+ */
 public record ExperimentPlan(
         ExperimentSpec spec,
         Profile profile,
+        CorpusStep pretrainCorpus,
+        FeatureStep pretrainFeatures,
         CorpusStep corpus,
         FeatureStep features,
         PretrainStep pretrain,
@@ -47,11 +54,31 @@ public record ExperimentPlan(
         if (!(spec.downstream() instanceof LidSpec lid)) {
             throw new IllegalStateException("no plan for downstream " + spec.downstream());
         }
-        LidFinetuneStep finetune = new LidFinetuneStep(pretrain, features, spec.encoder(), lid,
-                spec.corpus().languages(), spec.seed());
+        CorpusStep evalCorpus = corpus;
+        FeatureStep evalFeatures = features;
+        if (lid.corpus() != null) {
+            requireOverlappedPretrained(spec, lid.corpus());
+            evalCorpus = new CorpusStep(lid.corpus(), spec.seed());
+            evalFeatures = new FeatureStep(evalCorpus, spec.features());
+        }
+        List<String> languages = evalCorpus.spec().languages();
+        LidFinetuneStep finetune = new LidFinetuneStep(pretrain, evalFeatures, spec.encoder(), lid, languages,
+                spec.seed());
         LidEvalStep eval = new LidEvalStep(finetune, lid.evalSplit());
-        FloorStep floor = new FloorStep(features, spec.corpus().languages(), lid.evalSplit());
-        return new ExperimentPlan(spec, profile, corpus, features, pretrain, finetune, eval, floor);
+        FloorStep floor = new FloorStep(evalFeatures, languages, lid.evalSplit());
+        return new ExperimentPlan(spec, profile, corpus, features, evalCorpus, evalFeatures, pretrain, finetune, eval,
+                floor);
+    }
+
+    /** "Overlapped" means "in the pretraining data": a downstream corpus cannot claim languages pretraining lacks. */
+    private static void requireOverlappedPretrained(ExperimentSpec spec, CorpusSpec downstream) {
+        List<String> missing = downstream.overlapped().stream()
+                .filter(l -> !spec.corpus().overlapped().contains(l)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(spec.id() + ": downstream.corpus lists " + missing + " as overlapped, but "
+                    + "the pretraining corpus's overlapped languages are " + spec.corpus().overlapped()
+                    + "; add them there or drop them from downstream.corpus.overlapped");
+        }
     }
 
     /** The last step; running it runs all the others first. */

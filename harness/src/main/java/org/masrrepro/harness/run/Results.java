@@ -57,7 +57,7 @@ public final class Results {
         ClassificationReport m = readMetrics(evalDir);
         String provenance = runs.relativize(evalDir.resolve(StepRunner.PROVENANCE)).toString();
         String ds = plan.spec().report().dataset();
-        String corpus = plan.spec().corpus().label();
+        String corpus = plan.corpus().spec().label();
         String profile = plan.profile().id();
         List<ResultCell> cells = new ArrayList<>();
         cells.add(new ResultCell(table, row, ds + "/O", "acc", m.accuracyOverlapped(), seed, profile, corpus, provenance));
@@ -66,7 +66,7 @@ public final class Results {
         cells.add(new ResultCell(table, row, ds + "/all", "f1", m.macroF1(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/all", "eer", m.eer(), seed, profile, corpus, provenance));
         if (!row.equals(FLOOR_ROW)) {
-            AnalysisCells.perLanguage(m, plan.spec().corpus().overlapped(), row, ds, seed, profile, corpus, provenance,
+            AnalysisCells.perLanguage(m, plan.corpus().spec().overlapped(), row, ds, seed, profile, corpus, provenance,
                     cells);
             AnalysisCells.closeGroupConfusions(m, row, seed, profile, corpus, provenance, cells);
             if (pretrainDir != null) {

@@ -7,7 +7,10 @@ import java.util.List;
 public record LidSpec(
         @Doc("fine-tuning steps, batch, crop, optimizer") TrainingSpec training,
         @Doc("steps that train the head only before the encoder is unfrozen") int freezeEncoderSteps,
-        @Doc("split evaluated: dev or test") String evalSplit) implements DownstreamSpec {
+        @Doc("split evaluated: dev or test") String evalSplit,
+        @Opt @Doc("corpus fine-tuned and evaluated on; absent = the experiment's corpus, whose pretrain split feeds "
+                + "pretraining either way (e.g. Dhvani: pretrain on the shared corpus, evaluate on Dhvani)")
+        CorpusSpec corpus) implements DownstreamSpec {
 
     public LidSpec {
         Check.nonNegative("freeze_encoder_steps", freezeEncoderSteps);

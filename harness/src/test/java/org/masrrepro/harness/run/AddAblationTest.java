@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,17 +46,7 @@ class AddAblationTest {
 
     @Test
     void aNewSpecFileAppearsInTheReport() throws IOException {
-        Path specs = tmp.resolve("specs");
-        try (Stream<Path> files = Files.walk(TestPaths.specs())) {
-            for (Path f : files.toList()) {
-                Path to = specs.resolve(TestPaths.specs().relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
         Files.createDirectories(specs.resolve("ablations"));
         Files.writeString(specs.resolve("ablations/lasr-margin-0.5.json"), ABLATION);
         Path runs = tmp.resolve("runs");

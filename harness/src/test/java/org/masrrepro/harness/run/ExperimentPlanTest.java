@@ -1,0 +1,71 @@
+package org.masrrepro.harness.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.harness.TestPaths;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Resolving specs into step graphs (no work is done). */
+class ExperimentPlanTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String DOWNSTREAM = """
+            {
+              "extends": "table1/bestrq-fleurs",
+              "describes": "test: fine-tune and evaluate on another corpus",
+              "downstream": { "corpus": { "type": "fleurs-analog", "label": "other analog", "seed": 5,
+                  "languages": ["sv", "nb", "de"], "overlapped": %s,
+                  "train_speakers": 1, "dev_speakers": 1, "test_speakers": 1, "pretrain_speakers": 1,
+                  "train_sentences": 2, "dev_sentences": 1, "test_sentences": 2, "pretrain_sentences": 2 } },
+              "report": { "dataset": "dhvani" }
+            }
+            """;
+
+    private final org.masrrepro.harness.steps.StepId ids = new org.masrrepro.harness.steps.StepId();
+
+    private String id(org.masrrepro.harness.steps.Step step) {
+        return ids.hash(step);
+    }
+
+    private ExperimentPlan plan(SpecLoader loader, String id) {
+        return ExperimentPlan.of(loader.load(id, Profile.SMOKE, null), Profile.SMOKE,
+                (base, seed) -> loader.load(base, Profile.SMOKE, seed));
+    }
+
+    @Test
+    void aDownstreamCorpusSharesPretrainingAndReplacesFineTuningData() throws IOException {
+        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
+        Files.writeString(specs.resolve("table1/other.json"), DOWNSTREAM.formatted("[\"sv\"]"));
+        SpecLoader loader = new SpecLoader(specs);
+        ExperimentPlan base = plan(loader, "table1/bestrq-fleurs");
+        ExperimentPlan other = plan(loader, "table1/other");
+        assertSame(base.corpus(), base.pretrainCorpus(), "no downstream corpus: one corpus for both");
+        assertEquals(id(base.pretrain()), id(other.pretrain()), "pretraining is the same step");
+        assertNotEquals(id(base.corpus()), id(other.corpus()));
+        assertEquals(id(base.pretrainCorpus()), id(other.pretrainCorpus()));
+        assertEquals(java.util.List.of("sv", "nb", "de"), other.corpus().spec().languages());
+        assertNotEquals(id(base.floor()), id(other.floor()), "the floor belongs to the evaluated corpus");
+    }
+
+    @Test
+    void overlappedLanguagesMustBeInThePretrainingCorpus() throws IOException {
+        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
+        Files.writeString(specs.resolve("table1/other.json"), DOWNSTREAM.formatted("[\"nb\"]"));
+        SpecLoader loader = new SpecLoader(specs);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(loader, "table1/other"));
+        assertTrue(e.getMessage().contains("[nb]") && e.getMessage().contains("overlapped"), e.getMessage());
+    }
+}
