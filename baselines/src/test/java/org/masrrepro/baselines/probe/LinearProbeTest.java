@@ -58,6 +58,12 @@ class LinearProbeTest {
         for (double[] p : a.testProbabilities()) {
             assertEquals(1.0, p[0] + p[1] + p[2], 1e-9);
         }
+        // The data has a common offset, so l2 normalisation (before standardisation) changes the fits.
+        boolean differs = false;
+        for (int i = 0; i < 6; i++) {
+            differs |= a.grid().get(i).devAccuracy() != a.grid().get(i + 6).devAccuracy();
+        }
+        assertTrue(differs, "l2 normalisation had no effect on any dev score");
         LinearProbe.Result b = run(LinearProbe.Selection.UAR);
         assertEquals(a.best(), b.best());
         assertArrayEquals(a.testPredictions(), b.testPredictions());

@@ -2,6 +2,7 @@ package org.masrrepro.harness.run;
 
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.LidSpec;
+import org.masrrepro.harness.spec.ProbeSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.harness.steps.FeatureStep;
@@ -9,11 +10,16 @@ import org.masrrepro.harness.steps.FloorStep;
 import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.LidFinetuneStep;
 import org.masrrepro.harness.steps.PretrainStep;
+import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.Step;
 
 import java.util.function.BiFunction;
 
-/** The steps one resolved experiment needs: corpus, features, pretrain, fine-tune, evaluate. */
+/**
+ * The steps one resolved experiment needs: corpus, features, pretrain, then fine-tune + evaluate (LID; with the
+ * corpus's non-learned floor) or a linear probe (NOSS; {@code finetune} and {@code floor} null, {@code eval} the
+ * probe).
+ */
 public record ExperimentPlan(
         ExperimentSpec spec,
         Profile profile,
@@ -21,7 +27,7 @@ public record ExperimentPlan(
         FeatureStep features,
         PretrainStep pretrain,
         LidFinetuneStep finetune,
-        LidEvalStep eval,
+        Step eval,
         FloorStep floor) {
 
     /** Resolves a spec that does not continue another spec's pretraining. */
@@ -44,6 +50,11 @@ public record ExperimentPlan(
             base = of(baseSpec, profile, resolver).pretrain();
         }
         PretrainStep pretrain = new PretrainStep(features, spec.encoder(), spec.pretrain(), spec.seed(), base);
+        if (spec.downstream() instanceof ProbeSpec probe) {
+            ProbeStep step = new ProbeStep(pretrain, features, spec.encoder(), probe,
+                    probe.target().equals("language") ? spec.corpus().overlapped() : java.util.List.of());
+            return new ExperimentPlan(spec, profile, corpus, features, pretrain, null, step, null);
+        }
         if (!(spec.downstream() instanceof LidSpec lid)) {
             throw new IllegalStateException("no plan for downstream " + spec.downstream());
         }

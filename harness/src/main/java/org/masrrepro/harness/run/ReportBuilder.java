@@ -38,6 +38,7 @@ public final class ReportBuilder {
     static String title(String tableId) {
         return switch (tableId) {
             case "T1" -> "Table 1: language identification (accuracy %, macro-F1 %, EER %)";
+            case "T2" -> "Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % where measured)";
             case "F2" -> "Figure 2: lang2vec families x combined/selection mining (LID accuracy %; the paper gives no numbers)";
             default -> tableId;
         };

@@ -5,7 +5,10 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.masrrepro.harness.steps.LidEvalStep;
+import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.reports.metrics.ClassificationReport;
 import org.masrrepro.reports.results.ResultCell;
@@ -60,6 +63,22 @@ public final class Results {
         String corpus = plan.spec().corpus().label();
         String profile = plan.profile().id();
         List<ResultCell> cells = new ArrayList<>();
+        if (table.equals("T2")) {
+            // NOSS probes: one column per task, accuracy as in the paper, plus UAR (and EER for two classes).
+            JsonObject probe = JsonParser.parseString(Files.readString(evalDir.resolve(ProbeStep.PROBE),
+                    StandardCharsets.UTF_8)).getAsJsonObject();
+            cells.add(new ResultCell(table, row, ds, "acc", m.accuracy(), seed, profile, corpus, provenance));
+            cells.add(new ResultCell(table, row, ds, "uar", probe.get("test_uar").getAsDouble(), seed, profile, corpus,
+                    provenance));
+            if (m.classes().size() == 2) {
+                cells.add(new ResultCell(table, row, ds, "eer", probe.get("test_binary_eer").getAsDouble(), seed,
+                        profile, corpus, provenance));
+            }
+            RunRecord rec = new RunRecord(id, describes, profile, seed, corpus,
+                    runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells);
+            AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
+            return rec;
+        }
         cells.add(new ResultCell(table, row, ds + "/O", "acc", m.accuracyOverlapped(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/NO", "acc", m.accuracyNonOverlapped(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/all", "acc", m.accuracy(), seed, profile, corpus, provenance));
