@@ -88,7 +88,34 @@ public final class ConformerEncoder extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = embed(ps, inputs.singletonOrThrow(), training, params);
+        x = position(ps, x, training, params);
+        return new NDList(layers(ps, x, 0, blocks.size(), training, params));
+    }
+
+    /**
+     * Front end without positions: subsampling convolutions and the linear map to D, (B, T, F) to (B, T', D). No
+     * randomness. With {@link #addPositions} and {@link #layers} it splits {@link #encode} into the same operations in
+     * the same order (w2v-BERT quantizes and masks this output, then reads an intermediate block's output).
+     */
+    public NDArray embed(ParameterStore ps, NDArray features, boolean training) {
+        return embed(ps, features, training, randomParams(null));
+    }
+
+    /** Adds the sinusoidal positions and applies the front-end dropout (masks drawn from {@code random}). */
+    public NDArray addPositions(ParameterStore ps, NDArray embedded, boolean training, SplittableRandom random) {
+        return position(ps, embedded, training, randomParams(random));
+    }
+
+    /** Conformer blocks {@code from} (inclusive) to {@code to} (exclusive) on (B, T', D) frames. */
+    public NDArray layers(ParameterStore ps, NDArray x, int from, int to, boolean training, SplittableRandom random) {
+        if (from < 0 || to > blocks.size() || from > to) {
+            throw new IllegalArgumentException("blocks [" + from + ", " + to + ") outside the encoder's " + blocks.size());
+        }
+        return layers(ps, x, from, to, training, randomParams(random));
+    }
+
+    private NDArray embed(ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
         long b = x.getShape().get(0);
         if (!convs.isEmpty()) {
             x = x.expandDims(1); // (B, 1, T, F)
@@ -98,13 +125,20 @@ public final class ConformerEncoder extends AbstractBlock {
             long t = x.getShape().get(2);
             x = x.transpose(0, 2, 1, 3).reshape(b, t, -1);
         }
-        x = Ops.apply(project, ps, x, training, params);
+        return Ops.apply(project, ps, x, training, params);
+    }
+
+    private NDArray position(ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
         x = x.add(positions(x.getManager(), (int) x.getShape().get(1), config.modelDim()).toDevice(x.getDevice(), false));
-        x = Ops.apply(drop, ps, x, training, params);
-        for (ConformerBlock blk : blocks) {
-            x = Ops.apply(blk, ps, x, training, params);
+        return Ops.apply(drop, ps, x, training, params);
+    }
+
+    private NDArray layers(ParameterStore ps, NDArray x, int from, int to, boolean training,
+            PairList<String, Object> params) {
+        for (int i = from; i < to; i++) {
+            x = Ops.apply(blocks.get(i), ps, x, training, params);
         }
-        return new NDList(x);
+        return x;
     }
 
     /** Sinusoidal positions (Vaswani et al. 2017), (T, D). */

@@ -21,6 +21,12 @@ public interface SslObjective {
     /** Initializes its blocks and frozen state for feature batches of {@code featureShape} (B, T, F). */
     void initialize(NDManager manager, DataType type, Shape featureShape, int modelDim);
 
+    /**
+     * Called by the training loop before each step's forward pass (also before a recomputed step), for objectives
+     * with a schedule over steps (w2v-BERT's Gumbel temperature). Default: nothing.
+     */
+    default void beginStep(long step) {}
+
     /** Masks, encodes and scores a batch; {@code random} drives every random choice of this step. */
     SslOutput forward(ParameterStore ps, ConformerEncoder encoder, NDArray features, SplittableRandom random,
             boolean training);

@@ -67,6 +67,11 @@ public final class Pretrainer {
             }
 
             @Override
+            public void beginStep(long step) {
+                b.objective.beginStep(step);
+            }
+
+            @Override
             public Output forward(ParameterStore ps, NDArray features, int[] items, SplittableRandom random,
                     boolean training) {
                 SslOutput ssl = b.objective.forward(ps, encoder, features, random, training);

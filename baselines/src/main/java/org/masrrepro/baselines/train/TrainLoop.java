@@ -100,6 +100,7 @@ final class TrainLoop {
                         float[] flat = Batches.crops(s.data(), items, s.cropFrames(), rnd.split());
                         NDArray x = sub.create(flat, new Shape(s.batchSize(), s.cropFrames(), s.data().dim()));
                         ParameterStore ps = new ParameterStore(sub, false);
+                        s.task().beginStep(step);
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             out = s.task().forward(ps, x, items, rnd.split(), true);
                             gc.backward(out.loss());

@@ -31,6 +31,9 @@ public interface TrainTask {
     /** Initializes every block for input batches of this shape (B, T, F). */
     void initialize(NDManager manager, Shape inputShape);
 
+    /** Called before each step's forward pass, retries included, with the step about to run. Default: nothing. */
+    default void beginStep(long step) {}
+
     /** Loss (scalar) and metrics on a batch; {@code items} index the training set. */
     Output forward(ParameterStore ps, NDArray features, int[] items, SplittableRandom random, boolean training);
 

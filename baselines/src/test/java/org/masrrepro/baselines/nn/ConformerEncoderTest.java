@@ -104,4 +104,23 @@ class ConformerEncoderTest {
             assertEquals(0.25, zeros / 10000.0, 0.02);
         }
     }
+
+    @Test
+    void splitForwardEqualsEncodeBitForBit() {
+        ConformerConfig c = new ConformerConfig(10, 32, 3, 2, 2, 5, 4, 0.2f);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(2, 40, 10);
+            ConformerEncoder enc = new ConformerEncoder(c);
+            enc.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, shape);
+            ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(m, false);
+            ai.djl.ndarray.NDArray x = m.randomNormal(shape);
+            float[] whole = enc.encode(ps, x, true, new java.util.SplittableRandom(5)).toFloatArray();
+            java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+            ai.djl.ndarray.NDArray h = enc.addPositions(ps, enc.embed(ps, x, true), true, r);
+            h = enc.layers(ps, h, 0, 1, true, r);
+            h = enc.layers(ps, h, 1, 3, true, r);
+            assertArrayEquals(whole, h.toFloatArray(), "embed + addPositions + layers must be encode");
+            assertThrows(IllegalArgumentException.class, () -> enc.layers(ps, x, 2, 4, false, null));
+        }
+    }
 }

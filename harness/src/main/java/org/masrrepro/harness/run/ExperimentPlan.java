@@ -3,6 +3,7 @@ package org.masrrepro.harness.run;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.LidSpec;
+import org.masrrepro.harness.spec.ProbeSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.harness.steps.FeatureStep;
@@ -10,6 +11,7 @@ import org.masrrepro.harness.steps.FloorStep;
 import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.LidFinetuneStep;
 import org.masrrepro.harness.steps.PretrainStep;
+import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.Step;
 
 import java.util.List;
@@ -17,7 +19,9 @@ import java.util.function.BiFunction;
 
 /**
  * The steps one resolved experiment needs: corpus and features for pretraining, pretrain, the downstream corpus and
- * features (the same steps unless the downstream names its own corpus), fine-tune, evaluate, and the corpus floor.
+ * features (the same steps unless the downstream names its own corpus), then fine-tune + evaluate (LID; with the
+ * corpus's non-learned floor) or a linear probe (NOSS; {@code finetune} and {@code floor} null, {@code eval} the
+ * probe).
  */
 public record ExperimentPlan(
         ExperimentSpec spec,
@@ -28,7 +32,7 @@ public record ExperimentPlan(
         FeatureStep features,
         PretrainStep pretrain,
         LidFinetuneStep finetune,
-        LidEvalStep eval,
+        Step eval,
         FloorStep floor) {
 
     /** Resolves a spec that does not continue another spec's pretraining. */
@@ -51,15 +55,23 @@ public record ExperimentPlan(
             base = of(baseSpec, profile, resolver).pretrain();
         }
         PretrainStep pretrain = new PretrainStep(features, spec.encoder(), spec.pretrain(), spec.seed(), base);
-        if (!(spec.downstream() instanceof LidSpec lid)) {
-            throw new IllegalStateException("no plan for downstream " + spec.downstream());
-        }
+        CorpusSpec own = spec.downstream() instanceof LidSpec l ? l.corpus()
+                : spec.downstream() instanceof ProbeSpec p ? p.corpus() : null;
         CorpusStep evalCorpus = corpus;
         FeatureStep evalFeatures = features;
-        if (lid.corpus() != null) {
-            requireOverlappedPretrained(spec, lid.corpus());
-            evalCorpus = new CorpusStep(lid.corpus(), spec.seed());
+        if (own != null) {
+            requireOverlappedPretrained(spec, own);
+            evalCorpus = new CorpusStep(own, spec.seed());
             evalFeatures = new FeatureStep(evalCorpus, spec.features());
+        }
+        if (spec.downstream() instanceof ProbeSpec probe) {
+            ProbeStep step = new ProbeStep(pretrain, evalFeatures, spec.encoder(), probe,
+                    probe.target().equals("language") ? evalCorpus.spec().overlapped() : List.of());
+            return new ExperimentPlan(spec, profile, corpus, features, evalCorpus, evalFeatures, pretrain, null, step,
+                    null);
+        }
+        if (!(spec.downstream() instanceof LidSpec lid)) {
+            throw new IllegalStateException("no plan for downstream " + spec.downstream());
         }
         List<String> languages = evalCorpus.spec().languages();
         LidFinetuneStep finetune = new LidFinetuneStep(pretrain, evalFeatures, spec.encoder(), lid, languages,

@@ -5,7 +5,10 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.masrrepro.harness.steps.LidEvalStep;
+import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.reports.metrics.ClassificationReport;
 import org.masrrepro.reports.results.ResultCell;
@@ -39,7 +42,8 @@ public final class Results {
         ExperimentSpec spec = plan.spec();
         Path out = dir(runner.runsRoot(), plan.profile()).resolve(spec.id()).resolve("seed-" + spec.seed()).resolve("run.json");
         return write(out, plan, runner, runner.dirOf(plan.eval()), spec.id(), spec.describes(), spec.report().table(),
-                spec.report().row(), spec.seed(), runner.dirOf(plan.pretrain()), runner.dirOf(plan.finetune()));
+                spec.report().row(), spec.seed(), runner.dirOf(plan.pretrain()),
+                plan.finetune() == null ? null : runner.dirOf(plan.finetune()));
     }
 
     /** The corpus's floor, once per corpus (every spec on that corpus shares the step). */
@@ -60,6 +64,38 @@ public final class Results {
         String corpus = plan.corpus().spec().label();
         String profile = plan.profile().id();
         List<ResultCell> cells = new ArrayList<>();
+        if (table.equals("T2")) {
+            // NOSS probes: one column per task, accuracy as in the paper, plus UAR (and EER for two classes).
+            JsonObject probe = JsonParser.parseString(Files.readString(evalDir.resolve(ProbeStep.PROBE),
+                    StandardCharsets.UTF_8)).getAsJsonObject();
+            cells.add(new ResultCell(table, row, ds, "acc", m.accuracy(), seed, profile, corpus, provenance));
+            cells.add(new ResultCell(table, row, ds, "uar", probe.get("test_uar").getAsDouble(), seed, profile, corpus,
+                    provenance));
+            if (m.classes().size() == 2) {
+                cells.add(new ResultCell(table, row, ds, "eer", probe.get("test_binary_eer").getAsDouble(), seed,
+                        profile, corpus, provenance));
+            }
+        } else {
+            lidCells(plan, m, table, row, ds, seed, profile, corpus, provenance, pretrainDir, runs, cells);
+        }
+        java.util.Map<String, String> curves = new java.util.LinkedHashMap<>();
+        if (pretrainDir != null) {
+            curves.put("pretraining", runs.relativize(pretrainDir.resolve("train/metrics.csv")).toString());
+        }
+        if (finetuneDir != null) {
+            curves.put("fine-tuning", runs.relativize(finetuneDir.resolve("train/metrics.csv")).toString());
+        }
+        RunRecord rec = new RunRecord(id, describes, profile, seed, corpus,
+                runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells,
+                curves);
+        AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
+        return rec;
+    }
+
+    /** Table 1 columns (O, NO, all; acc, F1, EER) and, for methods, the section 6 analysis cells. */
+    private static void lidCells(ExperimentPlan plan, ClassificationReport m, String table, String row, String ds,
+            long seed, String profile, String corpus, String provenance, Path pretrainDir, Path runs,
+            List<ResultCell> cells) throws IOException {
         cells.add(new ResultCell(table, row, ds + "/O", "acc", m.accuracyOverlapped(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/NO", "acc", m.accuracyNonOverlapped(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/all", "acc", m.accuracy(), seed, profile, corpus, provenance));
@@ -74,18 +110,6 @@ public final class Results {
                         runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
             }
         }
-        java.util.Map<String, String> curves = new java.util.LinkedHashMap<>();
-        if (pretrainDir != null) {
-            curves.put("pretraining", runs.relativize(pretrainDir.resolve("train/metrics.csv")).toString());
-        }
-        if (finetuneDir != null) {
-            curves.put("fine-tuning", runs.relativize(finetuneDir.resolve("train/metrics.csv")).toString());
-        }
-        RunRecord rec = new RunRecord(id, describes, profile, seed, corpus,
-                runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells,
-                curves);
-        AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
-        return rec;
     }
 
     public static ClassificationReport readMetrics(Path evalDir) throws IOException {

@@ -28,5 +28,9 @@ public record ExperimentSpec(
         Check.that(id != null && id.matches("[a-z0-9][a-z0-9_./+-]*"),
                 "id must be lower-case letters, digits and _./+- , found \"" + id + "\"");
         Check.that(seed >= 0, "seed must be >= 0, found " + seed);
+        if (pretrain != null && pretrain.ssl() instanceof W2vBertSpec w && encoder instanceof ConformerSpec c) {
+            Check.that(w.contrastiveLayers() < c.numLayers(), "w2v-BERT's contrastive_layers " + w.contrastiveLayers()
+                    + " must be below the encoder's num_layers " + c.numLayers() + " (the rest form the masked-prediction module)");
+        }
     }
 }

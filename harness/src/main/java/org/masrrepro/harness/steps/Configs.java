@@ -2,11 +2,13 @@ package org.masrrepro.harness.steps;
 
 import org.masrrepro.baselines.nn.ConformerConfig;
 import org.masrrepro.baselines.ssl.BestRqConfig;
+import org.masrrepro.baselines.ssl.W2vBertConfig;
 import org.masrrepro.baselines.train.OptimizerConfig;
 import org.masrrepro.harness.spec.BestRqSpec;
 import org.masrrepro.harness.spec.ConformerSpec;
 import org.masrrepro.harness.spec.EncoderSpec;
 import org.masrrepro.harness.spec.OptimizerSpec;
+import org.masrrepro.harness.spec.W2vBertSpec;
 
 /** Turns spec records into the builder configs of the training modules (the only place the two vocabularies meet). */
 final class Configs {
@@ -22,6 +24,13 @@ final class Configs {
     static BestRqConfig bestRq(BestRqSpec s, long quantizerSeed) {
         return new BestRqConfig(s.stackFrames(), s.codebookSize(), s.codebookDim(), s.maskProbability(),
                 s.maskSpanFrames(), s.maskNoiseStd(), quantizerSeed);
+    }
+
+    static W2vBertConfig w2vBert(W2vBertSpec s) {
+        return new W2vBertConfig(s.contrastiveLayers(), s.codebookSize(), s.codebookGroups(), s.codebookDim(),
+                s.maskProbability(), s.maskSpanFrames(), s.numDistractors(), s.contrastiveTemperature(),
+                s.diversityWeight(), s.contrastiveWeight(), s.mlmWeight(), s.maxGumbelTemperature(),
+                s.minGumbelTemperature(), s.gumbelTemperatureDecay());
     }
 
     static OptimizerConfig optimizer(OptimizerSpec o) {

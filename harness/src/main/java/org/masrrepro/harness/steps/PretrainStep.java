@@ -4,6 +4,7 @@ import org.masrrepro.datasets.util.Hashes;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.ssl.BestRq;
 import org.masrrepro.baselines.ssl.SslObjective;
+import org.masrrepro.baselines.ssl.W2vBert;
 import org.masrrepro.baselines.train.AuxiliaryObjective;
 import org.masrrepro.baselines.train.Checkpoint;
 import org.masrrepro.baselines.train.Pretrainer;
@@ -14,6 +15,7 @@ import org.masrrepro.harness.spec.BestRqSpec;
 import org.masrrepro.harness.spec.EncoderSpec;
 import org.masrrepro.harness.spec.PretrainSpec;
 import org.masrrepro.harness.spec.SpecJson;
+import org.masrrepro.harness.spec.W2vBertSpec;
 import org.masrrepro.masr.PkSampler;
 
 import java.nio.file.Path;
@@ -63,6 +65,10 @@ public final class PretrainStep implements Step {
     private SslObjective objective() {
         if (spec.ssl() instanceof BestRqSpec b) {
             return new BestRq(Configs.bestRq(b, quantizerSeed));
+        }
+        if (spec.ssl() instanceof W2vBertSpec w) {
+            // A continuation resumes the Gumbel temperature schedule where the base run's milestone left it.
+            return new W2vBert(Configs.w2vBert(w), base == null ? 0 : startStep());
         }
         throw new IllegalStateException("no implementation for SSL objective " + spec.ssl());
     }

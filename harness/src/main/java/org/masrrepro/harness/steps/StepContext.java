@@ -46,6 +46,14 @@ public final class StepContext {
         return runner.dirOf(dependency);
     }
 
+    /**
+     * A cache directory shared by all steps of this runs root ({@code <runs>/cache/<name>}), for content-addressed
+     * files that several steps reuse (embeddings of one encoder on one feature set); created on demand.
+     */
+    public Path cacheDir(String name) {
+        return runner.runsRoot().resolve("cache").resolve(name);
+    }
+
     public Device device() {
         return device;
     }

@@ -37,7 +37,7 @@ public final class PaperReport {
 
     static {
         TABLES.put("T1", new String[] {"Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc"});
-        TABLES.put("T2", new String[] {"Table 2: NOSS linear probes (accuracy %)", "acc"});
+        TABLES.put("T2", new String[] {"Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % where measured)", "acc"});
         TABLES.put("T3", new String[] {"Table 3: ASR word error rate (%)", "wer"});
         TABLES.put("F2", new String[] {"Figure 2: lang2vec families x combined/selection mining (LID accuracy %; "
                 + "the paper gives no numbers)", "acc"});
