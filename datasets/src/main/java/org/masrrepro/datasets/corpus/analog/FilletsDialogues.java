@@ -100,7 +100,9 @@ public final class FilletsDialogues {
                 continue; // no script line (or a sound effect with an empty line): nothing to transcribe
             }
             String[] parts = fileId.split("[-_]");
-            String role = parts.length >= 3 && parts[1].matches("\\p{L}+") ? parts[1] : "x";
+            // ids are <level abbreviation>-<role>-<name> (let-m-divna), in a few levels <role>-<name> (v-argumenty)
+            String role = parts.length >= 3 && parts[1].matches("\\p{L}+") ? parts[1]
+                    : parts.length == 2 && (parts[0].equals("m") || parts[0].equals("v")) ? parts[0] : "x";
             String speaker = role.equals("m") || role.equals("v") ? "fillets-" + language + "-" + role
                     : "fillets-" + language + "-" + level.replace('/', '-') + "-" + role;
             out.add(new Line(rel.toString().replace('/', '-') + "/" + fileId, level, language, role, speaker, text, ogg));

@@ -74,6 +74,7 @@ final class SyntheticPlan {
     final Map<String, List<String>> sentenceIds = new LinkedHashMap<>();
     final int poolSize;
     final ParallelSentences miner;
+    private Map<String, String> owners;
 
     /**
      * @param prefix corpus prefix of speaker ids, e.g. {@code mls}
@@ -122,16 +123,17 @@ final class SyntheticPlan {
         return DebianPackages.versions(names);
     }
 
-    /** gettext domain -> owning Debian package. */
+    /** gettext domain -> owning Debian package (dpkg -S is slow: computed once). */
     Map<String, String> catalogueOwners() {
+        if (owners != null) {
+            return owners;
+        }
+        Map<String, Path> firstOfDomain = new TreeMap<>();
+        miner.cataloguesUsed().forEach((key, path) -> firstOfDomain.putIfAbsent(key.substring(key.indexOf('/') + 1), path));
+        Map<Path, String> byFile = DebianPackages.owners(firstOfDomain.values());
         Map<String, String> out = new TreeMap<>();
-        miner.cataloguesUsed().forEach((key, path) -> {
-            String domain = key.substring(key.indexOf('/') + 1);
-            if (!out.containsKey(domain)) {
-                String owner = DebianPackages.owner(path);
-                out.put(domain, owner == null ? "(not from a Debian package)" : owner);
-            }
-        });
+        firstOfDomain.forEach((domain, path) -> out.put(domain, byFile.getOrDefault(path, "(not from a Debian package)")));
+        owners = out;
         return out;
     }
 
