@@ -24,7 +24,8 @@ public final class EscCoughAnalog {
     public static final List<String> LABELS = List.of("cough", "other");
     static final int FORMAT = 1;
 
-    record Params(int format, String corpus, int copiesPerCough, long seed, String voicesDir, String decoder) {}
+    record Params(int format, String corpus, int copiesPerCough, double clipSeconds, long seed, String voicesDir,
+            String decoder) {}
 
     private record Job(HedgewarsVoices.Sound sound, String split, int copy, String label) {
         String id() {
@@ -39,8 +40,8 @@ public final class EscCoughAnalog {
     private final ProgressListener progress;
 
     private EscCoughAnalog(Builder b) {
-        this.params = new Params(FORMAT, "esc-cough-analog", b.copies, b.seed,
-                b.voicesDir.toAbsolutePath().normalize().toString(), b.decoder.getClass().getName());
+        this.params = new Params(FORMAT, "esc-cough-analog", b.copies, b.clipSeconds, b.seed,
+                b.voicesDir.toAbsolutePath().normalize().toString(), b.decoder.id());
         this.dir = new CorpusDirectory(b.outputDir, "ESC-50 cough analog corpus");
         this.voicesDir = b.voicesDir;
         this.decoder = b.decoder;
@@ -84,7 +85,7 @@ public final class EscCoughAnalog {
         }
         List<Utterance> utts = Parallel.map(jobs, j -> {
             // every item, copy 0 included, is augmented: otherwise "unaugmented" would mark the minority of others
-            float[] x = EscHumanAnalog.variant(decoder.read16k(j.sound().file()), 1,
+            float[] x = EscHumanAnalog.variant(decoder.read16k(j.sound().file()), 1, params.clipSeconds(),
                     Seeded.stream(params.seed(), "escc-aug/" + j.id()));
             String rel = dir.writeAudio("audio/" + j.label() + "/" + j.id() + ".wav", x);
             return new Utterance(j.id(), j.split(), "und", "hedgewars-" + j.sound().pack().toLowerCase(Locale.ROOT),
@@ -99,13 +100,14 @@ public final class EscCoughAnalog {
                 .optDescription("Binary cough detection on real recorded game vocal sounds. Hedgewars ships only "
                         + coughsPerSplit.values().stream().mapToInt(Integer::intValue).sum() + " distinct coughs (one "
                         + "per voice pack that has one), so each is used in " + params.copiesPerCough() + " seeded "
-                        + "augmented copies (speed 0.9-1.1, gain +-6 dB, white noise 20-40 dB SNR); the 'other' "
+                        + "augmented copies (speed 0.9-1.1, gain +-6 dB, placed at a seeded offset in a "
+                        + params.clipSeconds() + " s clip, white noise 20-40 dB SNR); the 'other' "
                         + "class is as many augmented laughs, pain cries, effort grunts and moans of the same packs. "
                         + "ESC-50's coughing class has 40 five-second field recordings; results here have very wide "
                         + "error bars (the test split holds " + coughsPerSplit.get("test") + " distinct cough).")
                 .optSources(List.of("Audio: Debian " + HedgewarsVoices.PACKAGE + ", Data/Sounds/voices/<pack>/ "
                                 + "(GFDL-1.3 per /usr/share/doc/hedgewars-data/copyright)",
-                        "Decoding: " + decoder.getClass().getSimpleName() + ", then the project's resampler"))
+                        "Decoding: " + decoder.id() + ", then the project's resampler"))
                 .optNotes(List.of("Task: binary classification, label column (cough/other); language 'und'",
                         "Splits disjoint by voice pack (speaker): " + splitOfPack + "; seed " + params.seed()))
                 .optAppendix(CorpusDirectory.labelTable(utts, LABELS));
@@ -116,6 +118,7 @@ public final class EscCoughAnalog {
     public static final class Builder {
         private Path outputDir;
         private int copies = 8;
+        private double clipSeconds = 3.0;
         private long seed = 1;
         private Path voicesDir = HedgewarsVoices.VOICES_DIR;
         private AudioDecoder decoder = new SoxDecoder();
@@ -129,6 +132,12 @@ public final class EscCoughAnalog {
         /** Augmented copies of each cough (and as many 'other' items); default 8. */
         public Builder optCopiesPerCough(int copies) {
             this.copies = copies;
+            return this;
+        }
+
+        /** Length of every clip in seconds (sounds are padded with silence or cropped); default 3. */
+        public Builder optClipSeconds(double seconds) {
+            this.clipSeconds = seconds;
             return this;
         }
 
@@ -156,8 +165,9 @@ public final class EscCoughAnalog {
             if (outputDir == null) {
                 throw new IllegalStateException("EscCoughAnalog: setOutputDir is required");
             }
-            if (copies < 1) {
-                throw new IllegalArgumentException("EscCoughAnalog: copiesPerCough must be >= 1, found " + copies);
+            if (copies < 1 || !(clipSeconds >= 0.5 && clipSeconds <= 10)) {
+                throw new IllegalArgumentException("EscCoughAnalog: need copiesPerCough >= 1 (found " + copies
+                        + ") and clipSeconds in [0.5, 10] (found " + clipSeconds + ")");
             }
             return new EscCoughAnalog(this);
         }

@@ -25,8 +25,8 @@ public final class EscHumanAnalog {
 
     static final int FORMAT = 1;
 
-    record Params(int format, String corpus, int maxPerClassAndSplit, int copies, long seed, String voicesDir,
-            String decoder) {}
+    record Params(int format, String corpus, int maxPerClassAndSplit, int copies, double clipSeconds, long seed,
+            String voicesDir, String decoder) {}
 
     private record Job(HedgewarsVoices.Sound sound, String split, int copy) {
         String id() {
@@ -41,8 +41,8 @@ public final class EscHumanAnalog {
     private final ProgressListener progress;
 
     private EscHumanAnalog(Builder b) {
-        this.params = new Params(FORMAT, "esc-human-analog", b.maxPerClass, b.copies, b.seed,
-                b.voicesDir.toAbsolutePath().normalize().toString(), b.decoder.getClass().getName());
+        this.params = new Params(FORMAT, "esc-human-analog", b.maxPerClass, b.copies, b.clipSeconds, b.seed,
+                b.voicesDir.toAbsolutePath().normalize().toString(), b.decoder.id());
         this.dir = new CorpusDirectory(b.outputDir, "ESC-50 human analog corpus");
         this.voicesDir = b.voicesDir;
         this.decoder = b.decoder;
@@ -53,14 +53,31 @@ public final class EscHumanAnalog {
         return new Builder();
     }
 
-    /** Copy 0 is the recording; copy k > 0 is it at a seeded speed (0.9-1.1), gain (-6..6 dB) and noise (20-40 dB SNR). */
-    static float[] variant(float[] x, int copy, SplittableRandom rnd) {
-        if (copy == 0) {
-            return x;
+    /**
+     * A fixed-length clip, as ESC-50's 5 s clips: copy 0 is the recording placed at a seeded offset in {@code seconds}
+     * of digital silence (or cropped at a seeded offset when longer); copy k > 0 is first changed in speed (0.9-1.1)
+     * and gain (-6..6 dB), then placed alike, then gets white noise over the whole clip (20-40 dB SNR). The fixed
+     * length keeps duration from telling the classes apart.
+     */
+    static float[] variant(float[] x, int copy, double seconds, SplittableRandom rnd) {
+        float[] y = x;
+        if (copy > 0) {
+            y = Augment.speed(y, 0.9 + 0.2 * rnd.nextDouble());
+            y = Levels.gain(y, -6 + 12 * rnd.nextDouble());
         }
-        float[] y = Augment.speed(x, 0.9 + 0.2 * rnd.nextDouble());
-        y = Levels.gain(y, -6 + 12 * rnd.nextDouble());
-        return Augment.addNoise(y, 20 + 20 * rnd.nextDouble(), rnd.nextLong());
+        y = place(y, (int) Math.round(seconds * CorpusDirectory.SAMPLE_RATE), rnd);
+        return copy == 0 ? y : Augment.addNoise(y, 20 + 20 * rnd.nextDouble(), rnd.nextLong());
+    }
+
+    /** {@code x} at a seeded offset in {@code n} samples of silence, or a seeded {@code n}-sample crop of it. */
+    static float[] place(float[] x, int n, SplittableRandom rnd) {
+        float[] out = new float[n];
+        if (x.length >= n) {
+            System.arraycopy(x, rnd.nextInt(x.length - n + 1), out, 0, n);
+        } else {
+            System.arraycopy(x, 0, out, rnd.nextInt(n - x.length + 1), x.length);
+        }
+        return out;
     }
 
     public CorpusInfo prepare() throws IOException {
@@ -89,7 +106,7 @@ public final class EscHumanAnalog {
             }
         }
         List<Utterance> utts = Parallel.map(jobs, j -> {
-            float[] x = variant(decoder.read16k(j.sound().file()), j.copy(),
+            float[] x = variant(decoder.read16k(j.sound().file()), j.copy(), params.clipSeconds(),
                     Seeded.stream(params.seed(), "esch-aug/" + j.id()));
             String rel = dir.writeAudio("audio/" + j.sound().label() + "/" + j.id() + ".wav", x);
             return new Utterance(j.id(), j.split(), "und", "hedgewars-" + j.sound().pack().toLowerCase(Locale.ROOT),
@@ -106,17 +123,18 @@ public final class EscHumanAnalog {
                         + "from Ogg Vorbis to 16 kHz. ESC-50's human category holds 10 classes (crying baby, "
                         + "sneezing, clapping, breathing, coughing, footsteps, laughing, brushing teeth, snoring, "
                         + "drinking) of 40 five-second field recordings each; this has 5 classes of short acted game "
-                        + "sounds, few and unbalanced, of variable length (no 5 s padding).")
+                        + "sounds, few and unbalanced, each placed in a fixed " + params.clipSeconds() + " s clip of silence.")
                 .optSources(List.of("Audio: Debian " + HedgewarsVoices.PACKAGE + ", Data/Sounds/voices/<pack>/ "
                                 + "(GFDL-1.3 per /usr/share/doc/hedgewars-data/copyright)",
-                        "Decoding: " + decoder.getClass().getSimpleName() + ", then the project's resampler"))
+                        "Decoding: " + decoder.id() + ", then the project's resampler"))
                 .optNotes(List.of("Task: " + HedgewarsVoices.LABELS.size() + "-class classification, label column "
                                 + HedgewarsVoices.LABELS + "; the language column is 'und' (no language)",
                         "Splits disjoint by voice pack (speaker), stratified so each split has a pack with a cough: "
                                 + splitOfPack,
                         "At most " + params.maxPerClassAndSplit() + " sounds per class and split (0 = all), "
                                 + params.copies() + " copies each (copy 0 = the recording; others seeded speed "
-                                + "0.9-1.1, gain +-6 dB, white noise 20-40 dB SNR); seed " + params.seed()))
+                                + "0.9-1.1, gain +-6 dB, white noise 20-40 dB SNR); every clip " + params.clipSeconds()
+                                + " s, the sound at a seeded offset; seed " + params.seed()))
                 .optAppendix(CorpusDirectory.labelTable(utts, HedgewarsVoices.LABELS));
         return dir.finish(params, utts, DebianPackages.versions(needed), record, card);
     }
@@ -126,6 +144,7 @@ public final class EscHumanAnalog {
         private Path outputDir;
         private int maxPerClass;
         private int copies = 1;
+        private double clipSeconds = 3.0;
         private long seed = 1;
         private Path voicesDir = HedgewarsVoices.VOICES_DIR;
         private AudioDecoder decoder = new SoxDecoder();
@@ -145,6 +164,12 @@ public final class EscHumanAnalog {
         /** Items per recording: 1 = the recording only (default), k = plus k-1 augmented copies. */
         public Builder optCopies(int copies) {
             this.copies = copies;
+            return this;
+        }
+
+        /** Length of every clip in seconds (sounds are padded with silence or cropped); default 3. */
+        public Builder optClipSeconds(double seconds) {
+            this.clipSeconds = seconds;
             return this;
         }
 
@@ -172,8 +197,9 @@ public final class EscHumanAnalog {
             if (outputDir == null) {
                 throw new IllegalStateException("EscHumanAnalog: setOutputDir is required");
             }
-            if (maxPerClass < 0 || copies < 1) {
-                throw new IllegalArgumentException("EscHumanAnalog: need maxPerClassAndSplit >= 0 and copies >= 1");
+            if (maxPerClass < 0 || copies < 1 || !(clipSeconds >= 0.5 && clipSeconds <= 10)) {
+                throw new IllegalArgumentException("EscHumanAnalog: need maxPerClassAndSplit >= 0, "
+                        + "copies >= 1 and clipSeconds in [0.5, 10]");
             }
             return new EscHumanAnalog(this);
         }

@@ -38,7 +38,7 @@ public final class FilletsSpeech {
     private FilletsSpeech(Builder b) {
         this.params = new Params(FORMAT, "fillets-speech", List.copyOf(b.languages), b.devFraction, b.testFraction,
                 List.of(b.maxTrain, b.maxDev, b.maxTest), b.seed, b.gameDir.toAbsolutePath().normalize().toString(),
-                b.decoder.getClass().getName());
+                b.decoder.id());
         this.dir = new CorpusDirectory(b.outputDir, "Fish Fillets speech corpus");
         this.gameDir = b.gameDir;
         this.decoder = b.decoder;
@@ -115,7 +115,7 @@ public final class FilletsSpeech {
                                 + " (GPL-2; see /usr/share/doc/<package>/copyright)",
                         "Transcripts: dialogue scripts of Debian fillets-ng-data (GPL-2), "
                                 + "script/<level>/*dialogs_<lang>.lua, matched to sound/<level>/<lang>/<id>.ogg by id",
-                        "Decoding: " + decoder.getClass().getSimpleName() + " (sox -D, float WAV), then the "
+                        "Decoding: " + decoder.id() + " (the id of the Ogg decoder), then the "
                                 + "project's resampler to 16 kHz; lines with no or empty script text are skipped"))
                 .optNotes(List.of(
                         "Splits are disjoint by game level (dialogue): " + count(splitOfLevel, "train") + " train, "

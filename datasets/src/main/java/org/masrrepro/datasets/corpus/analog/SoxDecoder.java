@@ -61,6 +61,11 @@ public final class SoxDecoder implements AudioDecoder {
     }
 
     @Override
+    public String id() {
+        return "sox";
+    }
+
+    @Override
     public List<String> debianPackages() {
         return List.of("sox", "libsox-fmt-base", "libvorbis0a");
     }

@@ -47,7 +47,7 @@ public final class SpoofAnalog {
     private SpoofAnalog(Builder b) {
         this.params = new Params(FORMAT, "spoof-analog", List.copyOf(b.languages), List.of(b.train, b.dev, b.test),
                 b.devFraction, b.testFraction, b.seed, b.gameDir.toAbsolutePath().normalize().toString(),
-                b.decoder.getClass().getName());
+                b.decoder.id());
         this.dir = new CorpusDirectory(b.outputDir, "ASVspoof analog corpus");
         this.gameDir = b.gameDir;
         this.decoder = b.decoder;
