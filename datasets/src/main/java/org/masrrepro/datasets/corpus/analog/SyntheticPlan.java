@@ -75,6 +75,8 @@ final class SyntheticPlan {
     final int poolSize;
     final ParallelSentences miner;
     private Map<String, String> owners;
+    private final Path localeDir;
+    private final Set<String> domainsUsed = new TreeSet<>();
 
     /**
      * @param prefix corpus prefix of speaker ids, e.g. {@code mls}
@@ -82,6 +84,7 @@ final class SyntheticPlan {
     SyntheticPlan(String prefix, List<String> languages, Sizes sizes, long seed, Path localeDir) throws IOException {
         DebianPackages.requireInstalled(List.of("espeak-ng"));
         EspeakVoices.check(languages);
+        this.localeDir = localeDir;
         miner = ParallelSentences.builder().setLanguages(languages).optLocaleDir(localeDir).build();
         List<ParallelSentence> pool = new ArrayList<>(miner.mine());
         poolSize = pool.size();
@@ -96,6 +99,7 @@ final class SyntheticPlan {
         for (String split : List.of("test", "dev", "train")) { // test first: its sentences never depend on the others' sizes
             int n = sizes.sentences(split);
             bySplit.put(split, pool.subList(at, at + n).stream().sorted(Comparator.comparing(ParallelSentence::id)).toList());
+            bySplit.get(split).forEach(p -> domainsUsed.add(p.domain()));
             at += n;
         }
         SPLITS.forEach(s -> {
@@ -130,6 +134,18 @@ final class SyntheticPlan {
         }
         Map<String, Path> firstOfDomain = new TreeMap<>();
         miner.cataloguesUsed().forEach((key, path) -> firstOfDomain.putIfAbsent(key.substring(key.indexOf('/') + 1), path));
+        // English alone reads msgids from some catalogue of each domain: name the first one by locale, as the miner does
+        for (String domain : new TreeSet<>(domainsUsed)) {
+            if (!firstOfDomain.containsKey(domain)) {
+                try (var dirs = java.nio.file.Files.list(localeDir)) {
+                    dirs.sorted().map(d -> d.resolve("LC_MESSAGES").resolve(domain + ".mo"))
+                            .filter(java.nio.file.Files::isRegularFile).findFirst()
+                            .ifPresent(mo -> firstOfDomain.put(domain, mo));
+                } catch (IOException e) {
+                    // unreadable locale dir: the domain is listed as not from a Debian package
+                }
+            }
+        }
         Map<Path, String> byFile = DebianPackages.owners(firstOfDomain.values());
         Map<String, String> out = new TreeMap<>();
         firstOfDomain.forEach((domain, path) -> out.put(domain, byFile.getOrDefault(path, "(not from a Debian package)")));
