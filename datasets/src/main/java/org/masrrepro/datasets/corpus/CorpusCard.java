@@ -35,17 +35,21 @@ public final class CorpusCard {
         List<String> splits = splits(utts);
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(b.title).append("\n\n");
-        sb.append("**Analog corpus — not the real FLEURS.** ").append(b.description).append("\n\n");
+        sb.append("**").append(b.disclaimer).append("** ").append(b.description).append("\n\n");
         sb.append(String.format(Locale.ROOT, "- Utterances: %d; total hours: %.4f%n", utts.size(), hours(utts)));
         sb.append("- Manifest SHA-256: `").append(b.manifestSha256).append("`\n");
         for (String note : b.notes) {
             sb.append("- ").append(note).append("\n");
         }
         sb.append("\n## Source and licences\n\n");
-        sb.append("- Speech: synthesized by espeak-ng (GPL-3.0-or-later) with the voices of espeak-ng-data "
-                + "(GPL-3.0-or-later).\n");
-        sb.append("- Text: human translations from gettext catalogues; each catalogue's translations are under its "
-                + "package's licence, see /usr/share/doc/<package>/copyright:\n");
+        if (b.sources == null) {
+            sb.append("- Speech: synthesized by espeak-ng (GPL-3.0-or-later) with the voices of espeak-ng-data "
+                    + "(GPL-3.0-or-later).\n");
+            sb.append("- Text: human translations from gettext catalogues; each catalogue's translations are under its "
+                    + "package's licence, see /usr/share/doc/<package>/copyright:\n");
+        } else {
+            b.sources.forEach(line -> sb.append("- ").append(line).append("\n"));
+        }
         Map<String, Set<String>> domainsByPackage = new TreeMap<>();
         b.catalogueOwners.forEach((domain, pkg) -> domainsByPackage.computeIfAbsent(pkg, k -> new TreeSet<>()).add(domain));
         domainsByPackage.forEach((pkg, domains) -> sb.append("  - `").append(pkg).append("`: domains ")
@@ -90,6 +94,9 @@ public final class CorpusCard {
             });
         }
 
+        if (!b.appendix.isEmpty()) {
+            sb.append("\n").append(b.appendix.strip()).append("\n");
+        }
         sb.append("\n## Sentences per split\n\n");
         for (String s : splits) {
             Set<String> ids = new TreeSet<>();
@@ -131,6 +138,9 @@ public final class CorpusCard {
         private Collection<Speaker> speakers = List.of();
         private List<String> languageOrder = List.of();
         private List<String> notes = List.of();
+        private String disclaimer = "Analog corpus — not the real FLEURS.";
+        private List<String> sources;
+        private String appendix = "";
 
         /** Required: the manifest rows. */
         public Builder setUtterances(List<Utterance> utterances) {
@@ -191,6 +201,24 @@ public final class CorpusCard {
         /** Extra bullet lines under the summary (seed, noise, removed items...). */
         public Builder optNotes(List<String> notes) {
             this.notes = List.copyOf(notes);
+            return this;
+        }
+
+        /** The bold first words, saying what the corpus is not (default: not the real FLEURS). */
+        public Builder optDisclaimer(String disclaimer) {
+            this.disclaimer = disclaimer;
+            return this;
+        }
+
+        /** Lines of the "Source and licences" section, replacing the espeak-ng/gettext default. */
+        public Builder optSources(List<String> lines) {
+            this.sources = List.copyOf(lines);
+            return this;
+        }
+
+        /** Extra Markdown sections (e.g. a label table), placed before the sentence lists. */
+        public Builder optAppendix(String markdown) {
+            this.appendix = markdown;
             return this;
         }
 

@@ -93,12 +93,22 @@ public final class EspeakNg {
      * Retries a crash up to {@value #ATTEMPTS} times with the same input, then throws with command, exit code and stderr.
      */
     public float[] synthesize(String language, String variant, int rateWpm, int pitch, String text) throws IOException {
+        return synthesize(language, variant, rateWpm, pitch, text, List.of());
+    }
+
+    /**
+     * As {@link #synthesize(String, String, int, int, String)} with extra espeak-ng options before the text, e.g.
+     * {@code -a 150} (amplitude), {@code -g 5} (word gap) or {@code -m} (the text is SSML).
+     */
+    public float[] synthesize(String language, String variant, int rateWpm, int pitch, String text,
+            List<String> extraArgs) throws IOException {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("espeak-ng: nothing to say (empty text) for voice " + language);
         }
         String voice = variant == null || variant.isEmpty() ? language : language + "+" + variant;
-        List<String> cmd = List.of(binary, "--stdout", "-v", voice, "-s", Integer.toString(rateWpm),
-                "-p", Integer.toString(pitch), "-b", "1");
+        List<String> cmd = new ArrayList<>(List.of(binary, "--stdout", "-v", voice, "-s", Integer.toString(rateWpm),
+                "-p", Integer.toString(pitch), "-b", "1"));
+        cmd.addAll(extraArgs);
         String what = String.join(" ", cmd) + " <<< \"" + abbreviate(text) + "\"";
         IOException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

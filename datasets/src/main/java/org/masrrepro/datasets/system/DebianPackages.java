@@ -47,6 +47,25 @@ public final class DebianPackages {
         return null;
     }
 
+    /** The owning package of each installed file (one {@code dpkg -S} for all); files no package owns are absent. */
+    public static Map<Path, String> owners(Collection<Path> files) {
+        Map<Path, String> out = new TreeMap<>();
+        if (files.isEmpty()) {
+            return out;
+        }
+        List<String> cmd = new ArrayList<>(List.of("dpkg-query", "-S"));
+        files.forEach(f -> cmd.add(f.toAbsolutePath().toString()));
+        for (String line : run(cmd).split("\n")) {
+            int sep = line.indexOf(": ");
+            if (sep > 0 && !line.startsWith("dpkg-query:") && !line.startsWith("diversion by")) {
+                Path file = Path.of(line.substring(sep + 2).trim());
+                String pkg = line.substring(0, sep).split(",")[0].trim().replaceAll(":.*", "");
+                files.stream().filter(f -> f.toAbsolutePath().equals(file)).forEach(f -> out.putIfAbsent(f, pkg));
+            }
+        }
+        return out;
+    }
+
     /**
      * Throws an {@link IllegalStateException} whose message is exactly the command that installs the missing packages,
      * {@code apt-get install -y <missing...>}, for the launcher to run as root.

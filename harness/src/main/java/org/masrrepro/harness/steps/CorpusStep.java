@@ -3,6 +3,8 @@ package org.masrrepro.harness.steps;
 import com.google.gson.JsonObject;
 import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
+import org.masrrepro.datasets.corpus.analog.AnalogCorpora;
+import org.masrrepro.harness.spec.AnalogCorpusSpec;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.FleursAnalogSpec;
 import org.masrrepro.harness.spec.SpecJson;
@@ -18,7 +20,7 @@ public final class CorpusStep implements Step {
 
     public CorpusStep(CorpusSpec spec, long rootSeed) {
         this.spec = spec;
-        Long own = spec instanceof FleursAnalogSpec f ? f.seed() : null;
+        Long own = spec instanceof FleursAnalogSpec f ? f.seed() : spec instanceof AnalogCorpusSpec a ? a.seed() : null;
         this.seed = own != null ? own : Seeds.derive(rootSeed, "corpus");
     }
 
@@ -64,6 +66,11 @@ public final class CorpusStep implements Step {
 
     @Override
     public void execute(StepContext ctx) throws Exception {
+        if (spec instanceof AnalogCorpusSpec a) {
+            record(ctx, AnalogCorpora.prepare(a.corpus(), AnalogCorpora.Size.parse(a.size()), dataDir(ctx.dir()), seed,
+                    ctx.progress()));
+            return;
+        }
         if (!(spec instanceof FleursAnalogSpec f)) {
             throw new IllegalStateException("no builder for corpus type " + spec.getClass().getSimpleName());
         }
@@ -84,6 +91,10 @@ public final class CorpusStep implements Step {
                 .optProgress(ctx.progress())
                 .build()
                 .prepare();
+        record(ctx, info);
+    }
+
+    private static void record(StepContext ctx, CorpusInfo info) {
         ctx.recordInputHash("manifest.csv", info.manifestSha256());
         ctx.recordMeasurement("utterances", info.utterances().size());
         ctx.recordMeasurement("hours", info.hours());

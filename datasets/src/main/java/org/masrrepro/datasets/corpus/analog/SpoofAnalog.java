@@ -1,0 +1,205 @@
+package org.masrrepro.datasets.corpus.analog;
+
+import org.masrrepro.datasets.corpus.CorpusCard;
+import org.masrrepro.datasets.corpus.CorpusInfo;
+import org.masrrepro.datasets.corpus.Utterance;
+import org.masrrepro.datasets.synth.EspeakNg;
+import org.masrrepro.datasets.synth.EspeakVoices;
+import org.masrrepro.datasets.system.DebianPackages;
+import org.masrrepro.datasets.util.ProgressListener;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * ASVspoof2019 analog (spoof detection): bona fide = real recorded Fish Fillets NG lines (cs, nl); spoof = espeak-ng
+ * speaking the same line's text with a synthetic voice assigned to the line's speaker. Both are loudness-normalized;
+ * label {@code bonafide} or {@code spoof}; splits disjoint by game level, as in {@link FilletsSpeech}.
+ */
+public final class SpoofAnalog {
+
+    public static final List<String> LABELS = List.of("bonafide", "spoof");
+    static final int FORMAT = 1;
+    private static final double LEVEL_DBFS = -26;
+
+    record Params(int format, String corpus, List<String> languages, List<Integer> linesPerSplit, double devFraction,
+            double testFraction, long seed, String gameDir, String decoder) {}
+
+    private final Params params;
+    private final CorpusDirectory dir;
+    private final Path gameDir;
+    private final AudioDecoder decoder;
+    private final ProgressListener progress;
+
+    private record Job(FilletsDialogues.Line line, String split, boolean spoof) {
+        String id() {
+            return "spoof-" + line.language() + "-" + line.id().replace('/', '-') + (spoof ? "-spoof" : "-bonafide");
+        }
+    }
+
+    private SpoofAnalog(Builder b) {
+        this.params = new Params(FORMAT, "spoof-analog", List.copyOf(b.languages), List.of(b.train, b.dev, b.test),
+                b.devFraction, b.testFraction, b.seed, b.gameDir.toAbsolutePath().normalize().toString(),
+                b.decoder.id());
+        this.dir = new CorpusDirectory(b.outputDir, "ASVspoof analog corpus");
+        this.gameDir = b.gameDir;
+        this.decoder = b.decoder;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CorpusInfo prepare() throws IOException {
+        CorpusInfo done = dir.reuse(params);
+        if (done != null) {
+            return done;
+        }
+        List<String> needed = new ArrayList<>(List.of(FilletsDialogues.SCRIPT_PACKAGE, "espeak-ng", "espeak-ng-data"));
+        params.languages().forEach(l -> needed.add(FilletsDialogues.AUDIO_PACKAGES.get(l)));
+        needed.addAll(decoder.debianPackages());
+        DebianPackages.requireInstalled(needed);
+        EspeakVoices.check(params.languages());
+        dir.clear();
+        String espeakVersion = EspeakNg.version();
+        Map<String, String> splitOfLevel = FilletsDialogues.splitOfLevel(gameDir, params.devFraction(),
+                params.testFraction(), params.seed());
+        List<Job> jobs = new ArrayList<>();
+        for (String lang : params.languages()) {
+            for (FilletsDialogues.Line line : FilletsSpeech.select(FilletsDialogues.lines(gameDir, lang), splitOfLevel,
+                    params.linesPerSplit(), params.seed(), "spoof/" + lang)) {
+                String split = FilletsSpeech.splitOf(line, splitOfLevel);
+                jobs.add(new Job(line, split, false));
+                jobs.add(new Job(line, split, true));
+            }
+        }
+        EspeakNg espeak = new EspeakNg();
+        List<String> variants = new ArrayList<>(EspeakVoices.MALE);
+        variants.addAll(EspeakVoices.FEMALE);
+        List<Utterance> utts = Parallel.map(jobs, j -> {
+            FilletsDialogues.Line l = j.line();
+            float[] x;
+            if (j.spoof()) {
+                // one synthetic voice per target speaker, the same in every split
+                SplittableRandom rnd = Seeded.stream(params.seed(), "spoof-voice/" + l.speaker());
+                String variant = variants.get(rnd.nextInt(variants.size()));
+                int pitch = 30 + rnd.nextInt(41);
+                int rate = 140 + rnd.nextInt(51);
+                x = espeak.synthesize(EspeakVoices.voice(l.language()), variant, rate, pitch, l.text());
+            } else {
+                x = decoder.read16k(l.audio());
+            }
+            x = Levels.toRms(x, LEVEL_DBFS);
+            String rel = dir.writeAudio("audio/" + (j.spoof() ? "spoof" : "bonafide") + "/" + j.id() + ".wav", x);
+            return new Utterance(j.id(), j.split(), l.language(), l.speaker(), "", l.id(), l.text(), rel, x.length,
+                    false, j.spoof() ? "spoof" : "bonafide", Double.NaN, Double.NaN);
+        }, Job::id, progress);
+        Map<String, String> packages = DebianPackages.versions(needed);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("espeak_ng_version", espeakVersion);
+        record.put("split_of_level", splitOfLevel);
+        CorpusCard.Builder card = CorpusCard.builder()
+                .optTitle("Corpus card: ASVspoof2019 analog (bona fide vs espeak-ng spoof, "
+                        + String.join(", ", params.languages()) + ")")
+                .optDisclaimer("Analog corpus — not the real ASVspoof 2019.")
+                .optDescription("Bona fide: real voice-acted Fish Fillets NG lines; spoof: espeak-ng " + espeakVersion
+                        + " reading the same text with a synthetic voice per target speaker. Both are normalized to "
+                        + LEVEL_DBFS + " dBFS RMS. ASVspoof 2019 LA spoofs come from 19 modern TTS and voice-"
+                        + "conversion systems trained on the target speakers (VCTK); a formant synthesizer is far "
+                        + "easier to detect, and the bona fide audio is lossy game audio, so accuracy here is an "
+                        + "upper bound that says little about ASVspoof EER.")
+                .optSources(List.of("Bona fide audio and texts: Debian fillets-ng-data-cs/-nl and fillets-ng-data (GPL-2)",
+                        "Spoof: espeak-ng with espeak-ng-data (GPL-3.0-or-later)"))
+                .optNotes(List.of("Task: binary classification, label column (bonafide/spoof); every line appears "
+                                + "once per class, so text cannot separate the classes",
+                        "Splits disjoint by game level; lines per language and split capped at "
+                                + params.linesPerSplit() + " (0 = all); seed " + params.seed()))
+                .optAppendix(CorpusDirectory.labelTable(utts, LABELS));
+        return dir.finish(params, utts, packages, record, card);
+    }
+
+    /** Configures a {@link SpoofAnalog}. */
+    public static final class Builder {
+        private Path outputDir;
+        private List<String> languages = FilletsSpeech.LANGUAGES;
+        private int train = 200;
+        private int dev = 40;
+        private int test = 60;
+        private double devFraction = 0.1;
+        private double testFraction = 0.15;
+        private long seed = 1;
+        private Path gameDir = FilletsDialogues.GAME_DIR;
+        private AudioDecoder decoder = new SoxDecoder();
+        private ProgressListener progress = ProgressListener.NONE;
+
+        public Builder setOutputDir(Path outputDir) {
+            this.outputDir = outputDir;
+            return this;
+        }
+
+        public Builder optLanguages(List<String> languages) {
+            this.languages = languages;
+            return this;
+        }
+
+        /** Lines per language in train, dev, test (each gives one bona fide and one spoof item); 0 = all. */
+        public Builder optLinesPerSplit(int train, int dev, int test) {
+            this.train = train;
+            this.dev = dev;
+            this.test = test;
+            return this;
+        }
+
+        public Builder optLevelFractions(double dev, double test) {
+            this.devFraction = dev;
+            this.testFraction = test;
+            return this;
+        }
+
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder optGameDir(Path gameDir) {
+            this.gameDir = gameDir;
+            return this;
+        }
+
+        public Builder optDecoder(AudioDecoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        public Builder optProgress(ProgressListener progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public SpoofAnalog build() {
+            if (outputDir == null) {
+                throw new IllegalStateException("SpoofAnalog: setOutputDir is required");
+            }
+            if (languages.isEmpty() || new HashSet<>(languages).size() != languages.size()
+                    || !new TreeSet<>(FilletsSpeech.LANGUAGES).containsAll(languages)) {
+                throw new IllegalArgumentException("SpoofAnalog: languages must be distinct, from "
+                        + FilletsSpeech.LANGUAGES + ", found " + languages);
+            }
+            if (train < 0 || dev < 0 || test < 0) {
+                throw new IllegalArgumentException("SpoofAnalog: lines per split must be >= 0 (0 = all)");
+            }
+            if (!(devFraction > 0 && testFraction > 0 && devFraction + testFraction < 1)) {
+                throw new IllegalArgumentException("SpoofAnalog: need level fractions > 0 with sum < 1");
+            }
+            return new SpoofAnalog(this);
+        }
+    }
+}
