@@ -32,7 +32,7 @@ public abstract class CorpusLoader {
     private static final int CHUNK = 64;
 
     protected final Path root;
-    protected final Set<String> languages;
+    private final Set<String> languages;
     private final Set<String> overlapped;
     private final boolean skipBadFiles;
     private final ProgressListener progress;
@@ -53,8 +53,8 @@ public abstract class CorpusLoader {
     public abstract String format();
 
     /**
-     * The corpus's rows with {@code numSamples} 0 and {@code audioPath} relative to {@link #root}; may already leave
-     * out languages not in {@link #languages} (when non-empty). Metadata errors name the file and line.
+     * The corpus's rows (all languages) with {@code numSamples} 0 and {@code audioPath} relative to {@link #root} (or
+     * absolute when the corpus points outside it). Metadata errors name the file and line.
      */
     protected abstract List<Utterance> rows() throws IOException;
 

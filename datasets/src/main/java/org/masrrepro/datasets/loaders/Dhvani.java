@@ -46,9 +46,6 @@ public final class Dhvani extends CorpusLoader {
         for (Path langDir : subdirs(root)) {
             String folder = langDir.getFileName().toString();
             String lang = languageOf.getOrDefault(folder, folder);
-            if (!languages.isEmpty() && !languages.contains(lang)) {
-                continue;
-            }
             List<Path> tsvs;
             try (var s = Files.list(langDir)) {
                 tsvs = s.filter(p -> p.getFileName().toString().endsWith(".tsv") && Files.isRegularFile(p)).sorted().toList();

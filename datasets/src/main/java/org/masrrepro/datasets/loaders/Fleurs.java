@@ -57,9 +57,6 @@ public final class Fleurs extends CorpusLoader {
         for (Path localeDir : subdirs(data)) {
             String locale = localeDir.getFileName().toString();
             String lang = language(locale);
-            if (!languages.isEmpty() && !languages.contains(lang)) {
-                continue;
-            }
             for (String split : SPLITS) {
                 Path tsv = localeDir.resolve(split + ".tsv");
                 if (!Files.isRegularFile(tsv)) {

@@ -57,9 +57,6 @@ public final class VoxForge extends CorpusLoader {
         for (Path langDir : subdirs(root)) {
             String folder = langDir.getFileName().toString();
             String lang = languageOf.getOrDefault(folder, folder);
-            if (!languages.isEmpty() && !languages.contains(lang)) {
-                continue;
-            }
             // speaker -> rows (split filled in below)
             Map<String, List<Utterance>> bySpeaker = new TreeMap<>();
             for (Path session : subdirs(langDir)) {
