@@ -5,6 +5,7 @@ import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.FleursAnalogSpec;
+import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.SpecJson;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public final class CorpusStep implements Step {
 
     public CorpusStep(CorpusSpec spec, long rootSeed) {
         this.spec = spec;
-        Long own = spec instanceof FleursAnalogSpec f ? f.seed() : null;
+        Long own = spec instanceof FleursAnalogSpec f ? f.seed() : spec instanceof RealCorpusSpec r ? r.seed() : null;
         this.seed = own != null ? own : Seeds.derive(rootSeed, "corpus");
     }
 
@@ -64,6 +65,10 @@ public final class CorpusStep implements Step {
 
     @Override
     public void execute(StepContext ctx) throws Exception {
+        if (spec instanceof RealCorpusSpec r) {
+            RealCorpora.prepare(r, seed, dataDir(ctx.dir()), ctx);
+            return;
+        }
         if (!(spec instanceof FleursAnalogSpec f)) {
             throw new IllegalStateException("no builder for corpus type " + spec.getClass().getSimpleName());
         }
