@@ -209,17 +209,46 @@ public abstract class CorpusLoader {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": " + what + " not found");
         }
-        List<String> l = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        List<String> l;
+        try {
+            l = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": " + what + " is not UTF-8 text", e);
+        }
         if (!l.isEmpty() && l.get(0).startsWith("\uFEFF")) {
             l.set(0, l.get(0).substring(1)); // byte-order mark
         }
         return l;
     }
 
-    /** Sub-directories of {@code dir}, sorted by name (stable across file systems). */
+    /** Sub-directories of {@code dir}, sorted by name (stable across file systems); hidden ones skipped. */
     static List<Path> subdirs(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            return s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
+        }
+    }
+
+    /** Regular files of {@code dir} whose name ends with {@code suffix}, sorted; hidden ones skipped. */
+    static List<Path> files(Path dir, String suffix) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> !hidden(p) && Files.isRegularFile(p)
+                    && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /** Dot files, among them the "._name" AppleDouble files macOS leaves in archives (IEMOCAP copies have them). */
+    static boolean hidden(Path p) {
+        return p.getFileName().toString().startsWith(".");
+    }
+
+    /** Text that may be UTF-8 or Latin-1 (old VoxForge submissions): UTF-8 when it decodes, else ISO-8859-1. */
+    static List<String> lenientLines(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        try {
+            String t = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+            return t.lines().toList();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).lines().toList();
         }
     }
 

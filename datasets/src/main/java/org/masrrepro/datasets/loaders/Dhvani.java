@@ -46,11 +46,7 @@ public final class Dhvani extends CorpusLoader {
         for (Path langDir : subdirs(root)) {
             String folder = langDir.getFileName().toString();
             String lang = languageOf.getOrDefault(folder, folder);
-            List<Path> tsvs;
-            try (var s = Files.list(langDir)) {
-                tsvs = s.filter(p -> p.getFileName().toString().endsWith(".tsv") && Files.isRegularFile(p)).sorted().toList();
-            }
-            for (Path tsv : tsvs) {
+            for (Path tsv : files(langDir, ".tsv")) {
                 List<String> lines = lines(tsv, "fairseq manifest");
                 if (lines.isEmpty()) {
                     throw new IOException(tsv + ": empty manifest (the first line must name the audio root)");

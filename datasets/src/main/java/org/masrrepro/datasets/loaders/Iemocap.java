@@ -54,11 +54,7 @@ public final class Iemocap extends CorpusLoader {
                 continue;
             }
             sessions++;
-            List<Path> files;
-            try (var st = Files.list(evalDir)) {
-                files = st.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p)).sorted().toList();
-            }
-            for (Path file : files) {
+            for (Path file : files(evalDir, ".txt")) {
                 List<String> lines = lines(file, "IEMOCAP evaluation");
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);

@@ -3,7 +3,6 @@ package org.masrrepro.datasets.loaders;
 import org.masrrepro.datasets.corpus.Utterance;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,10 +110,7 @@ public final class VoxForge extends CorpusLoader {
         for (String sub : List.of("wav", "flac")) {
             Path d = session.resolve(sub);
             if (Files.isDirectory(d)) {
-                try (var s = Files.list(d)) {
-                    s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + sub))
-                            .sorted().forEach(out::add);
-                }
+                out.addAll(files(d, "." + sub));
             }
         }
         return out;
@@ -125,8 +121,7 @@ public final class VoxForge extends CorpusLoader {
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines) {
+        for (String line : lenientLines(file)) {
             String t = line.trim();
             int sp = t.indexOf(' ');
             if (sp > 0) {
@@ -141,7 +136,7 @@ public final class VoxForge extends CorpusLoader {
         if (!Files.isRegularFile(readme)) {
             return "";
         }
-        for (String line : Files.readAllLines(readme, StandardCharsets.ISO_8859_1)) {
+        for (String line : lenientLines(readme)) {
             if (line.toLowerCase(Locale.ROOT).startsWith("gender:")) {
                 String g = Rows.gender(line.substring(7).replaceAll("[\\[\\]]", ""));
                 return g == null ? "" : g; // "Please Select" and the like: unknown

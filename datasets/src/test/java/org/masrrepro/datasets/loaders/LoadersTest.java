@@ -175,6 +175,10 @@ class LoadersTest {
                 Path s = root.resolve(lang).resolve(session);
                 Tones.text(s.resolve("etc/README"), "User Name:x", "", "Gender: " + (k % 2 == 0 ? "Male" : "[female]"));
                 Tones.text(s.resolve("etc/PROMPTS"), session + "/mfc/a0001 HALLO WELT", session + "/mfc/a0002 ZWEI");
+                if (k == 1) { // an old submission in Latin-1
+                    Files.write(s.resolve("etc/PROMPTS"), (session + "/mfc/a0001 GR\u00dcN\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
                 Tones.write(s.resolve("wav/a0001.wav"), 200 + k, 16000, 1600);
                 Tones.write(s.resolve("wav/a0002.wav"), 250 + k, 48000, 4800);
                 k++;
@@ -194,6 +198,8 @@ class LoadersTest {
         assertEquals("HALLO WELT", u.transcript());
         assertEquals(1600, byId(c).get("de_alice-20100101-abc_a0002").numSamples(), "48 kHz counted at 16 kHz");
         assertEquals("F", byId(c).get("de_bob-20100202-def_a0001").gender());
+        assertEquals("GR\u00dcN", byId(c).get("de_bob-20100202-def_a0001").transcript(), "Latin-1 PROMPTS decoded");
+        assertEquals("", byId(c).get("de_bob-20100202-def_a0002").transcript(), "no prompt, no transcript");
         // 6 speakers per language (alice twice, each anonymous submission its own): 1 test, 1 dev, 4 train.
         for (String lang : List.of("de", "fr")) {
             Map<String, Set<String>> splitsOfSpeaker = c.utterances().stream().filter(x -> x.language().equals(lang))
@@ -259,6 +265,9 @@ class LoadersTest {
                 Tones.write(root.resolve("Session" + s + "/sentences/wav/" + dialog + "/" + turn + ".wav"), 300, 16000, 800);
             }
             Tones.text(root.resolve("Session" + s + "/dialog/EmoEvaluation/" + dialog + ".txt"), eval.toString());
+            // macOS AppleDouble junk, as found in circulating IEMOCAP copies: binary, not UTF-8, must be ignored.
+            Files.write(root.resolve("Session" + s + "/dialog/EmoEvaluation/._" + dialog + ".txt"),
+                    new byte[] {0, 5, 22, 7, (byte) 0xff, (byte) 0xfe, '[', (byte) 0xc3});
         }
         LoadedCorpus c = Iemocap.builder().setRoot(root).build().load();
         assertEquals(25, c.utterances().size(), "5 of 7 turns per session kept");
