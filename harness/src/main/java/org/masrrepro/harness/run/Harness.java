@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.masrrepro.datasets.util.ProgressListener;
 import org.masrrepro.harness.spec.ExperimentSpec;
+import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.steps.StepRunner;
@@ -47,8 +48,9 @@ public final class Harness {
     public List<RunRecord> run(List<String> specIds) throws IOException {
         List<ExperimentPlan> plans = new ArrayList<>();
         for (String id : specIds) {
-            ExperimentSpec spec = specs.load(id, profile, seedOverride);
-            plans.add(ExperimentPlan.of(spec, profile, (base, seed) -> specs.load(base, profile, seed)));
+            ExperimentSpec spec = RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seedOverride), dataDir);
+            plans.add(ExperimentPlan.of(spec, profile,
+                    (base, seed) -> RealCorpora.withResolvedCorpusDir(specs.load(base, profile, seed), dataDir)));
         }
         StepRunner runner = new StepRunner(runsRoot, device, progress, log);
         if (interruptAfterSteps != null) {

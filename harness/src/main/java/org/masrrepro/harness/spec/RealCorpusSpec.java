@@ -65,6 +65,12 @@ public record RealCorpusSpec(
                 field + " applies to format " + String.join("/", formats) + " only, not " + format);
     }
 
+    /** The same spec reading the corpus from {@code newDir}. */
+    public RealCorpusSpec withDir(String newDir) {
+        return new RealCorpusSpec(label, format, newDir, languages, overlapped, skipBadFiles, language, languageMap,
+                testFold, devFold, devFraction, testFraction, split, manifest, columns, defaultSplit, defaultLanguage, seed);
+    }
+
     /** {@link #skipBadFiles()} with its default. */
     public boolean skipBad() {
         return skipBadFiles != null && skipBadFiles;

@@ -54,7 +54,9 @@ public final class CorpusStep implements Step {
         corpus.remove("seed");
         JsonObject o = new JsonObject();
         o.add("corpus", corpus);
-        o.addProperty("seed", seed);
+        if (!(spec instanceof RealCorpusSpec r) || r.format().equals("voxforge")) { // other real corpora use no seed
+            o.addProperty("seed", seed);
+        }
         return o;
     }
 

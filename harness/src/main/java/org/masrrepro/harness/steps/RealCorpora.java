@@ -17,9 +17,11 @@ import org.masrrepro.datasets.loaders.VoxForge;
 import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.datasets.util.ProgressListener;
+import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.RealCorpusSpec;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +32,36 @@ import java.util.List;
 public final class RealCorpora {
 
     private RealCorpora() {}
+
+    /** Where a relative corpus dir resolves when no --data-dir is given: the same default as {@link StepRunner}'s. */
+    public static Path defaultDataDir() {
+        return Environment.repoRoot().resolve("..").resolve("shared").resolve("data").normalize();
+    }
+
+    /**
+     * The spec with a real corpus's relative dir made absolute against {@code dataDir} (null = the default), so the
+     * corpus step's identity (its hash) names the directory actually read: the same spec run with another --data-dir
+     * is another corpus, never a reuse of the first. Other specs are returned as they are.
+     */
+    public static ExperimentSpec withResolvedCorpusDir(ExperimentSpec spec, Path dataDir) {
+        if (!(spec.corpus() instanceof RealCorpusSpec r) || Path.of(r.dir()).isAbsolute()) {
+            return spec;
+        }
+        RealCorpusSpec resolved = r.withDir(resolveDir(r, dataDir == null ? defaultDataDir() : dataDir).toString());
+        // Copy every component but the corpus (reflection: stays right when components are added).
+        RecordComponent[] rc = ExperimentSpec.class.getRecordComponents();
+        Object[] args = new Object[rc.length];
+        Class<?>[] types = new Class<?>[rc.length];
+        try {
+            for (int i = 0; i < rc.length; i++) {
+                types[i] = rc[i].getType();
+                args[i] = rc[i].getName().equals("corpus") ? resolved : rc[i].getAccessor().invoke(spec);
+            }
+            return ExperimentSpec.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("copying ExperimentSpec " + spec.id(), e);
+        }
+    }
 
     /** The corpus directory: {@code dir} as is when absolute, else resolved against {@code dataDir} (--data-dir). */
     public static Path resolveDir(RealCorpusSpec spec, Path dataDir) {

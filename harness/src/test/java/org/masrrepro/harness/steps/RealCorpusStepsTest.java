@@ -16,6 +16,7 @@ import org.masrrepro.harness.TestPaths;
 import org.masrrepro.harness.run.ExperimentPlan;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.SpecException;
 import org.masrrepro.harness.spec.SpecLoader;
 
@@ -29,6 +30,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -192,6 +194,34 @@ class RealCorpusStepsTest {
         assertEquals(List.of("w_a", "f_b", "o_c", "f_d"), rows.stream().map(Utterance::id).toList());
         assertEquals(Math.round(8000 * 16000.0 / 22050), rows.get(1).numSamples(), "22.05 kHz FLAC counted at 16 kHz");
         checkFeatures(featDir, rows, spec);
+    }
+
+    @Test
+    void stepIdentityNamesTheDirectoryActuallyRead() throws IOException {
+        Path specs = tmp.resolve("specs");
+        JsonObject corpus = JsonParser.parseString(
+                "{\"type\": \"real\", \"label\": \"x\", \"format\": \"fleurs_hf\", \"dir\": \"corpora/fleurs\"}")
+                .getAsJsonObject();
+        String id = spec(specs, "real/id", corpus);
+        ExperimentSpec spec = new SpecLoader(specs).load(id, Profile.SMOKE, null);
+        ExperimentSpec inA = RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("a"));
+        ExperimentSpec inB = RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("b"));
+        assertEquals(tmp.resolve("a/corpora/fleurs").toAbsolutePath().normalize().toString(),
+                ((RealCorpusSpec) inA.corpus()).dir());
+        assertEquals(spec.features(), inA.features(), "only the corpus changes");
+        StepId ids = new StepId();
+        String a = ids.hash(new CorpusStep(inA.corpus(), 1));
+        assertNotEquals(a, ids.hash(new CorpusStep(inB.corpus(), 1)), "another --data-dir is another corpus");
+        assertEquals(a, ids.hash(new CorpusStep(RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("a")).corpus(), 1)));
+        assertEquals(a, ids.hash(new CorpusStep(inA.corpus(), 2)), "the root seed does not touch a seedless loader");
+        assertEquals(inA, RealCorpora.withResolvedCorpusDir(inA, tmp.resolve("b")), "an absolute dir stays");
+
+        corpus.addProperty("format", "voxforge");
+        spec(specs, "real/id", corpus);
+        ExperimentSpec vox = RealCorpora.withResolvedCorpusDir(new SpecLoader(specs).load(id, Profile.SMOKE, null),
+                tmp.resolve("a"));
+        assertNotEquals(ids.hash(new CorpusStep(vox.corpus(), 1)), ids.hash(new CorpusStep(vox.corpus(), 2)),
+                "VoxForge's speaker split follows the seed");
     }
 
     @Test
