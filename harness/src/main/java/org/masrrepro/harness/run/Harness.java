@@ -4,9 +4,9 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.masrrepro.datasets.util.ProgressListener;
 import org.masrrepro.harness.spec.ExperimentSpec;
-import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.steps.StepRunner;
 
 import java.io.IOException;
