@@ -10,7 +10,8 @@ package org.masrrepro.datasets.corpus;
  * @param gender      {@code M}, {@code F} or empty when unknown
  * @param sentenceId  id of the (parallel) sentence, shared across languages; empty when unknown
  * @param transcript  the spoken text; empty when unknown
- * @param audioPath   path of the 16 kHz mono audio, relative to the corpus directory
+ * @param audioPath   path of the audio (WAV, FLAC or Ogg Vorbis, read through AudioFiles at 16 kHz), relative to
+ *                    the corpus directory, or absolute (manifests of real corpora point into the corpus as distributed)
  * @param numSamples  number of samples at 16 kHz
  * @param overlapped  whether the language is in the pretraining corpus
  * @param label       the task's class label for non-language tasks (emotion, spoof key, sound class...); empty for

@@ -1,7 +1,7 @@
 package org.masrrepro.datasets.features;
 
 import org.masrrepro.datasets.audio.AudioClip;
-import org.masrrepro.datasets.audio.Wav;
+import org.masrrepro.datasets.audio.AudioFiles;
 import org.masrrepro.datasets.corpus.Utterance;
 import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.datasets.util.ProgressListener;
@@ -36,7 +36,8 @@ public final class FeatureCache {
     private FeatureCache() {}
 
     /**
-     * Computes the log-mels of {@code utterances} (16 kHz WAVs at {@code corpusDir.resolve(u.audioPath())}) into
+     * Computes the log-mels of {@code utterances} (WAV, FLAC or Ogg Vorbis at {@code corpusDir.resolve(u.audioPath())},
+     * an absolute audio path used as is; resampled to the log-mel rate) into
      * {@code outFile} and returns the opened set. If {@code outFile} is already a valid feature file with exactly
      * these ids in this order, computed with the same {@link LogMel#describe()}, nothing is recomputed.
      */
@@ -141,12 +142,9 @@ public final class FeatureCache {
     }
 
     private static float[][] compute(Path corpusDir, Utterance u, LogMel logMel) throws IOException {
-        Path wav = corpusDir.resolve(u.audioPath());
-        AudioClip clip = Wav.read(wav);
-        if (clip.sampleRate() != logMel.sampleRate()) {
-            throw new IOException(wav + ": expected " + logMel.sampleRate() + " Hz audio for utterance " + u.id()
-                    + ", found " + clip.sampleRate() + " Hz");
-        }
+        // Real corpora come as FLAC/Ogg at their own rates: decoded and resampled here, deterministically.
+        Path audio = corpusDir.resolve(u.audioPath());
+        AudioClip clip = AudioFiles.read(audio, logMel.sampleRate());
         return logMel.compute(clip.samples());
     }
 

@@ -2,6 +2,7 @@ package org.masrrepro.datasets.features;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.datasets.audio.Resampler;
 import org.masrrepro.datasets.audio.Wav;
 import org.masrrepro.datasets.corpus.Utterance;
 import org.masrrepro.datasets.util.ProgressListener;
@@ -103,19 +104,26 @@ class FeatureCacheTest {
     }
 
     @Test
-    void wrongSampleRateOrMissingAudioNamesTheFile(@TempDir Path tmp) throws IOException {
-        Wav.write(tmp.resolve("a.wav"), FeaturesTest.tone(440, 2000), 22050);
-        List<Utterance> utts = List.of(new Utterance("a", "train", "xx", "s", "", "", "", "a.wav", 2000, false));
+    void otherRatesAndFormatsAreResampledAndMissingAudioNamesTheFile(@TempDir Path tmp) throws IOException {
+        // Real corpora come at 22.05/44.1/48 kHz: the cache reads them through AudioFiles, resampled to 16 kHz.
+        float[] x = FeaturesTest.tone(440, 2000);
+        Wav.write(tmp.resolve("a.wav"), x, 22050);
+        List<Utterance> utts = List.of(new Utterance("a", "train", "xx", "s", "", "", "", "a.wav", 1452, false));
         Path out = tmp.resolve("x.feats");
-        IOException e = assertThrows(IOException.class,
-                () -> FeatureCache.build(tmp, utts, LogMel.builder().build(), out, ProgressListener.NONE));
-        assertTrue(e.getMessage().contains("a.wav") && e.getMessage().contains("22050"), e.getMessage());
-        assertFalse(Files.exists(out));
-        assertFalse(Files.exists(tmp.resolve("x.feats.tmp")), "temporary file removed on failure");
+        LogMel logMel = LogMel.builder().build();
+        FeatureSet set = FeatureCache.build(tmp, utts, logMel, out, ProgressListener.NONE);
+        float[][] expected = logMel.compute(Resampler.resample(Wav.read(tmp.resolve("a.wav")).samples(), 22050, 16000));
+        assertEquals(expected.length, set.numFrames(0));
+        for (int t = 0; t < expected.length; t++) {
+            assertArrayEquals(expected[t], set.frames(0)[t], "frame " + t);
+        }
+        Path out2 = tmp.resolve("y.feats");
         List<Utterance> missing = List.of(new Utterance("b", "train", "xx", "s", "", "", "", "b.wav", 1, false));
         IOException m = assertThrows(IOException.class,
-                () -> FeatureCache.build(tmp, missing, LogMel.builder().build(), out, ProgressListener.NONE));
-        assertTrue(m.getMessage().contains("b.wav"), m.getMessage());
+                () -> FeatureCache.build(tmp, missing, logMel, out2, ProgressListener.NONE));
+        assertTrue(m.getMessage().contains("b.wav") && m.getMessage().contains("missing"), m.getMessage());
+        assertFalse(Files.exists(out2));
+        assertFalse(Files.exists(tmp.resolve("y.feats.tmp")), "temporary file removed on failure");
     }
 
     @Test

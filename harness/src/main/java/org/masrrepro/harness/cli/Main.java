@@ -41,7 +41,8 @@ public final class Main {
             "  --device NAME               DJL device, e.g. cpu, gpu, gpu(1) (default: DJL's choice, GPU if present)",
             "  --runs DIR                  outputs (default ./runs)",
             "  --specs DIR                 spec directory (default <repo>/harness/specs)",
-            "  --data-dir DIR              lang2vec/Glottolog data (uriel/, glottolog/); default $MASR_DATA_DIR or ../shared/data",
+            "  --data-dir DIR              lang2vec/Glottolog data (uriel/, glottolog/) and the base of relative real-corpus",
+            "                              dirs (corpus type \"real\"); default $MASR_DATA_DIR or ../shared/data",
             "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)");
 
     private Main() {}

@@ -60,6 +60,10 @@ public record ExperimentPlan(
         CorpusStep evalCorpus = corpus;
         FeatureStep evalFeatures = features;
         if (own != null) {
+            if (own instanceof org.masrrepro.harness.spec.RealCorpusSpec r && !java.nio.file.Path.of(r.dir()).isAbsolute()) {
+                throw new IllegalStateException(spec.id() + ": downstream.corpus.dir \"" + r.dir() + "\" must be an "
+                        + "absolute path (only the experiment's own corpus is resolved against --data-dir)");
+            }
             requireOverlappedPretrained(spec, own);
             evalCorpus = new CorpusStep(own, spec.seed());
             evalFeatures = new FeatureStep(evalCorpus, spec.features());

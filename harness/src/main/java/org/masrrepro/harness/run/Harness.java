@@ -6,6 +6,7 @@ import org.masrrepro.datasets.util.ProgressListener;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.steps.StepRunner;
 
 import java.io.IOException;
@@ -49,11 +50,13 @@ public final class Harness {
     public List<RunRecord> run(List<String> specIds) throws IOException {
         List<ExperimentPlan> plans = new ArrayList<>();
         for (String id : specIds) {
-            ExperimentSpec first = specs.load(id, profile, seedOverride);
+            ExperimentSpec first = RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seedOverride), dataDir);
             for (int k = 0; k < seeds; k++) {
                 // Seeds root, root+1, ...: each re-runs training; a corpus with its own seed is shared by all.
-                ExperimentSpec spec = k == 0 ? first : specs.load(id, profile, first.seed() + k);
-                plans.add(ExperimentPlan.of(spec, profile, (base, seed) -> specs.load(base, profile, seed)));
+                ExperimentSpec spec = k == 0 ? first
+                        : RealCorpora.withResolvedCorpusDir(specs.load(id, profile, first.seed() + k), dataDir);
+                plans.add(ExperimentPlan.of(spec, profile,
+                        (base, seed) -> RealCorpora.withResolvedCorpusDir(specs.load(base, profile, seed), dataDir)));
             }
         }
         StepRunner runner = new StepRunner(runsRoot, device, progress, log);

@@ -1,7 +1,7 @@
 package org.masrrepro.harness.spec;
 
 /** The corpus an experiment reads: its manifests, audio and labels. */
-public sealed interface CorpusSpec permits FleursAnalogSpec, AnalogCorpusSpec {
+public sealed interface CorpusSpec permits FleursAnalogSpec, AnalogCorpusSpec, RealCorpusSpec {
 
     /** Human label for tables, naming the corpus honestly (e.g. "FLEURS analog (espeak-ng)"). */
     String label();

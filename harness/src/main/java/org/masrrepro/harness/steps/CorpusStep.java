@@ -7,6 +7,7 @@ import org.masrrepro.datasets.corpus.analog.AnalogCorpora;
 import org.masrrepro.harness.spec.AnalogCorpusSpec;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.FleursAnalogSpec;
+import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.SpecJson;
 
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ public final class CorpusStep implements Step {
 
     public CorpusStep(CorpusSpec spec, long rootSeed) {
         this.spec = spec;
-        Long own = spec instanceof FleursAnalogSpec f ? f.seed() : spec instanceof AnalogCorpusSpec a ? a.seed() : null;
+        Long own = spec instanceof FleursAnalogSpec f ? f.seed() : spec instanceof AnalogCorpusSpec a ? a.seed()
+                : spec instanceof RealCorpusSpec r ? r.seed() : null;
         this.seed = own != null ? own : Seeds.derive(rootSeed, "corpus");
     }
 
@@ -55,7 +57,9 @@ public final class CorpusStep implements Step {
         corpus.remove("seed");
         JsonObject o = new JsonObject();
         o.add("corpus", corpus);
-        o.addProperty("seed", seed);
+        if (!(spec instanceof RealCorpusSpec r) || r.format().equals("voxforge")) { // other real corpora use no seed
+            o.addProperty("seed", seed);
+        }
         return o;
     }
 
@@ -69,6 +73,10 @@ public final class CorpusStep implements Step {
         if (spec instanceof AnalogCorpusSpec a) {
             record(ctx, AnalogCorpora.prepare(a.corpus(), AnalogCorpora.Size.parse(a.size()), dataDir(ctx.dir()), seed,
                     ctx.progress()));
+            return;
+        }
+        if (spec instanceof RealCorpusSpec r) {
+            RealCorpora.prepare(r, seed, dataDir(ctx.dir()), ctx);
             return;
         }
         if (!(spec instanceof FleursAnalogSpec f)) {

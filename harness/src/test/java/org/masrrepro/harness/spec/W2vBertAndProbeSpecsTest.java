@@ -55,15 +55,25 @@ class W2vBertAndProbeSpecsTest {
     }
 
     @Test
-    void probePlaceholderSpec() {
+    void table2SpecsProbeTheirRowsEncoderOnTheirTasksCorpus() {
+        java.util.Map<String, String> rowBase = java.util.Map.of("bestrq", "table1/bestrq-fleurs",
+                "bestrq-lasr", "table1/bestrq-lasr-fleurs", "bestrq-masr", "table1/bestrq-masr-fleurs",
+                "geo-masr", "section7/geo-masr-fleurs", "text-masr", "section7/text-masr-fleurs");
+        java.util.List<String> tasks = java.util.List.of("voxforge", "asvspoof2019", "iemocap", "mask", "esc50-human",
+                "esc50-cough");
         for (Profile p : Profile.values()) {
-            ExperimentSpec s = load("table2/bestrq-voxforge", p);
-            ProbeSpec probe = assertInstanceOf(ProbeSpec.class, s.downstream());
-            assertEquals("language", probe.target());
-            assertEquals("T2", s.report().table());
-            assertEquals("voxforge", s.report().dataset());
-            assertTrue(s.describes().contains("PLACEHOLDER"), s.describes());
-            assertEquals(load("table1/bestrq-fleurs", p).pretrain(), s.pretrain(), "probes the Table 1 BEST-RQ encoder");
+            for (String task : tasks) {
+                for (java.util.Map.Entry<String, String> row : rowBase.entrySet()) {
+                    ExperimentSpec s = load("table2/" + task + "/" + row.getKey(), p);
+                    ProbeSpec probe = assertInstanceOf(ProbeSpec.class, s.downstream());
+                    assertEquals(task.equals("voxforge") ? "language" : "label", probe.target());
+                    assertEquals("T2", s.report().table());
+                    assertEquals(task, s.report().dataset());
+                    AnalogCorpusSpec corpus = assertInstanceOf(AnalogCorpusSpec.class, probe.corpus());
+                    assertEquals(p == Profile.SMOKE ? "smoke" : "cpu", corpus.size());
+                    assertEquals(load(row.getValue(), p).pretrain(), s.pretrain(), "probes the row's encoder");
+                }
+            }
         }
         assertThrows(IllegalArgumentException.class, () -> new ReportSpec("T2", "best-rq", "fleurs"));
         assertThrows(IllegalArgumentException.class, () -> new ReportSpec("T1", "best-rq", "voxforge"));

@@ -1,0 +1,126 @@
+package org.masrrepro.harness.steps;
+
+import org.masrrepro.datasets.corpus.Manifest;
+import org.masrrepro.datasets.corpus.Utterance;
+import org.masrrepro.datasets.loaders.AsvSpoof2019La;
+import org.masrrepro.datasets.loaders.CompareMask;
+import org.masrrepro.datasets.loaders.CorpusLoader;
+import org.masrrepro.datasets.loaders.Dhvani;
+import org.masrrepro.datasets.loaders.Esc50;
+import org.masrrepro.datasets.loaders.Fleurs;
+import org.masrrepro.datasets.loaders.Iemocap;
+import org.masrrepro.datasets.loaders.LoadedCorpus;
+import org.masrrepro.datasets.loaders.ManifestCsv;
+import org.masrrepro.datasets.loaders.MultilingualLibriSpeech;
+import org.masrrepro.datasets.loaders.RealCorpusCard;
+import org.masrrepro.datasets.loaders.VoxForge;
+import org.masrrepro.datasets.util.AtomicFiles;
+import org.masrrepro.datasets.util.Hashes;
+import org.masrrepro.datasets.util.ProgressListener;
+import org.masrrepro.harness.spec.ExperimentSpec;
+import org.masrrepro.harness.spec.RealCorpusSpec;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Prepares a {@link RealCorpusSpec} for the corpus step: reads the corpus with its loader and writes
+ * {@code manifest.csv} (absolute audio paths into the real corpus; nothing is copied) and {@code card.md}.
+ */
+public final class RealCorpora {
+
+    private RealCorpora() {}
+
+    /** Where a relative corpus dir resolves when no --data-dir is given: the same default as {@link StepRunner}'s. */
+    public static Path defaultDataDir() {
+        return Environment.repoRoot().resolve("..").resolve("shared").resolve("data").normalize();
+    }
+
+    /**
+     * The spec with a real corpus's relative dir made absolute against {@code dataDir} (null = the default), so the
+     * corpus step's identity (its hash) names the directory actually read: the same spec run with another --data-dir
+     * is another corpus, never a reuse of the first. Other specs are returned as they are.
+     */
+    public static ExperimentSpec withResolvedCorpusDir(ExperimentSpec spec, Path dataDir) {
+        if (!(spec.corpus() instanceof RealCorpusSpec r) || Path.of(r.dir()).isAbsolute()) {
+            return spec;
+        }
+        RealCorpusSpec resolved = r.withDir(resolveDir(r, dataDir == null ? defaultDataDir() : dataDir).toString());
+        // Copy every component but the corpus (reflection: stays right when components are added).
+        RecordComponent[] rc = ExperimentSpec.class.getRecordComponents();
+        Object[] args = new Object[rc.length];
+        Class<?>[] types = new Class<?>[rc.length];
+        try {
+            for (int i = 0; i < rc.length; i++) {
+                types[i] = rc[i].getType();
+                args[i] = rc[i].getName().equals("corpus") ? resolved : rc[i].getAccessor().invoke(spec);
+            }
+            return ExperimentSpec.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("copying ExperimentSpec " + spec.id(), e);
+        }
+    }
+
+    /** The corpus directory: {@code dir} as is when absolute, else resolved against {@code dataDir} (--data-dir). */
+    public static Path resolveDir(RealCorpusSpec spec, Path dataDir) {
+        Path d = Path.of(spec.dir());
+        return (d.isAbsolute() ? d : dataDir.resolve(d)).toAbsolutePath().normalize();
+    }
+
+    /** The loader a spec describes, over {@code root}. */
+    public static CorpusLoader loader(RealCorpusSpec s, Path root, long seed, ProgressListener progress) {
+        CorpusLoader.BaseBuilder<?> b = switch (s.format()) {
+            case "fleurs_hf" -> Fleurs.builder().optLanguageMap(s.languageMapOrEmpty());
+            case "mls" -> MultilingualLibriSpeech.builder().optLanguage(s.language());
+            case "dhvani" -> Dhvani.builder().optLanguageMap(s.languageMapOrEmpty())
+                    .optSplit(s.split() == null ? "pretrain" : s.split());
+            case "voxforge" -> VoxForge.builder().optLanguageMap(s.languageMapOrEmpty()).optSeed(seed)
+                    .optFractions(s.devFraction() == null ? 0.1 : s.devFraction(),
+                            s.testFraction() == null ? 0.1 : s.testFraction());
+            case "asvspoof2019_la" -> AsvSpoof2019La.builder();
+            case "iemocap" -> Iemocap.builder().optFolds(fold(s.testFold(), 5), fold(s.devFold(), 4));
+            case "esc50" -> Esc50.builder().optFolds(fold(s.testFold(), 5), fold(s.devFold(), 4));
+            case "compare_mask" -> CompareMask.builder();
+            case "manifest" -> {
+                ManifestCsv.Builder m = ManifestCsv.builder().optColumnMap(s.columnsOrEmpty());
+                if (s.manifest() != null) {
+                    m.optFile(s.manifest());
+                }
+                if (s.defaultSplit() != null) {
+                    m.optDefaultSplit(s.defaultSplit());
+                }
+                if (s.defaultLanguage() != null) {
+                    m.optDefaultLanguage(s.defaultLanguage());
+                }
+                yield m;
+            }
+            default -> throw new IllegalArgumentException("no loader for format " + s.format());
+        };
+        return b.setRoot(root).optLanguages(s.languages()).optOverlapped(s.overlapped()).optSkipBadFiles(s.skipBad())
+                .optProgress(progress).build();
+    }
+
+    private static int fold(Integer v, int dflt) {
+        return v == null ? dflt : v;
+    }
+
+    /** Loads the corpus into {@code outDir} (manifest.csv, card.md) and records its size in the step's provenance. */
+    static void prepare(RealCorpusSpec spec, long seed, Path outDir, StepContext ctx) throws IOException {
+        Path root = resolveDir(spec, ctx.dataDir());
+        LoadedCorpus corpus = loader(spec, root, seed, ctx.progress()).load();
+        List<Utterance> rows = corpus.withAbsolutePaths();
+        Path manifest = outDir.resolve("manifest.csv");
+        Manifest.write(manifest, rows);
+        String sha = Hashes.sha256(manifest);
+        // The card is written after the manifest: a card on disk always describes a complete manifest.
+        AtomicFiles.writeString(outDir.resolve("card.md"), RealCorpusCard.render(spec.label(), corpus, sha));
+        ctx.recordInputHash("manifest.csv", sha);
+        ctx.recordMeasurement("corpus_dir", root.toString());
+        ctx.recordMeasurement("format", spec.format());
+        ctx.recordMeasurement("utterances", rows.size());
+        ctx.recordMeasurement("hours", corpus.hours());
+        ctx.recordMeasurement("bad_files", corpus.badFiles().size());
+    }
+}
