@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.masrrepro.baselines.nn.ScalarOps;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Connectionist temporal classification loss (Graves et al. 2006) of logits (B, T, C), blank = class 0, with its
@@ -35,8 +36,9 @@ public final class CtcLoss {
      * @param loss         the reduced loss
      * @param perUtterance loss_b before reduction (+inf when infeasible and zeroInfinity is off)
      * @param grad         d loss / d logits, (B, T, C) row-major
+     * @param infeasible   utterances whose target cannot fit their input length
      */
-    public record Result(double loss, double[] perUtterance, float[] grad) {}
+    public record Result(double loss, double[] perUtterance, float[] grad, int infeasible) {}
 
     private final Reduction reduction;
     private final boolean zeroInfinity;
@@ -67,6 +69,7 @@ public final class CtcLoss {
         float[] grad = new float[logits.length];
         double[] per = new double[batch];
         double total = 0;
+        int infeasible = 0;
         for (int b = 0; b < batch; b++) {
             if (inputLengths[b] < 0 || inputLengths[b] > time) {
                 throw new IllegalArgumentException("input length " + inputLengths[b] + " of utterance " + b
@@ -80,13 +83,14 @@ public final class CtcLoss {
             }
             double scale = reduction == Reduction.MEAN ? 1.0 / (batch * Math.max(targets[b].length, 1)) : 1.0;
             per[b] = utterance(logits, b * time * classes, inputLengths[b], classes, targets[b], grad, scale);
+            infeasible += Double.isInfinite(per[b]) ? 1 : 0;
             if (Double.isInfinite(per[b]) && zeroInfinity) {
                 per[b] = 0;
                 Arrays.fill(grad, b * time * classes, (b + 1) * time * classes, 0f);
             }
             total += per[b] * scale;
         }
-        return new Result(total, per, grad);
+        return new Result(total, per, grad, infeasible);
     }
 
     /**
@@ -95,6 +99,11 @@ public final class CtcLoss {
      * and its gradient with respect to the logits is exactly G.
      */
     public NDArray loss(NDArray logits, int[] inputLengths, int[][] targets) {
+        return loss(logits, inputLengths, targets, r -> { });
+    }
+
+    /** As {@link #loss(NDArray, int[], int[][])}, also handing the Java-side result (per-utterance losses) to {@code sink}. */
+    public NDArray loss(NDArray logits, int[] inputLengths, int[][] targets, Consumer<Result> sink) {
         Shape s = logits.getShape();
         if (s.dimension() != 3) {
             throw new IllegalArgumentException("logits must be (B, T, C), found " + s);
@@ -105,6 +114,7 @@ public final class CtcLoss {
         Result r = compute(logits.toType(DataType.FLOAT32, false).toFloatArray(), b, t, c, inputLengths, targets);
         NDArray g = logits.getManager().create(r.grad(), s).toDevice(logits.getDevice(), false)
                 .toType(logits.getDataType(), false);
+        sink.accept(r);
         NDArray dot = logits.mul(g).sum();
         return dot.sub(dot.stopGradient()).add(ScalarOps.constant(dot, r.loss()));
     }
