@@ -63,9 +63,13 @@ public final class Harness {
             log.printf("== %s (seed %d): %s%n", plan.spec().id(), plan.spec().seed(), plan.spec().describes());
             runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
             runner.run(plan.target());
-            runner.run(plan.floor());
+            if (plan.floor() != null) {
+                runner.run(plan.floor());
+            }
             records.add(Results.record(plan, runner));
-            Results.recordFloor(plan, runner);
+            if (plan.floor() != null) {
+                Results.recordFloor(plan, runner);
+            }
         }
         ReportBuilder.write(runsRoot, profile, log);
         return records;

@@ -38,6 +38,7 @@ public final class ReportBuilder {
     static String title(String tableId) {
         return switch (tableId) {
             case "T1" -> "Table 1: language identification (accuracy %, macro-F1 %, EER %)";
+            case "T3" -> "Table 3: ASR word error rate per language (WER %, greedy CTC decoding)";
             case "F2" -> "Figure 2: lang2vec families x combined/selection mining (LID accuracy %; the paper gives no numbers)";
             default -> tableId;
         };
@@ -76,7 +77,7 @@ public final class ReportBuilder {
             t.writeMarkdown(out.resolve(base + ".md"));
             t.writeCsv(out.resolve(base + ".csv"));
             t.writeHtml(out.resolve(base + ".html"));
-            Charts.comparisonBars(t, "acc", out.resolve(base + ".png"));
+            Charts.comparisonBars(t, id.equals("T3") ? "wer" : "acc", out.resolve(base + ".png"));
             links.append("- ").append(title(id)).append(": [Markdown](").append(base).append(".md), [CSV](")
                     .append(base).append(".csv), [HTML](").append(base).append(".html), [chart](").append(base)
                     .append(".png)\n");
@@ -97,9 +98,13 @@ public final class ReportBuilder {
         for (RunRecord r : runs) {
             String slug = r.spec().replace('/', '_') + "_seed-" + r.seed();
             Path evalDir = runsRoot.resolve(r.evalDir());
-            ClassificationReport m = Results.readMetrics(evalDir);
             String png = "confusion_" + slug + ".png";
-            Charts.confusionHeatmap(m.classes(), m.confusion(), r.spec() + " (seed " + r.seed() + ")", out.resolve(png));
+            boolean classification = Files.isRegularFile(evalDir.resolve("confusion.csv")); // ASR runs have none
+            if (classification) {
+                ClassificationReport m = Results.readMetrics(evalDir);
+                Charts.confusionHeatmap(m.classes(), m.confusion(), r.spec() + " (seed " + r.seed() + ")",
+                        out.resolve(png));
+            }
             Path card = CorpusStep.dataDir(runsRoot.resolve(r.corpusDir())).resolve("card.md");
             String cardName = r.corpusDir().replace('/', '_') + ".md";
             if (Files.isRegularFile(card) && !Files.exists(cards.resolve(cardName))) {
@@ -111,8 +116,8 @@ public final class ReportBuilder {
                 Files.writeString(cards.resolve(cardName), Files.readString(floor), StandardOpenOption.APPEND);
             }
             index.append("| ").append(r.spec()).append(" | ").append(r.seed()).append(" | ").append(r.describes())
-                    .append(" | [card](cards/").append(cardName).append(") | [png](").append(png)
-                    .append(") | [").append(r.evalDir()).append("](../../").append(r.evalDir())
+                    .append(" | [card](cards/").append(cardName).append(") | ")
+                    .append(classification ? "[png](" + png + ")" : "-").append(" | [").append(r.evalDir()).append("](../../").append(r.evalDir())
                     .append("/provenance.json) |\n");
         }
         AtomicFiles.writeString(out.resolve("README.md"), index.toString());

@@ -5,6 +5,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.steps.AsrEvalStep;
+import org.masrrepro.harness.steps.AsrReport;
 import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.reports.metrics.ClassificationReport;
@@ -38,6 +40,9 @@ public final class Results {
     public static RunRecord record(ExperimentPlan plan, StepRunner runner) throws IOException {
         ExperimentSpec spec = plan.spec();
         Path out = dir(runner.runsRoot(), plan.profile()).resolve(spec.id()).resolve("seed-" + spec.seed()).resolve("run.json");
+        if (plan.asr() != null) {
+            return writeAsr(out, plan, runner);
+        }
         return write(out, plan, runner, runner.dirOf(plan.eval()), spec.id(), spec.describes(), spec.report().table(),
                 spec.report().row(), spec.seed());
     }
@@ -66,6 +71,29 @@ public final class Results {
         cells.add(new ResultCell(table, row, ds + "/all", "f1", m.macroF1(), seed, profile, corpus, provenance));
         cells.add(new ResultCell(table, row, ds + "/all", "eer", m.eer(), seed, profile, corpus, provenance));
         RunRecord rec = new RunRecord(id, describes, profile, seed, corpus,
+                runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells);
+        AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
+        return rec;
+    }
+
+    /** Table 3 cells of an ASR evaluation: WER per language (column = language code) and their average ("avg"). */
+    private static RunRecord writeAsr(Path out, ExperimentPlan plan, StepRunner runner) throws IOException {
+        Path runs = runner.runsRoot();
+        Path evalDir = runner.dirOf(plan.asr());
+        ExperimentSpec spec = plan.spec();
+        AsrReport m = GSON.fromJson(Files.readString(evalDir.resolve(AsrEvalStep.METRICS), StandardCharsets.UTF_8),
+                AsrReport.class);
+        String provenance = runs.relativize(evalDir.resolve(StepRunner.PROVENANCE)).toString();
+        String corpus = spec.corpus().label();
+        String profile = plan.profile().id();
+        String table = spec.report().table();
+        String row = spec.report().row();
+        List<ResultCell> cells = new ArrayList<>();
+        for (AsrReport.Language l : m.languages()) {
+            cells.add(new ResultCell(table, row, l.language(), "wer", l.wer(), spec.seed(), profile, corpus, provenance));
+        }
+        cells.add(new ResultCell(table, row, "avg", "wer", m.averageWer(), spec.seed(), profile, corpus, provenance));
+        RunRecord rec = new RunRecord(spec.id(), spec.describes(), profile, spec.seed(), corpus,
                 runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells);
         AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
         return rec;
