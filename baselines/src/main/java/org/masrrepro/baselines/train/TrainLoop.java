@@ -97,8 +97,7 @@ final class TrainLoop {
                         Engine.getInstance().setRandomSeed(seedInt(s.seed(), step));
                         SplittableRandom rnd = new SplittableRandom(mix(s.seed(), step));
                         int[] items = s.sampler().sample(step, s.batchSize(), rnd.split());
-                        float[] flat = Batches.crops(s.data(), items, s.cropFrames(), rnd.split());
-                        NDArray x = sub.create(flat, new Shape(s.batchSize(), s.cropFrames(), s.data().dim()));
+                        NDArray x = s.task().input(sub, s.data(), items, s.cropFrames(), rnd.split());
                         ParameterStore ps = new ParameterStore(sub, false);
                         s.task().beginStep(step);
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

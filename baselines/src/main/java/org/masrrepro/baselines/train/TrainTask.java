@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.masrrepro.baselines.nn.ConformerEncoder;
+import org.masrrepro.datasets.features.FeatureSet;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,6 +34,15 @@ public interface TrainTask {
 
     /** Called before each step's forward pass, retries included, with the step about to run. Default: nothing. */
     default void beginStep(long step) {}
+
+    /**
+     * The model input (B, T, F) of the batch {@code items}; by default fixed-length random crops of
+     * {@code cropFrames} frames ({@link Batches#crops}). Tasks whose targets cover whole utterances (ASR) override it.
+     */
+    default NDArray input(NDManager manager, FeatureSet data, int[] items, int cropFrames, SplittableRandom random) {
+        return manager.create(Batches.crops(data, items, cropFrames, random),
+                new Shape(items.length, cropFrames, data.dim()));
+    }
 
     /** Loss (scalar) and metrics on a batch; {@code items} index the training set. */
     Output forward(ParameterStore ps, NDArray features, int[] items, SplittableRandom random, boolean training);

@@ -1,10 +1,14 @@
 package org.masrrepro.harness.run;
 
+import org.masrrepro.harness.spec.AsrSpec;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.LidSpec;
 import org.masrrepro.harness.spec.ProbeSpec;
 import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.RealCorpusSpec;
+import org.masrrepro.harness.steps.AsrEvalStep;
+import org.masrrepro.harness.steps.AsrFinetuneStep;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.harness.steps.FeatureStep;
 import org.masrrepro.harness.steps.FloorStep;
@@ -14,14 +18,16 @@ import org.masrrepro.harness.steps.PretrainStep;
 import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.Step;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /**
  * The steps one resolved experiment needs: corpus and features for pretraining, pretrain, the downstream corpus and
  * features (the same steps unless the downstream names its own corpus), then fine-tune + evaluate (LID; with the
- * corpus's non-learned floor) or a linear probe (NOSS; {@code finetune} and {@code floor} null, {@code eval} the
- * probe).
+ * corpus's non-learned floor), a linear probe (NOSS; {@code eval} is the probe) or one CTC fine-tuning per language
+ * (ASR; {@code eval} is the WER evaluation). {@code finetune} and {@code floor} are null but for LID.
  */
 public record ExperimentPlan(
         ExperimentSpec spec,
@@ -56,11 +62,12 @@ public record ExperimentPlan(
         }
         PretrainStep pretrain = new PretrainStep(features, spec.encoder(), spec.pretrain(), spec.seed(), base);
         CorpusSpec own = spec.downstream() instanceof LidSpec l ? l.corpus()
-                : spec.downstream() instanceof ProbeSpec p ? p.corpus() : null;
+                : spec.downstream() instanceof ProbeSpec p ? p.corpus()
+                : spec.downstream() instanceof AsrSpec a ? a.corpus() : null;
         CorpusStep evalCorpus = corpus;
         FeatureStep evalFeatures = features;
         if (own != null) {
-            if (own instanceof org.masrrepro.harness.spec.RealCorpusSpec r && !java.nio.file.Path.of(r.dir()).isAbsolute()) {
+            if (own instanceof RealCorpusSpec r && !Path.of(r.dir()).isAbsolute()) {
                 throw new IllegalStateException(spec.id() + ": downstream.corpus.dir \"" + r.dir() + "\" must be an "
                         + "absolute path (only the experiment's own corpus is resolved against --data-dir)");
             }
@@ -68,16 +75,24 @@ public record ExperimentPlan(
             evalCorpus = new CorpusStep(own, spec.seed());
             evalFeatures = new FeatureStep(evalCorpus, spec.features());
         }
+        List<String> languages = evalCorpus.spec().languages();
         if (spec.downstream() instanceof ProbeSpec probe) {
             ProbeStep step = new ProbeStep(pretrain, evalFeatures, spec.encoder(), probe,
                     probe.target().equals("language") ? evalCorpus.spec().overlapped() : List.of());
             return new ExperimentPlan(spec, profile, corpus, features, evalCorpus, evalFeatures, pretrain, null, step,
                     null);
         }
+        if (spec.downstream() instanceof AsrSpec asr) {
+            List<AsrFinetuneStep> models = new ArrayList<>();
+            for (String lang : languages) {
+                models.add(new AsrFinetuneStep(pretrain, evalFeatures, spec.encoder(), asr, lang, spec.seed()));
+            }
+            return new ExperimentPlan(spec, profile, corpus, features, evalCorpus, evalFeatures, pretrain, null,
+                    new AsrEvalStep(models, asr.evalSplit()), null);
+        }
         if (!(spec.downstream() instanceof LidSpec lid)) {
             throw new IllegalStateException("no plan for downstream " + spec.downstream());
         }
-        List<String> languages = evalCorpus.spec().languages();
         LidFinetuneStep finetune = new LidFinetuneStep(pretrain, evalFeatures, spec.encoder(), lid, languages,
                 spec.seed());
         LidEvalStep eval = new LidEvalStep(finetune, lid.evalSplit());

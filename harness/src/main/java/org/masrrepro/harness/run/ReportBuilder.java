@@ -83,7 +83,8 @@ public final class ReportBuilder {
             }
             ResultCell first = r.cells().isEmpty() ? null : r.cells().get(0);
             String dataset = first == null ? "" : first.column().split("/")[0];
-            ClassificationReport metrics = Files.isRegularFile(evalDir.resolve("metrics.json"))
+            // Classification runs (LID, probes) write a confusion matrix; ASR runs have none.
+            ClassificationReport metrics = Files.isRegularFile(evalDir.resolve("confusion.csv"))
                     ? Results.readMetrics(evalDir) : null;
             summaries.add(new RunSummary(r.spec(), r.seed(), r.describes(), first == null ? "" : first.table(),
                     first == null ? "" : first.row(), dataset, r.corpus(),

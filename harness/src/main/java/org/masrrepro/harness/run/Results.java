@@ -7,6 +7,8 @@ import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.masrrepro.harness.steps.AsrEvalStep;
+import org.masrrepro.harness.steps.AsrReport;
 import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.StepRunner;
@@ -41,6 +43,9 @@ public final class Results {
     public static RunRecord record(ExperimentPlan plan, StepRunner runner) throws IOException {
         ExperimentSpec spec = plan.spec();
         Path out = dir(runner.runsRoot(), plan.profile()).resolve(spec.id()).resolve("seed-" + spec.seed()).resolve("run.json");
+        if (plan.eval() instanceof AsrEvalStep) {
+            return writeAsr(out, plan, runner);
+        }
         return write(out, plan, runner, runner.dirOf(plan.eval()), spec.id(), spec.describes(), spec.report().table(),
                 spec.report().row(), spec.seed(), runner.dirOf(plan.pretrain()),
                 plan.finetune() == null ? null : runner.dirOf(plan.finetune()));
@@ -110,6 +115,35 @@ public final class Results {
                         runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
             }
         }
+    }
+
+    /** Table 3 cells of an ASR evaluation: WER per language (column = language code) and their average ("avg"). */
+    private static RunRecord writeAsr(Path out, ExperimentPlan plan, StepRunner runner) throws IOException {
+        Path runs = runner.runsRoot();
+        Path evalDir = runner.dirOf(plan.eval());
+        ExperimentSpec spec = plan.spec();
+        AsrReport m = GSON.fromJson(Files.readString(evalDir.resolve(AsrEvalStep.METRICS), StandardCharsets.UTF_8),
+                AsrReport.class);
+        String provenance = runs.relativize(evalDir.resolve(StepRunner.PROVENANCE)).toString();
+        String corpus = plan.corpus().spec().label();
+        String profile = plan.profile().id();
+        String table = spec.report().table();
+        String row = spec.report().row();
+        List<ResultCell> cells = new ArrayList<>();
+        // MLS columns are bare language codes, as in the paper's Table 3; other sets are prefixed (fillets/cs).
+        String prefix = spec.report().dataset().equals("mls") ? "" : spec.report().dataset() + "/";
+        for (AsrReport.Language l : m.languages()) {
+            cells.add(new ResultCell(table, row, prefix + l.language(), "wer", l.wer(), spec.seed(), profile, corpus,
+                    provenance));
+        }
+        cells.add(new ResultCell(table, row, prefix + "avg", "wer", m.averageWer(), spec.seed(), profile, corpus,
+                provenance));
+        RunRecord rec = new RunRecord(spec.id(), spec.describes(), profile, spec.seed(), corpus,
+                runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells,
+                java.util.Map.of("pretraining", runs.relativize(runner.dirOf(plan.pretrain()).resolve("train/metrics.csv"))
+                        .toString()));
+        AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
+        return rec;
     }
 
     public static ClassificationReport readMetrics(Path evalDir) throws IOException {

@@ -1,0 +1,23 @@
+package org.masrrepro.harness.spec;
+
+import java.util.List;
+
+/**
+ * Character ASR: encoder + linear CTC head over the characters of the normalised train transcripts, fine-tuned
+ * separately for every language of the corpus (MLS protocol, Table 3), greedy decoding, WER per language and average.
+ */
+@TypeName("asr")
+public record AsrSpec(
+        @Doc("fine-tuning steps per language, batch, crop (only sizes initialisation: batches hold whole utterances), optimizer") TrainingSpec training,
+        @Doc("steps that train the CTC head only before the encoder is unfrozen") int freezeEncoderSteps,
+        @Doc("split evaluated: dev or test") String evalSplit,
+        @Opt @Doc("corpus fine-tuned and evaluated on (e.g. the MLS analog); absent = the experiment's corpus")
+        CorpusSpec corpus) implements DownstreamSpec {
+
+    public AsrSpec {
+        Check.nonNegative("freeze_encoder_steps", freezeEncoderSteps);
+        Check.that(freezeEncoderSteps <= training.steps(),
+                "freeze_encoder_steps " + freezeEncoderSteps + " exceeds training.steps " + training.steps());
+        Check.oneOf("eval_split", evalSplit, List.of("dev", "test"));
+    }
+}
