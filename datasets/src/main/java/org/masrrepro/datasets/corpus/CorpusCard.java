@@ -35,7 +35,7 @@ public final class CorpusCard {
         List<String> splits = splits(utts);
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(b.title).append("\n\n");
-        sb.append("**Analog corpus — not the real FLEURS.** ").append(b.description).append("\n\n");
+        sb.append("**Analog corpus — not the real ").append(b.realCorpus).append(".** ").append(b.description).append("\n\n");
         sb.append(String.format(Locale.ROOT, "- Utterances: %d; total hours: %.4f%n", utts.size(), hours(utts)));
         sb.append("- Manifest SHA-256: `").append(b.manifestSha256).append("`\n");
         for (String note : b.notes) {
@@ -121,6 +121,7 @@ public final class CorpusCard {
     /** Configures a {@link CorpusCard}. */
     public static final class Builder {
         private String title = "Corpus card";
+        private String realCorpus = "FLEURS";
         private String description = "";
         private List<Utterance> utterances;
         private String manifestSha256;
@@ -147,6 +148,12 @@ public final class CorpusCard {
         /** Required: Debian package -> installed version. */
         public Builder setPackageVersions(Map<String, String> versions) {
             this.packageVersions = new TreeMap<>(versions);
+            return this;
+        }
+
+        /** The real corpus this one stands in for, named in the card's warning (default FLEURS). */
+        public Builder optRealCorpus(String name) {
+            this.realCorpus = name;
             return this;
         }
 

@@ -26,6 +26,7 @@ public final class Harness {
     private final ProgressListener progress;
     private final Integer interruptAfterSteps;
     private final Path dataDir;
+    private final boolean floorOnly;
 
     private Harness(Builder b) {
         this.specs = b.specs;
@@ -37,6 +38,7 @@ public final class Harness {
         this.progress = b.progress != null ? b.progress : new ConsoleProgress(b.log, 5);
         this.interruptAfterSteps = b.interruptAfterSteps;
         this.dataDir = b.dataDir;
+        this.floorOnly = b.floorOnly;
     }
 
     public static Builder builder() {
@@ -62,9 +64,13 @@ public final class Harness {
         for (ExperimentPlan plan : plans) {
             log.printf("== %s (seed %d): %s%n", plan.spec().id(), plan.spec().seed(), plan.spec().describes());
             runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
-            runner.run(plan.target());
+            if (!floorOnly) {
+                runner.run(plan.target());
+            }
             runner.run(plan.floor());
-            records.add(Results.record(plan, runner));
+            if (!floorOnly) {
+                records.add(Results.record(plan, runner));
+            }
             Results.recordFloor(plan, runner);
         }
         ReportBuilder.write(runsRoot, profile, log);
@@ -82,6 +88,16 @@ public final class Harness {
         private ProgressListener progress;
         private Integer interruptAfterSteps;
         private Path dataDir;
+        private boolean floorOnly;
+
+        /**
+         * Runs only corpus, features and the non-learned floor of each spec (minutes, no training): to size and
+         * calibrate a corpus before paying for pretraining.
+         */
+        public Builder optFloorOnly(boolean floorOnly) {
+            this.floorOnly = floorOnly;
+            return this;
+        }
 
         /** Directory with uriel/ and glottolog/ (default: ../shared/data beside the repository). */
         public Builder optDataDir(Path dataDir) {
