@@ -90,7 +90,7 @@ public final class FleursAnalog {
         sentences.put("test", b.testSentences);
         this.params = new Params(FORMAT, List.copyOf(b.languages), b.overlapped.stream().distinct().sorted().toList(),
                 speakers, sentences, b.conditions, b.seed, b.localeDir.toAbsolutePath().normalize().toString(),
-                ParallelSentences.DEFAULT_DOMAINS, b.minCoverage, b.unseenTestVariants, locations(b),
+                List.copyOf(b.domains), b.minCoverage, b.unseenTestVariants, locations(b),
                 b.locationJitterKm);
         this.dir = b.outputDir.toAbsolutePath().normalize();
         this.localeDir = b.localeDir;
@@ -570,6 +570,7 @@ public final class FleursAnalog {
         private int pretrainSentences = 40;
         private Conditions conditions = Conditions.CLEAN;
         private double minCoverage = 1.0;
+        private List<String> domains = ParallelSentences.DEFAULT_DOMAINS;
         private boolean unseenTestVariants = true;
         private Map<String, Glottolog.Location> languageLocations;
         private Double locationJitterKm;
@@ -647,6 +648,12 @@ public final class FleursAnalog {
         /** Acoustic conditions of every split (noise, band limiting, speed); default {@link Conditions#CLEAN}. */
         public Builder optConditions(Conditions conditions) {
             this.conditions = conditions;
+            return this;
+        }
+
+        /** gettext domains to mine, in priority order (default {@link ParallelSentences#DEFAULT_DOMAINS}). */
+        public Builder optDomains(List<String> domains) {
+            this.domains = domains;
             return this;
         }
 

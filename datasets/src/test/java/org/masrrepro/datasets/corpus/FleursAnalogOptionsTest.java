@@ -34,7 +34,8 @@ class FleursAnalogOptionsTest {
         info = FleursAnalog.builder().setOutputDir(tmp.resolve("c")).setLanguages(List.of("sv", "nb", "ga"))
                 .setOverlapped(List.of("sv")).optTrainSpeakers(3).optDevSpeakers(1).optTestSpeakers(2)
                 .optPretrainSpeakers(1).optTrainSentences(2).optDevSentences(1).optTestSentences(2)
-                .optPretrainSentences(1).optSeed(5).optMinCoverage(0.6).optUnseenTestVariants(false)
+                .optPretrainSentences(1).optSeed(5).optMinCoverage(0.6)
+                .optDomains(List.of("gtk20", "glib20", "gtk30")) // small catalogues: a fast test.optUnseenTestVariants(false)
                 .optConditions(new Conditions(5.0, 15.0, 0.5, 300, 3400, 0.9, 1.1))
                 .optSpeakerLocations(AT, 100).optName("Test analog").build().prepare();
     }
