@@ -35,7 +35,8 @@ class FleursAnalogOptionsTest {
                 .setOverlapped(List.of("sv")).optTrainSpeakers(3).optDevSpeakers(1).optTestSpeakers(2)
                 .optPretrainSpeakers(1).optTrainSentences(2).optDevSentences(1).optTestSentences(2)
                 .optPretrainSentences(1).optSeed(5).optMinCoverage(0.6)
-                .optDomains(List.of("gtk20", "glib20", "gtk30")) // small catalogues: a fast test.optUnseenTestVariants(false)
+                .optDomains(List.of("gtk20", "glib20", "gtk30")) // small catalogues: a fast test
+                .optUnseenTestVariants(false)
                 .optConditions(new Conditions(5.0, 15.0, 0.5, 300, 3400, 0.9, 1.1))
                 .optSpeakerLocations(AT, 100).optName("Test analog").build().prepare();
     }
@@ -76,6 +77,30 @@ class FleursAnalogOptionsTest {
         Map<String, Set<Double>> latBySpeaker = info.utterances().stream().collect(Collectors.groupingBy(
                 Utterance::speaker, Collectors.mapping(Utterance::latitude, Collectors.toSet())));
         latBySpeaker.forEach((spk, lats) -> assertEquals(1, lats.size(), spk + " has one location"));
+    }
+
+    @Test
+    void testVoicesAreNewDrawsOfTrainingVariants() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, Object>>> bySplit = (Map<String, List<Map<String, Object>>>)
+                FleursAnalog.GSON.fromJson(Files.readString(info.dir().resolve("corpus.json")), Map.class).get("speakers");
+        for (String lang : List.of("sv", "nb", "ga")) {
+            Set<String> trainVariants = new HashSet<>();
+            Set<String> voices = new HashSet<>();
+            for (String split : List.of("pretrain", "train", "dev", "test")) {
+                for (Map<String, Object> m : bySplit.get(split)) {
+                    if (lang.equals(m.get("language"))) {
+                        String v = (String) m.get("variant");
+                        assertTrue(voices.add(v + "/" + m.get("pitch") + "/" + m.get("rateWpm")), "voice drawn twice: " + m);
+                        if (split.equals("train") || split.equals("pretrain")) {
+                            trainVariants.add(v);
+                        } else {
+                            assertTrue(trainVariants.contains(v), lang + " " + split + " variant " + v + " unseen in training");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test
