@@ -53,7 +53,7 @@ public final class FleursAnalog {
     /** Written first: lets a rebuild delete the directory, knowing it is ours. */
     static final String OWNER_MARK = ".fleurs-analog";
     /** Bump when the same parameters would give different content, so old builds are not reused. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     static final List<String> SPLITS = List.of("pretrain", "train", "dev", "test");
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** Neutral voice for the duplicate check: only the language label differs between the compared renditions. */
@@ -329,13 +329,16 @@ public final class FleursAnalog {
     /**
      * Sentences per split and language, disjoint across splits, drawn (seeded) from the pool. Splits are filled in
      * the order test, dev, train, pretrain (so test never depends on the others): each takes the shortest run of the
-     * shuffled remaining pool in which every language that needs the split finds its quota, and each language reads
+     * remaining pool (shuffled, then ordered by how many languages translate each sentence) in which every language that needs the split finds its quota, and each language reads
      * the first quota sentences of that run it has a translation of. With an n-way pool every language reads the same
      * sentences; near-parallel, they share most of them.
      */
     private Map<String, Map<String, List<ParallelSentence>>> assignSentences(List<ParallelSentence> pool) {
         boolean anyOverlapped = !params.overlapped().isEmpty() && params.speakers().get("pretrain") > 0;
         shuffle(pool, new SplittableRandom(params.seed() ^ stableHash("sentences")));
+        // near-parallel: the most widely translated sentences first (stable sort: shuffled order within a coverage),
+        // so languages share as many sentences as possible; an n-way pool keeps its shuffled order
+        pool.sort(Comparator.comparingInt((ParallelSentence p) -> p.text().size()).reversed());
         Map<String, Map<String, List<ParallelSentence>>> out = new LinkedHashMap<>();
         int at = 0;
         for (String split : List.of("test", "dev", "train", "pretrain")) {
@@ -389,19 +392,26 @@ public final class FleursAnalog {
             return "Parallel sentences translated in all " + n + " languages: " + poolSize + " (domains tried: "
                     + String.join(", ", params.domains()) + ")";
         }
-        Set<String> distinct = new TreeSet<>();
-        long items = 0;
-        for (Map<String, List<ParallelSentence>> byLang : perLanguage.values()) {
-            for (List<ParallelSentence> l : byLang.values()) {
-                l.forEach(x -> distinct.add(x.id()));
-                items += l.size();
+        List<String> perSplit = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<ParallelSentence>>> e : perLanguage.entrySet()) {
+            Map<String, List<ParallelSentence>> byLang = e.getValue();
+            if (byLang.isEmpty()) {
+                continue;
             }
+            Map<String, Integer> readers = new TreeMap<>();
+            byLang.values().forEach(l -> l.forEach(x -> readers.merge(x.id(), 1, Integer::sum)));
+            long inAll = readers.values().stream().filter(c -> c == byLang.size()).count();
+            long items = readers.values().stream().mapToLong(Integer::longValue).sum();
+            long itemsOnAll = inAll * byLang.size();
+            perSplit.add(String.format(Locale.ROOT, "%s %d distinct, %d read in all %d of its languages (%.0f%% of its "
+                    + "sentence-language pairs)", e.getKey(), readers.size(), inAll, byLang.size(),
+                    100.0 * itemsOnAll / items));
         }
         return String.format(Locale.ROOT, "Near-parallel sentences: %d translated in at least %.0f%% of the %d "
-                + "languages (%d of them in all); the splits use %d distinct sentences, each read in %.1f languages on "
-                + "average (n-way parallel text for %d+ languages is too scarce in the gettext catalogues; domains "
-                + "tried: %s)", poolSize, 100 * params.minCoverage(), n, fullyParallel, distinct.size(),
-                distinct.isEmpty() ? 0.0 : items / (double) distinct.size(), n, String.join(", ", params.domains()));
+                + "languages (%d of them in all); the most widely translated are used first; per split: %s (n-way "
+                + "parallel text for %d languages is too scarce in the gettext catalogues; domains tried: %s)",
+                poolSize, 100 * params.minCoverage(), n, fullyParallel, String.join("; ", perSplit), n,
+                String.join(", ", params.domains()));
     }
 
     /**

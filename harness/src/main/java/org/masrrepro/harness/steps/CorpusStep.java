@@ -43,7 +43,7 @@ public final class CorpusStep implements Step {
 
     @Override
     public int version() {
-        return 2; // FLEURS analog format 4: near-parallel text, conditions, test-voice policy, speaker locations
+        return 3; // FLEURS analog format 5: near-parallel text (widest-translated first), conditions, test-voice policy, speaker locations
     }
 
     @Override
