@@ -11,6 +11,12 @@ public final class TestPaths {
         return Path.of(System.getProperty("masr.repoRoot", "..")).toAbsolutePath().normalize();
     }
 
+    /** URIEL and Glottolog (system property masr.sharedData, else ../shared/data beside the repository). */
+    public static Path sharedData() {
+        return Path.of(System.getProperty("masr.sharedData", repoRoot().resolve("../shared/data").toString()))
+                .toAbsolutePath().normalize();
+    }
+
     public static Path specs() {
         return repoRoot().resolve("harness").resolve("specs");
     }

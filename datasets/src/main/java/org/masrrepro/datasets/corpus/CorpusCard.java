@@ -35,7 +35,8 @@ public final class CorpusCard {
         List<String> splits = splits(utts);
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(b.title).append("\n\n");
-        sb.append("**").append(b.disclaimer).append("** ").append(b.description).append("\n\n");
+        String disclaimer = b.disclaimer != null ? b.disclaimer : "Analog corpus — not the real " + b.realCorpus + ".";
+        sb.append("**").append(disclaimer).append("** ").append(b.description).append("\n\n");
         sb.append(String.format(Locale.ROOT, "- Utterances: %d; total hours: %.4f%n", utts.size(), hours(utts)));
         sb.append("- Manifest SHA-256: `").append(b.manifestSha256).append("`\n");
         for (String note : b.notes) {
@@ -128,6 +129,7 @@ public final class CorpusCard {
     /** Configures a {@link CorpusCard}. */
     public static final class Builder {
         private String title = "Corpus card";
+        private String realCorpus = "FLEURS";
         private String description = "";
         private List<Utterance> utterances;
         private String manifestSha256;
@@ -138,7 +140,7 @@ public final class CorpusCard {
         private Collection<Speaker> speakers = List.of();
         private List<String> languageOrder = List.of();
         private List<String> notes = List.of();
-        private String disclaimer = "Analog corpus — not the real FLEURS.";
+        private String disclaimer; // null: "Analog corpus — not the real <realCorpus>."
         private List<String> sources;
         private String appendix = "";
 
@@ -157,6 +159,12 @@ public final class CorpusCard {
         /** Required: Debian package -> installed version. */
         public Builder setPackageVersions(Map<String, String> versions) {
             this.packageVersions = new TreeMap<>(versions);
+            return this;
+        }
+
+        /** The real corpus this one stands in for, named in the card's warning (default FLEURS). */
+        public Builder optRealCorpus(String name) {
+            this.realCorpus = name;
             return this;
         }
 

@@ -2,8 +2,9 @@ package org.masrrepro.datasets.corpus;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import org.masrrepro.datasets.audio.Augment;
 import org.masrrepro.datasets.audio.Wav;
+import org.masrrepro.datasets.metadata.Glottolog;
+import org.masrrepro.datasets.metadata.SpeakerLocation;
 import org.masrrepro.datasets.synth.EspeakNg;
 import org.masrrepro.datasets.synth.EspeakVoices;
 import org.masrrepro.datasets.synth.Speaker;
@@ -38,10 +39,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * FLEURS-like language-ID corpus built offline: espeak-ng reads n-way parallel gettext sentences with several
- * synthetic speakers per language. Splits are disjoint in speakers and sentences; dev and test speakers use voice
- * variants no train or pretrain speaker of their language uses; the pretrain split holds only the overlapped
- * languages. The same parameters and packages give the same bytes.
+ * FLEURS-like language-ID corpus built offline: espeak-ng reads n-way (or near-) parallel gettext sentences with
+ * several synthetic speakers per language. Splits are disjoint in speakers and sentences; dev and test speakers are
+ * new (variant, pitch, rate) draws, optionally restricted to voice variants no train or pretrain speaker of their
+ * language uses; the pretrain split holds only the overlapped languages. Optional acoustic conditions (noise at an
+ * SNR or SNR range, band limiting, speed perturbation) apply to every split alike; optional speaker locations are drawn
+ * near each language's coordinates. The same parameters and packages give the same bytes.
  */
 public final class FleursAnalog {
 
@@ -50,7 +53,7 @@ public final class FleursAnalog {
     /** Written first: lets a rebuild delete the directory, knowing it is ours. */
     static final String OWNER_MARK = ".fleurs-analog";
     /** Bump when the same parameters would give different content, so old builds are not reused. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 5;
     static final List<String> SPLITS = List.of("pretrain", "train", "dev", "test");
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** Neutral voice for the duplicate check: only the language label differs between the compared renditions. */
@@ -61,10 +64,14 @@ public final class FleursAnalog {
     private final Path dir;
     private final Path localeDir;
     private final ProgressListener progress;
+    /** Display name for the card (not part of the content). */
+    private final String name;
 
     /** Everything that determines the corpus's content (recorded in corpus.json and compared on reuse). */
     record Params(int format, List<String> languages, List<String> overlapped, Map<String, Integer> speakers,
-            Map<String, Integer> sentences, Double noiseSnrDb, long seed, String localeDir, List<String> domains) {}
+            Map<String, Integer> sentences, Conditions conditions, long seed, String localeDir, List<String> domains,
+            double minCoverage, boolean unseenTestVariants, Map<String, List<Double>> languageLocations,
+            Double locationJitterKm) {}
 
     private record Job(String id, String split, Speaker speaker, ParallelSentence sentence, boolean overlapped) {}
 
@@ -82,15 +89,26 @@ public final class FleursAnalog {
         sentences.put("dev", b.devSentences);
         sentences.put("test", b.testSentences);
         this.params = new Params(FORMAT, List.copyOf(b.languages), b.overlapped.stream().distinct().sorted().toList(),
-                speakers, sentences, b.noiseSnrDb, b.seed, b.localeDir.toAbsolutePath().normalize().toString(),
-                ParallelSentences.DEFAULT_DOMAINS);
+                speakers, sentences, b.conditions, b.seed, b.localeDir.toAbsolutePath().normalize().toString(),
+                List.copyOf(b.domains), b.minCoverage, b.unseenTestVariants, locations(b),
+                b.locationJitterKm);
         this.dir = b.outputDir.toAbsolutePath().normalize();
         this.localeDir = b.localeDir;
         this.progress = b.progress;
+        this.name = b.name;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static Map<String, List<Double>> locations(Builder b) {
+        if (b.languageLocations == null) {
+            return null;
+        }
+        Map<String, List<Double>> out = new TreeMap<>();
+        b.languageLocations.forEach((k, v) -> out.put(k, List.of(v.latitude(), v.longitude())));
+        return out;
     }
 
     /** Builds the corpus, or validates and returns an earlier complete build with the same parameters. */
@@ -153,9 +171,12 @@ public final class FleursAnalog {
         EspeakVoices.check(params.languages());
         String espeakVersion = EspeakNg.version();
         ParallelSentences miner = ParallelSentences.builder().setLanguages(params.languages())
-                .optLocaleDir(localeDir).optDomains(params.domains()).build();
+                .optLocaleDir(localeDir).optDomains(params.domains()).optMinCoverage(params.minCoverage()).build();
         List<ParallelSentence> pool = new ArrayList<>(miner.mine());
-        Map<String, List<ParallelSentence>> bySplit = assignSentences(pool);
+        Map<String, Map<String, List<ParallelSentence>>> perLanguage = assignSentences(pool);
+        Map<String, List<ParallelSentence>> bySplit = new LinkedHashMap<>();
+        perLanguage.forEach((split, byLang) -> bySplit.put(split, byLang.values().stream().flatMap(List::stream)
+                .distinct().sorted(Comparator.comparing(ParallelSentence::id)).toList()));
 
         Map<String, List<Speaker>> speakersBySplit = new LinkedHashMap<>();
         SPLITS.forEach(s -> speakersBySplit.put(s, new ArrayList<>()));
@@ -165,7 +186,7 @@ public final class FleursAnalog {
             for (Map.Entry<String, List<Speaker>> e : drawSpeakers(lang, overlapped).entrySet()) {
                 speakersBySplit.get(e.getKey()).addAll(e.getValue());
                 for (Speaker spk : e.getValue()) {
-                    for (ParallelSentence sent : bySplit.get(e.getKey())) {
+                    for (ParallelSentence sent : perLanguage.get(e.getKey()).getOrDefault(lang, List.of())) {
                         String number = spk.id().substring(spk.id().length() - 2);
                         jobs.add(new Job(lang + "-" + e.getKey() + "-" + number + "-" + sent.id(), e.getKey(), spk, sent,
                                 overlapped));
@@ -179,7 +200,14 @@ public final class FleursAnalog {
                 .contains(j.speaker().language())).toList();
         int removedAmbiguous = jobs.size() - kept.size();
 
-        List<Synthesized> done = synthesize(espeak, kept);
+        List<Synthesized> synthesized = synthesize(espeak, kept);
+        List<String> crashed = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            if (synthesized.get(i) == null) {
+                crashed.add(kept.get(i).id());
+            }
+        }
+        List<Synthesized> done = synthesized.stream().filter(x -> x != null).toList();
         List<Utterance> utts = removeIdenticalAudio(done);
         int removedIdentical = done.size() - utts.size();
         utts.sort(Comparator.comparing(Utterance::id));
@@ -205,31 +233,40 @@ public final class FleursAnalog {
         record.put("sentence_ids", sentenceIds);
         record.put("removed_ambiguous", removedAmbiguous);
         record.put("removed_identical_audio", removedIdentical);
+        record.put("removed_espeak_crash", crashed);
         record.put("manifest_sha256", sha);
         AtomicFiles.writeString(dir.resolve("corpus.json"), GSON.toJson(record) + "\n");
 
         List<Speaker> allSpeakers = speakersBySplit.values().stream().flatMap(List::stream).toList();
         String card = CorpusCard.builder()
-                .optTitle("Corpus card: FLEURS analog (" + params.languages().size() + " languages)")
-                .optDescription("Speech synthesized offline by espeak-ng " + espeakVersion + " reading n-way parallel "
-                        + "sentences: human translations of the same interface strings, from the gettext catalogues of "
+                .optTitle("Corpus card: " + name + " (" + params.languages().size() + " languages)")
+                .optRealCorpus(name.replaceAll("(?i)\\s*analog.*$", ""))
+                .optDescription("Speech synthesized offline by espeak-ng " + espeakVersion + " reading "
+                        + (params.minCoverage() < 1 ? "near-parallel" : "n-way parallel") + " sentences: human translations of the same interface strings, from the gettext catalogues of "
                         + "Debian packages. Language ID on it measures the pipeline and the methods' relative "
-                        + "behaviour, not FLEURS accuracy.")
+                        + "behaviour, not " + name.replaceAll("(?i)\\s*analog.*$", "") + " accuracy.")
                 .setUtterances(utts).setManifestSha256(sha).setPackageVersions(packages)
                 .optCatalogueOwners(owners).optLocales(miner.localeUsed()).optOverlapped(params.overlapped())
                 .optSpeakers(allSpeakers).optLanguageOrder(params.languages())
                 .optNotes(List.of(
-                        "Seed: " + params.seed() + "; noise: " + (params.noiseSnrDb() == null ? "none (clean)"
-                                : "white noise at " + params.noiseSnrDb() + " dB SNR in every split"),
-                        "Parallel sentences translated in all " + params.languages().size() + " languages: "
-                                + pool.size() + " (domains tried: " + String.join(", ", params.domains()) + ")",
-                        "Splits are disjoint by speaker and sentence; dev and test speakers use espeak-ng variants no "
-                                + "train or pretrain speaker of the language uses; pretrain holds only overlapped "
-                                + "languages " + params.overlapped(),
+                        "Seed: " + params.seed() + "; acoustic conditions, the same in every split: "
+                                + params.conditions().describe(),
+                        parallelNote(pool, perLanguage),
+                        "Splits are disjoint by speaker and sentence; dev and test speakers are new (variant, pitch, "
+                                + "rate) draws" + (params.unseenTestVariants() ? " from espeak-ng variants no train or "
+                                + "pretrain speaker of the language uses" : " from the same variant pool as train (new "
+                                + "pitch and rate; the held-out-variant setting is harder)") + "; pretrain holds only "
+                                + "overlapped languages " + params.overlapped(),
+                        params.languageLocations() == null ? "Speaker locations: not recorded"
+                                : "Speaker locations (manifest latitude/longitude): uniform within "
+                                + params.locationJitterKm() + " km of the language's Glottolog coordinates, seeded by "
+                                + "the speaker id",
                         "Items removed because the sentence sounds identical under two language labels (same text, "
                                 + "identical espeak-ng audio with a neutral voice, e.g. bs/hr): " + removedAmbiguous,
                         "Items removed because their audio bytes were identical under two language labels: "
-                                + removedIdentical))
+                                + removedIdentical,
+                        "Items removed because espeak-ng crashes on them (its bug, reproducible; ids in corpus.json): "
+                                + crashed.size()))
                 .build().render();
         AtomicFiles.writeString(dir.resolve("card.md"), card);
         AtomicFiles.writeString(dir.resolve(DONE), sha + "\n");
@@ -239,8 +276,9 @@ public final class FleursAnalog {
 
     /**
      * Speakers of one language, by split. Variants are shuffled per gender and interleaved, so consecutive speakers
-     * alternate gender; the first dev+test of them are held out (unseen voices), the rest serve pretrain and train.
-     * Seeded by language, so adding a language does not change the others' speakers.
+     * alternate gender; with unseen test variants the first dev+test of them are held out (unseen voices) and the rest
+     * serve pretrain and train, otherwise every split cycles through all of them. Seeded by language, so adding a
+     * language does not change the others' speakers.
      */
     private Map<String, List<Speaker>> drawSpeakers(String lang, boolean overlapped) {
         SplittableRandom rnd = new SplittableRandom(params.seed() ^ stableHash("speakers/" + lang));
@@ -260,8 +298,8 @@ public final class FleursAnalog {
                 order.add(b.get(i));
             }
         }
-        int held = params.speakers().get("dev") + params.speakers().get("test");
-        List<String> unseen = order.subList(0, held);
+        int held = params.unseenTestVariants() ? params.speakers().get("dev") + params.speakers().get("test") : 0;
+        List<String> unseen = params.unseenTestVariants() ? order.subList(0, held) : order;
         List<String> seen = order.subList(held, order.size());
         Map<String, List<Speaker>> out = new LinkedHashMap<>();
         Set<String> voices = new HashSet<>();
@@ -288,29 +326,92 @@ public final class FleursAnalog {
         return out;
     }
 
-    /** Disjoint sentence sets per split, drawn (seeded) from the pool; test first, so its size never depends on others. */
-    private Map<String, List<ParallelSentence>> assignSentences(List<ParallelSentence> pool) {
+    /**
+     * Sentences per split and language, disjoint across splits, drawn (seeded) from the pool. Splits are filled in
+     * the order test, dev, train, pretrain (so test never depends on the others): each takes the shortest run of the
+     * remaining pool (shuffled, then ordered by how many languages translate each sentence) in which every language that needs the split finds its quota, and each language reads
+     * the first quota sentences of that run it has a translation of. With an n-way pool every language reads the same
+     * sentences; near-parallel, they share most of them.
+     */
+    private Map<String, Map<String, List<ParallelSentence>>> assignSentences(List<ParallelSentence> pool) {
         boolean anyOverlapped = !params.overlapped().isEmpty() && params.speakers().get("pretrain") > 0;
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        for (String split : List.of("test", "dev", "train", "pretrain")) {
-            wanted.put(split, split.equals("pretrain") && !anyOverlapped ? 0 : params.sentences().get(split));
-        }
-        int needed = wanted.values().stream().mapToInt(Integer::intValue).sum();
-        if (pool.size() < needed) {
-            throw new IllegalStateException("only " + pool.size() + " sentences are translated in all of "
-                    + params.languages() + " but the splits need " + needed + " (" + wanted
-                    + "); use fewer sentences per split, or drop the languages with the fewest translations "
-                    + "(ParallelSentences.sentencesPerLanguage())");
-        }
         shuffle(pool, new SplittableRandom(params.seed() ^ stableHash("sentences")));
-        Map<String, List<ParallelSentence>> out = new LinkedHashMap<>();
+        // near-parallel: the most widely translated sentences first (stable sort: shuffled order within a coverage),
+        // so languages share as many sentences as possible; an n-way pool keeps its shuffled order
+        pool.sort(Comparator.comparingInt((ParallelSentence p) -> p.text().size()).reversed());
+        Map<String, Map<String, List<ParallelSentence>>> out = new LinkedHashMap<>();
         int at = 0;
-        for (Map.Entry<String, Integer> e : wanted.entrySet()) {
-            out.put(e.getKey(), pool.subList(at, at + e.getValue()).stream()
-                    .sorted(Comparator.comparing(ParallelSentence::id)).toList());
-            at += e.getValue();
+        for (String split : List.of("test", "dev", "train", "pretrain")) {
+            int quota = split.equals("pretrain") && !anyOverlapped ? 0 : params.sentences().get(split);
+            List<String> langs = split.equals("pretrain") ? params.overlapped() : params.languages();
+            Map<String, List<ParallelSentence>> byLang = new TreeMap<>();
+            if (quota > 0) {
+                langs.forEach(l -> byLang.put(l, new ArrayList<>()));
+                int short_ = langs.size();
+                while (short_ > 0 && at < pool.size()) {
+                    ParallelSentence s = pool.get(at++);
+                    for (String l : langs) {
+                        List<ParallelSentence> list = byLang.get(l);
+                        if (list.size() < quota && s.text().containsKey(l)) {
+                            list.add(s);
+                            if (list.size() == quota) {
+                                short_--;
+                            }
+                        }
+                    }
+                }
+                if (short_ > 0) {
+                    Map<String, Integer> got = new TreeMap<>();
+                    byLang.forEach((l, list) -> {
+                        if (list.size() < quota) {
+                            got.put(l, list.size());
+                        }
+                    });
+                    throw new IllegalStateException("the " + pool.size() + " sentences translated in "
+                            + (params.minCoverage() < 1 ? "at least " + params.minCoverage() + " of " : "all of ")
+                            + params.languages() + " run out while filling split " + split + " (" + quota
+                            + " per language; got only " + got + "); use fewer sentences per split, lower the minimum "
+                            + "coverage, or drop the languages with the fewest translations "
+                            + "(ParallelSentences.sentencesPerLanguage())");
+                }
+                byLang.replaceAll((l, list) -> list.stream().sorted(Comparator.comparing(ParallelSentence::id)).toList());
+            }
+            out.put(split, byLang);
         }
-        return out;
+        Map<String, Map<String, List<ParallelSentence>>> ordered = new LinkedHashMap<>();
+        SPLITS.forEach(sp -> ordered.put(sp, out.get(sp)));
+        return ordered;
+    }
+
+    /** Card line: how parallel the text is. */
+    private String parallelNote(List<ParallelSentence> pool, Map<String, Map<String, List<ParallelSentence>>> perLanguage) {
+        int n = params.languages().size();
+        int poolSize = pool.size();
+        long fullyParallel = pool.stream().filter(p -> p.text().keySet().containsAll(params.languages())).count();
+        if (params.minCoverage() >= 1) {
+            return "Parallel sentences translated in all " + n + " languages: " + poolSize + " (domains tried: "
+                    + String.join(", ", params.domains()) + ")";
+        }
+        List<String> perSplit = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<ParallelSentence>>> e : perLanguage.entrySet()) {
+            Map<String, List<ParallelSentence>> byLang = e.getValue();
+            if (byLang.isEmpty()) {
+                continue;
+            }
+            Map<String, Integer> readers = new TreeMap<>();
+            byLang.values().forEach(l -> l.forEach(x -> readers.merge(x.id(), 1, Integer::sum)));
+            long inAll = readers.values().stream().filter(c -> c == byLang.size()).count();
+            long items = readers.values().stream().mapToLong(Integer::longValue).sum();
+            long itemsOnAll = inAll * byLang.size();
+            perSplit.add(String.format(Locale.ROOT, "%s %d distinct, %d read in all %d of its languages (%.0f%% of its "
+                    + "sentence-language pairs)", e.getKey(), readers.size(), inAll, byLang.size(),
+                    100.0 * itemsOnAll / items));
+        }
+        return String.format(Locale.ROOT, "Near-parallel sentences: %d translated in at least %.0f%% of the %d "
+                + "languages (%d of them in all); the most widely translated are used first; per split: %s (n-way "
+                + "parallel text for %d languages is too scarce in the gettext catalogues; domains tried: %s)",
+                poolSize, 100 * params.minCoverage(), n, fullyParallel, String.join("; ", perSplit), n,
+                String.join(", ", params.domains()));
     }
 
     /**
@@ -324,7 +425,9 @@ public final class FleursAnalog {
             for (ParallelSentence s : sentences) {
                 Map<String, List<String>> langsByText = new TreeMap<>();
                 for (String lang : params.languages()) {
-                    langsByText.computeIfAbsent(s.text().get(lang), k -> new ArrayList<>()).add(lang);
+                    if (s.text().containsKey(lang)) {
+                        langsByText.computeIfAbsent(s.text().get(lang), k -> new ArrayList<>()).add(lang);
+                    }
                 }
                 for (Map.Entry<String, List<String>> e : langsByText.entrySet()) {
                     if (e.getValue().size() < 2) {
@@ -332,9 +435,15 @@ public final class FleursAnalog {
                     }
                     Map<String, List<String>> langsByAudio = new TreeMap<>();
                     for (String lang : e.getValue()) {
-                        float[] x = espeak.synthesize(EspeakVoices.voice(lang), "", CANON_RATE, CANON_PITCH, e.getKey());
-                        langsByAudio.computeIfAbsent(Hashes.sha256(Wav.encode16(x, EspeakNg.SAMPLE_RATE)),
-                                k -> new ArrayList<>()).add(lang);
+                        String key;
+                        try {
+                            float[] x = espeak.synthesize(EspeakVoices.voice(lang), "", CANON_RATE, CANON_PITCH,
+                                    e.getKey());
+                            key = Hashes.sha256(Wav.encode16(x, EspeakNg.SAMPLE_RATE));
+                        } catch (EspeakNg.Crash crash) {
+                            key = "crash/" + lang; // its items crash again later and are counted there
+                        }
+                        langsByAudio.computeIfAbsent(key, k -> new ArrayList<>()).add(lang);
                     }
                     langsByAudio.values().stream().filter(l -> l.size() > 1)
                             .forEach(l -> out.computeIfAbsent(s.id(), k -> new TreeSet<>()).addAll(l));
@@ -377,19 +486,33 @@ public final class FleursAnalog {
         }
     }
 
+    /** One item, or null when espeak-ng crashes on it (every attempt): such items are left out and counted. */
     private Synthesized synthesizeOne(EspeakNg espeak, Job j) throws IOException {
         Speaker spk = j.speaker();
         String text = j.sentence().text().get(spk.language());
-        float[] clean = espeak.synthesize(EspeakVoices.voice(spk.language()), spk.variant(), spk.rateWpm(), spk.pitch(), text);
+        float[] clean;
+        try {
+            clean = espeak.synthesize(EspeakVoices.voice(spk.language()), spk.variant(), spk.rateWpm(), spk.pitch(), text);
+        } catch (EspeakNg.Crash e) {
+            return null;
+        }
         String cleanSha = Hashes.sha256(Wav.encode16(clean, EspeakNg.SAMPLE_RATE));
-        float[] x = params.noiseSnrDb() == null ? clean
-                : Augment.addNoise(clean, params.noiseSnrDb(), params.seed() ^ stableHash(j.id()));
+        float[] x = params.conditions().apply(clean, EspeakNg.SAMPLE_RATE, params.seed() ^ stableHash(j.id()));
         String rel = "audio/" + spk.language() + "/" + j.id() + ".wav";
         Path f = dir.resolve(rel);
         Files.createDirectories(f.getParent());
         Wav.write(f, x, EspeakNg.SAMPLE_RATE);
+        double lat = Double.NaN;
+        double lon = Double.NaN;
+        if (params.languageLocations() != null) {
+            List<Double> base = params.languageLocations().get(spk.language());
+            Glottolog.Location at = SpeakerLocation.near(new Glottolog.Location(base.get(0), base.get(1)), spk.id(),
+                    params.locationJitterKm());
+            lat = at.latitude();
+            lon = at.longitude();
+        }
         return new Synthesized(new Utterance(j.id(), j.split(), spk.language(), spk.id(), spk.gender(),
-                j.sentence().id(), text, rel, x.length, j.overlapped()), cleanSha);
+                j.sentence().id(), text, rel, x.length, j.overlapped(), "", lat, lon), cleanSha);
     }
 
     /** Drops (and deletes) items whose clean audio bytes also occur under another language label. */
@@ -455,10 +578,16 @@ public final class FleursAnalog {
         private int devSentences = 10;
         private int testSentences = 20;
         private int pretrainSentences = 40;
-        private Double noiseSnrDb;
+        private Conditions conditions = Conditions.CLEAN;
+        private double minCoverage = 1.0;
+        private List<String> domains = ParallelSentences.DEFAULT_DOMAINS;
+        private boolean unseenTestVariants = true;
+        private Map<String, Glottolog.Location> languageLocations;
+        private Double locationJitterKm;
         private long seed = 1;
         private Path localeDir = Path.of("/usr/share/locale");
         private ProgressListener progress = ProgressListener.NONE;
+        private String name = "FLEURS analog";
 
         /** Required: the corpus directory (created; a partial or outdated build in it is replaced). */
         public Builder setOutputDir(Path outputDir) {
@@ -522,7 +651,47 @@ public final class FleursAnalog {
 
         /** White noise at this SNR (dB) on every utterance of every split; null (default) = clean. */
         public Builder optNoiseSnrDb(Double snrDb) {
-            this.noiseSnrDb = snrDb;
+            this.conditions = new Conditions(snrDb, snrDb, 0, 0, 0, 1, 1);
+            return this;
+        }
+
+        /** Acoustic conditions of every split (noise, band limiting, speed); default {@link Conditions#CLEAN}. */
+        public Builder optConditions(Conditions conditions) {
+            this.conditions = conditions;
+            return this;
+        }
+
+        /** gettext domains to mine, in priority order (default {@link ParallelSentences#DEFAULT_DOMAINS}). */
+        public Builder optDomains(List<String> domains) {
+            this.domains = domains;
+            return this;
+        }
+
+        /**
+         * Near-parallel text: sentences translated in at least this fraction of the languages (default 1, n-way).
+         * 60+ languages share only a few dozen fully parallel gettext sentences.
+         */
+        public Builder optMinCoverage(double minCoverage) {
+            this.minCoverage = minCoverage;
+            return this;
+        }
+
+        /**
+         * Whether dev and test speakers use only voice variants no train/pretrain speaker of the language uses
+         * (default true, the hardest setting); false draws them from the same variants with new pitch and rate.
+         */
+        public Builder optUnseenTestVariants(boolean unseen) {
+            this.unseenTestVariants = unseen;
+            return this;
+        }
+
+        /**
+         * Records a location per speaker in the manifest: uniform within {@code jitterKm} of its language's
+         * coordinates (every language needs one), see {@link SpeakerLocation}.
+         */
+        public Builder optSpeakerLocations(Map<String, Glottolog.Location> byLanguage, double jitterKm) {
+            this.languageLocations = Map.copyOf(byLanguage);
+            this.locationJitterKm = jitterKm;
             return this;
         }
 
@@ -533,6 +702,12 @@ public final class FleursAnalog {
 
         public Builder optLocaleDir(Path localeDir) {
             this.localeDir = localeDir;
+            return this;
+        }
+
+        /** Name on the card, e.g. {@code "Dhvani analog"} (default {@code "FLEURS analog"}); not part of the content. */
+        public Builder optName(String name) {
+            this.name = name;
             return this;
         }
 
@@ -553,7 +728,7 @@ public final class FleursAnalog {
                         + " must be a subset of languages " + languages);
             }
             int variants = EspeakVoices.MALE.size() + EspeakVoices.FEMALE.size();
-            if (devSpeakers + testSpeakers >= variants || devSpeakers < 0 || testSpeakers < 0 || trainSpeakers < 1
+            if (unseenTestVariants && devSpeakers + testSpeakers >= variants || devSpeakers < 0 || testSpeakers < 0 || trainSpeakers < 1
                     || pretrainSpeakers < 0) {
                 throw new IllegalArgumentException("FleursAnalog: need trainSpeakers >= 1, and dev + test speakers ("
                         + (devSpeakers + testSpeakers) + ") below the " + variants
@@ -563,8 +738,18 @@ public final class FleursAnalog {
                     || trainSentences == 0 || testSentences == 0) {
                 throw new IllegalArgumentException("FleursAnalog: sentence counts must be >= 0, train and test >= 1");
             }
-            if (noiseSnrDb != null && !Double.isFinite(noiseSnrDb)) {
-                throw new IllegalArgumentException("FleursAnalog: noise SNR must be finite dB or null, got " + noiseSnrDb);
+            if (conditions == null) {
+                throw new IllegalArgumentException("FleursAnalog: conditions must not be null (use Conditions.CLEAN)");
+            }
+            if (!(minCoverage > 0 && minCoverage <= 1)) {
+                throw new IllegalArgumentException("FleursAnalog: minCoverage must be in (0, 1], got " + minCoverage);
+            }
+            if (languageLocations != null) {
+                List<String> missing = languages.stream().filter(l -> !languageLocations.containsKey(l)).toList();
+                if (!missing.isEmpty() || !(locationJitterKm >= 0)) {
+                    throw new IllegalArgumentException("FleursAnalog: speaker locations need coordinates for every "
+                            + "language (missing " + missing + ") and a radius >= 0 km (got " + locationJitterKm + ")");
+                }
             }
             return new FleursAnalog(this);
         }

@@ -43,9 +43,19 @@ public final class Glottolog {
         return g;
     }
 
-    /** Location of an ISO 639-3 language; throws naming the code when Glottolog has none. */
+    /**
+     * ISO 639-3 macrolanguages (what ISO 639-1 codes map to) that Glottolog places only through an individual
+     * language: the one FLEURS and the gettext catalogues mean (Standard Arabic, Western Farsi, Standard Malay...).
+     */
+    static final Map<String, String> MACROLANGUAGE = Map.of("ara", "arb", "aze", "azj", "est", "ekk", "fas", "pes",
+            "msa", "zsm", "ori", "ory", "zho", "cmn", "lav", "lvs", "nep", "npi", "uzb", "uzn");
+
+    /** Location of an ISO 639-3 language (a macrolanguage falls back to its main member); throws naming the code when Glottolog has none. */
     public Location location(String iso3) {
         Location l = byIso.get(iso3);
+        if (l == null && MACROLANGUAGE.containsKey(iso3)) {
+            l = byIso.get(MACROLANGUAGE.get(iso3));
+        }
         if (l == null) {
             throw new IllegalArgumentException("Glottolog has no coordinates for ISO 639-3 \"" + iso3 + "\"");
         }

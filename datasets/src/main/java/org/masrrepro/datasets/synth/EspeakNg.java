@@ -123,7 +123,18 @@ public final class EspeakNg {
                 last = e;
             }
         }
-        throw new IOException("espeak-ng failed " + ATTEMPTS + " times: " + last.getMessage(), last);
+        String msg = "espeak-ng failed " + ATTEMPTS + " times: " + last.getMessage();
+        throw last instanceof Crash ? new Crash(msg, last) : new IOException(msg, last);
+    }
+
+    /**
+     * espeak-ng was killed by a signal (abort, segfault) on every attempt: a bug of espeak-ng on this input (e.g. a
+     * buffer overflow on some Burmese text), reproducible for the same input and version.
+     */
+    public static final class Crash extends IOException {
+        Crash(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -192,7 +203,9 @@ public final class EspeakNg {
         }
         if (p.exitValue() != 0) {
             String stderr = err[0] == null ? "" : text(err[0]).trim();
-            throw new IOException(what + " exited with code " + p.exitValue() + (stderr.isEmpty() ? "" : ": " + stderr));
+            String msg = what + " exited with code " + p.exitValue() + (stderr.isEmpty() ? "" : ": " + stderr);
+            // 128 + signal: the shell convention; Java reports the signal-killed child's status this way too
+            throw p.exitValue() > 128 ? new Crash(msg, null) : new IOException(msg);
         }
         return out;
     }

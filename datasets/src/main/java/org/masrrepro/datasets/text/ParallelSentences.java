@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Mines n-way parallel sentences from installed gettext catalogues: English msgids of 4-30 words, free of
- * placeholders and markup, with a real (not copied) human translation in every requested language.
+ * placeholders and markup, with a real (not copied) human translation in every requested language. With a minimum
+ * coverage below 1 it mines near-parallel sentences instead: translated in at least that fraction of the languages
+ * (a sentence's {@code text} then holds only the languages that translate it).
  */
 public final class ParallelSentences {
 
@@ -32,7 +34,8 @@ public final class ParallelSentences {
             "coreutils", "Linux-PAM", "shared-mime-info", "PackageKit", "software-properties", "xdg-user-dirs",
             "gtk20-properties", "gsettings-desktop-schemas", "python-apt", "appstream", "apt", "libapt-pkg6.0", "dpkg",
             "grep", "sed", "findutils", "wget", "bash", "shadow", "gettext-runtime", "avahi", "gstreamer-1.0",
-            "gst-plugins-base-1.0");
+            "gst-plugins-base-1.0", "gtk30", "gtk30-properties", "gtk40", "gnome-control-center-2.0", "nautilus",
+            "gedit", "evolution-data-server", "gnome-shell", "pidgin", "vlc");
 
     /** Locale directories that may hold a language, best first (European Portuguese, Cyrillic Serbian, simplified Chinese). */
     private static final Map<String, List<String>> LOCALE_CANDIDATES = Map.of(
@@ -53,6 +56,7 @@ public final class ParallelSentences {
     private final List<String> domains;
     private final int minWords;
     private final int maxWords;
+    private final double minCoverage;
     private final Map<String, String> localeUsed = new TreeMap<>();
     private final Map<String, Path> cataloguesUsed = new TreeMap<>();
     private final Map<Path, Map<String, String>> cache = new HashMap<>();
@@ -63,6 +67,12 @@ public final class ParallelSentences {
         this.domains = List.copyOf(b.domains);
         this.minWords = b.minWords;
         this.maxWords = b.maxWords;
+        this.minCoverage = b.minCoverage;
+    }
+
+    /** Fewest languages (English counted) a sentence must be translated in: all of them unless near-parallel. */
+    int minLanguages() {
+        return Math.max(1, (int) Math.ceil(minCoverage * languages.size() - 1e-9));
     }
 
     public static Builder builder() {
@@ -79,44 +89,52 @@ public final class ParallelSentences {
         return Collections.unmodifiableMap(cataloguesUsed);
     }
 
-    /** Sentences translated in all requested languages, deduplicated by English text, sorted by id. */
+    /**
+     * Sentences translated in all requested languages (or, near-parallel, in at least the minimum coverage of them),
+     * deduplicated by English text, sorted by id.
+     */
     public List<ParallelSentence> mine() throws IOException {
         cataloguesUsed.clear();
         Map<String, String> locales = resolveLocales(true);
+        int need = minLanguages();
         Map<String, ParallelSentence> byId = new TreeMap<>();
         Set<String> seenEnglish = new HashSet<>();
         for (String domain : domains) {
             Map<String, Map<String, String>> byLang = new LinkedHashMap<>();
+            int present = languages.contains("en") ? 1 : 0;
             for (String lang : languages) {
                 if (!lang.equals("en")) {
                     Path mo = path(locales.get(lang), domain);
-                    if (!Files.isRegularFile(mo)) {
-                        byLang = null; // a domain missing in any language cannot give n-way sentences
-                        break;
+                    if (Files.isRegularFile(mo)) {
+                        byLang.put(lang, load(mo));
+                        present++;
                     }
-                    byLang.put(lang, load(mo));
                 }
             }
-            if (byLang == null) {
-                continue;
+            if (present < need || byLang.isEmpty() && !languages.contains("en")) {
+                continue; // too few languages translate this domain to give a sentence
             }
-            for (String lang : byLang.keySet()) {
-                cataloguesUsed.put(lang + "/" + domain, path(locales.get(lang), domain));
-            }
+            boolean used = false;
             for (String msgid : englishCandidates(domain, byLang)) {
                 String english = cleanEnglish(msgid);
                 Map<String, String> text = new TreeMap<>();
                 for (String lang : languages) {
-                    String t = lang.equals("en") ? english : cleanTranslation(byLang.get(lang).get(msgid), english);
-                    if (t == null) {
-                        text = null;
-                        break;
+                    Map<String, String> cat = byLang.get(lang);
+                    String t = lang.equals("en") ? english
+                            : cat == null ? null : cleanTranslation(cat.get(msgid), english);
+                    if (t != null) {
+                        text.put(lang, t);
                     }
-                    text.put(lang, t);
                 }
-                if (text != null && seenEnglish.add(dedupKey(english))) {
+                if (text.size() >= need && seenEnglish.add(dedupKey(english))) {
                     String id = id(domain, msgid);
                     byId.put(id, new ParallelSentence(id, domain, english, Collections.unmodifiableMap(text)));
+                    used = true;
+                }
+            }
+            if (used) {
+                for (String lang : byLang.keySet()) {
+                    cataloguesUsed.put(lang + "/" + domain, path(locales.get(lang), domain));
                 }
             }
         }
@@ -151,11 +169,15 @@ public final class ParallelSentences {
         return out;
     }
 
-    /** English msgids of one domain that pass the English filters, in a fixed order. */
+    /** English msgids of one domain (any language's catalogue of it) that pass the English filters, sorted. */
     private List<String> englishCandidates(String domain, Map<String, Map<String, String>> byLang) throws IOException {
-        Map<String, String> any = byLang.isEmpty() ? load(firstCatalogue(domain)) : byLang.values().iterator().next();
+        Set<String> all = new HashSet<>();
+        if (byLang.isEmpty()) {
+            all.addAll(load(firstCatalogue(domain)).keySet());
+        }
+        byLang.values().forEach(c -> all.addAll(c.keySet()));
         List<String> out = new ArrayList<>();
-        for (String msgid : any.keySet()) {
+        for (String msgid : all) {
             if (cleanEnglish(msgid) != null) {
                 out.add(msgid);
             }
@@ -275,6 +297,7 @@ public final class ParallelSentences {
         private List<String> domains = DEFAULT_DOMAINS;
         private int minWords = 4;
         private int maxWords = 30;
+        private double minCoverage = 1.0;
 
         /** Required: ISO 639-1 codes; {@code en} means the msgids themselves. */
         public Builder setLanguages(List<String> languages) {
@@ -302,7 +325,19 @@ public final class ParallelSentences {
             return this;
         }
 
+        /**
+         * Near-parallel mining: keep sentences translated in at least this fraction of the languages (default 1:
+         * n-way parallel). Needed for 60+ languages, which share only a few dozen fully parallel sentences.
+         */
+        public Builder optMinCoverage(double minCoverage) {
+            this.minCoverage = minCoverage;
+            return this;
+        }
+
         public ParallelSentences build() {
+            if (!(minCoverage > 0 && minCoverage <= 1)) {
+                throw new IllegalArgumentException("ParallelSentences: minCoverage must be in (0, 1], got " + minCoverage);
+            }
             if (languages == null || languages.isEmpty()) {
                 throw new IllegalStateException("ParallelSentences: setLanguages(...) is required, e.g. List.of(\"sv\", \"da\")");
             }

@@ -66,6 +66,30 @@ class MetadataTest {
     }
 
     @Test
+    void macrolanguagesFallBackToTheirMainMember() throws IOException {
+        Glottolog g = Glottolog.open(data.resolve("glottolog"));
+        // ISO 639-1 ar/fa/ms/zh map to macrolanguages Glottolog places only through arb/pes/zsm/cmn
+        for (String code : java.util.List.of("ar", "az", "et", "fa", "ms", "or", "zh")) {
+            assertEquals(g.location(Glottolog.MACROLANGUAGE.get(uriel.iso3(code))), g.location(uriel.iso3(code)), code);
+        }
+        Glottolog.Location malay = g.location(uriel.iso3("ms"));
+        assertTrue(malay.latitude() > -10 && malay.latitude() < 10 && malay.longitude() > 95, malay.toString());
+    }
+
+    @Test
+    void speakerLocationsStayWithinTheRadiusAndDependOnTheIdOnly() {
+        Glottolog.Location base = new Glottolog.Location(59.0, 15.0);
+        double maxKm = 0;
+        for (int i = 0; i < 200; i++) {
+            Glottolog.Location at = SpeakerLocation.near(base, "spk" + i, 300);
+            maxKm = Math.max(maxKm, Glottolog.haversineKm(base, at));
+            assertEquals(at, SpeakerLocation.near(base, "spk" + i, 300));
+        }
+        assertTrue(maxKm <= 300.001 && maxKm > 200, "max distance " + maxKm);
+        assertEquals(base.latitude(), SpeakerLocation.near(base, "x", 0).latitude(), 1e-9);
+    }
+
+    @Test
     void unknownCodesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> uriel.iso3("qq"));
         assertTrue(e.getMessage().contains("qq"));

@@ -154,6 +154,34 @@ class MoCatalogTest {
         assertFalse(s.get(0).id().isEmpty());
     }
 
+    @Test
+    void nearParallelKeepsSentencesMostLanguagesTranslate(@TempDir Path tmp) throws IOException {
+        write(tmp, "de", m("Could not open the file", "Die Datei konnte nicht geöffnet werden",
+                "Delete all of the selected items", "Alle ausgewählten Elemente löschen",
+                "Only German has this one", "Nur Deutsch hat diesen Satz"));
+        write(tmp, "sv", m("Could not open the file", "Kunde inte öppna filen",
+                "Delete all of the selected items", "Ta bort alla markerade objekt"));
+        write(tmp, "da", m("Could not open the file", "Kunne ikke åbne filen"));
+        // another domain only sv and da have: it counts in near-parallel mining, not in n-way
+        Path other = tmp.resolve("sv/LC_MESSAGES");
+        Files.write(other.resolve("dom2.mo"), mo(m("Save the document now", "Spara dokumentet nu")));
+        Files.createDirectories(tmp.resolve("da/LC_MESSAGES"));
+        Files.write(tmp.resolve("da/LC_MESSAGES/dom2.mo"), mo(m("Save the document now", "Gem dokumentet nu")));
+        List<String> langs = List.of("de", "sv", "da");
+        List<ParallelSentence> nway = ParallelSentences.builder().setLanguages(langs).optLocaleDir(tmp)
+                .optDomains(List.of("dom", "dom2")).build().mine();
+        assertEquals(List.of("Could not open the file"), nway.stream().map(ParallelSentence::english).toList());
+        List<ParallelSentence> near = ParallelSentences.builder().setLanguages(langs).optLocaleDir(tmp)
+                .optDomains(List.of("dom", "dom2")).optMinCoverage(0.6).build().mine();
+        assertEquals(3, near.size(), "2 of 3 languages suffice; the German-only sentence does not: " + near);
+        for (ParallelSentence p : near) {
+            assertTrue(p.text().size() >= 2, p.toString());
+            p.text().values().forEach(t -> assertFalse(t.isEmpty()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> ParallelSentences.builder().setLanguages(langs)
+                .optMinCoverage(0).build());
+    }
+
     static void write(Path root, String lang, Map<String, String> entries) throws IOException {
         Path dir = root.resolve(lang).resolve("LC_MESSAGES");
         Files.createDirectories(dir);

@@ -43,7 +43,8 @@ public final class Main {
             "  --specs DIR                 spec directory (default <repo>/harness/specs)",
             "  --data-dir DIR              lang2vec/Glottolog data (uriel/, glottolog/) and the base of relative real-corpus",
             "                              dirs (corpus type \"real\"); default $MASR_DATA_DIR or ../shared/data",
-            "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)");
+            "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)",
+            "  --floor-only                run: build corpus and features and score the non-learned floor only (no training)");
 
     private Main() {}
 
@@ -76,6 +77,7 @@ public final class Main {
         Path refTrn = null;
         Path hypTrn = null;
         boolean writeBaseline = false;
+        boolean floorOnly = false;
         Path dataDir = System.getenv("MASR_DATA_DIR") == null ? null : Path.of(System.getenv("MASR_DATA_DIR"));
         try {
             for (int i = 1; i < args.length; i++) {
@@ -91,6 +93,7 @@ public final class Main {
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                     case "--baseline" -> baseline = Path.of(value(args, ++i, a));
                     case "--write-baseline" -> writeBaseline = true;
+                    case "--floor-only" -> floorOnly = true;
                     case "--scores" -> scoresCsv = Path.of(value(args, ++i, a));
                     case "--ref" -> refTrn = Path.of(value(args, ++i, a));
                     case "--hyp" -> hypTrn = Path.of(value(args, ++i, a));
@@ -126,7 +129,8 @@ public final class Main {
                         throw new IllegalArgumentException("run needs at least one SPEC");
                     }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
-                            .optSeeds(seeds).optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir).build()
+                            .optSeeds(seeds).optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir)
+                            .optFloorOnly(floorOnly).build()
                             .run(expand(loader, positional));
                     return 0;
                 }

@@ -28,6 +28,7 @@ public final class Harness {
     private final Integer interruptAfterSteps;
     private final Path dataDir;
     private final int seeds;
+    private final boolean floorOnly;
 
     private Harness(Builder b) {
         this.specs = b.specs;
@@ -40,6 +41,7 @@ public final class Harness {
         this.interruptAfterSteps = b.interruptAfterSteps;
         this.dataDir = b.dataDir;
         this.seeds = b.seeds;
+        this.floorOnly = b.floorOnly;
     }
 
     public static Builder builder() {
@@ -71,11 +73,15 @@ public final class Harness {
         for (ExperimentPlan plan : plans) {
             log.printf("== %s (seed %d): %s%n", plan.spec().id(), plan.spec().seed(), plan.spec().describes());
             runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
-            runner.run(plan.target());
+            if (!floorOnly) {
+                runner.run(plan.target());
+            }
             if (plan.floor() != null) {
                 runner.run(plan.floor());
             }
-            records.add(Results.record(plan, runner));
+            if (!floorOnly) {
+                records.add(Results.record(plan, runner));
+            }
             if (plan.floor() != null) {
                 Results.recordFloor(plan, runner);
             }
@@ -103,6 +109,17 @@ public final class Harness {
                 throw new IllegalArgumentException("--seeds must be >= 1, found " + n);
             }
             this.seeds = n;
+            return this;
+        }
+
+        private boolean floorOnly;
+
+        /**
+         * Runs only corpus, features and the non-learned floor of each spec (minutes, no training): to size and
+         * calibrate a corpus before paying for pretraining.
+         */
+        public Builder optFloorOnly(boolean floorOnly) {
+            this.floorOnly = floorOnly;
             return this;
         }
 

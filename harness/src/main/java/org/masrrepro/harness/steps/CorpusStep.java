@@ -5,6 +5,9 @@ import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
 import org.masrrepro.datasets.corpus.analog.AnalogCorpora;
 import org.masrrepro.harness.spec.AnalogCorpusSpec;
+import org.masrrepro.datasets.metadata.Glottolog;
+import org.masrrepro.datasets.metadata.Uriel;
+import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.FleursAnalogSpec;
 import org.masrrepro.harness.spec.RealCorpusSpec;
@@ -12,6 +15,8 @@ import org.masrrepro.harness.spec.SpecJson;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds (or validates an earlier build of) a corpus: audio, manifest, corpus card. */
 public final class CorpusStep implements Step {
@@ -42,7 +47,7 @@ public final class CorpusStep implements Step {
 
     @Override
     public int version() {
-        return 1;
+        return 3; // FLEURS analog format 5: near-parallel text (widest-translated first), conditions, test-voice policy, speaker locations
     }
 
     @Override
@@ -82,7 +87,19 @@ public final class CorpusStep implements Step {
         if (!(spec instanceof FleursAnalogSpec f)) {
             throw new IllegalStateException("no builder for corpus type " + spec.getClass().getSimpleName());
         }
-        CorpusInfo info = FleursAnalog.builder()
+        FleursAnalog.Builder builder = FleursAnalog.builder();
+        if (f.locationJitterKm() != null) {
+            Path data = ctx.dataDir();
+            Uriel uriel = Uriel.open(data.resolve("uriel"));
+            Glottolog glottolog = Glottolog.open(data.resolve("glottolog"));
+            ctx.recordInputHash("glottolog/languages.csv", Hashes.sha256(data.resolve("glottolog/languages.csv")));
+            Map<String, Glottolog.Location> at = new TreeMap<>();
+            for (String lang : f.languages()) {
+                at.put(lang, glottolog.location(uriel.iso3(lang)));
+            }
+            builder.optSpeakerLocations(at, f.locationJitterKm());
+        }
+        CorpusInfo info = builder
                 .setOutputDir(dataDir(ctx.dir()))
                 .setLanguages(f.languages())
                 .setOverlapped(f.overlapped())
@@ -94,8 +111,11 @@ public final class CorpusStep implements Step {
                 .optDevSentences(f.devSentences())
                 .optTestSentences(f.testSentences())
                 .optPretrainSentences(f.pretrainSentences())
-                .optNoiseSnrDb(f.noiseSnrDb())
+                .optConditions(f.conditions())
+                .optMinCoverage(f.minCoverage() == null ? 1.0 : f.minCoverage())
+                .optUnseenTestVariants(f.unseenTestVariants() == null || f.unseenTestVariants())
                 .optSeed(seed)
+                .optName(f.label().replaceAll("\\s*\\(.*$", ""))
                 .optProgress(ctx.progress())
                 .build()
                 .prepare();

@@ -6,9 +6,11 @@ import org.masrrepro.baselines.floor.PooledStatsClassifier;
 import org.masrrepro.datasets.features.FeatureSet;
 import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.reports.metrics.ClassificationReport;
+import org.masrrepro.reports.metrics.CloseGroups;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The corpus's non-learned floor for language ID: pooled log-mel mean and std + logistic regression, trained on the
@@ -42,7 +44,7 @@ public final class FloorStep implements Step {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // floor.md gained the close-group table
     }
 
     @Override
@@ -85,6 +87,18 @@ public final class FloorStep implements Step {
         md.append(String.format(Locale.ROOT, "| accuracy | overlapped | non-overlapped | macro-F1 | EER |%n"
                 + "|---:|---:|---:|---:|---:|%n| %.1f | %.1f | %.1f | %.1f | %.1f |%n%n", r.accuracy(),
                 r.accuracyOverlapped(), r.accuracyNonOverlapped(), r.macroF1(), r.eer()));
+        Map<String, CloseGroups.GroupAccuracy> groups = CloseGroups.evaluate(r.confusion(), classes, CloseGroups.PAPER);
+        if (!groups.isEmpty()) {
+            md.append("Close language groups (accuracy over the group's test utterances; 'within' = labelled as "
+                    + "another member of the group):\n\n| group | languages | utterances | accuracy % | within % |\n"
+                    + "|---|---|---:|---:|---:|\n");
+            groups.forEach((name, g) -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f |%n", name,
+                    String.join(", ", g.languages()), g.utterances(), g.accuracy(), g.confusedWithinGroup())));
+            md.append("\n");
+            Map<String, Double> acc = new java.util.LinkedHashMap<>();
+            groups.forEach((name, g) -> acc.put(name, g.accuracy()));
+            ctx.recordMeasurement("group_accuracy", acc);
+        }
         md.append("| language | recall % |\n|---|---:|\n");
         r.recallPerClass().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k, v)));
         AtomicFiles.writeString(ctx.dir().resolve("floor.md"), md.toString());

@@ -3,12 +3,19 @@ package org.masrrepro.harness.cli;
 import org.junit.jupiter.api.Test;
 import org.masrrepro.harness.TestPaths;
 
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The CLI's commands that do no training. */
 class MainTest {
@@ -42,6 +49,21 @@ class MainTest {
         Out o = run("run", "nope/nothing", "--specs", TestPaths.specs().toString(), "--profile", "smoke");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("table1/bestrq-fleurs"), o.err());
+    }
+
+    @Test
+    void floorOnlyBuildsCorpusAndFloorWithoutTraining(@TempDir Path runs) throws IOException {
+        assumeTrue(org.masrrepro.datasets.synth.EspeakNg.available(), "espeak-ng is missing");
+        Out o = run("run", "table1/bestrq-dhvani", "--floor-only", "--profile", "smoke", "--runs", runs.toString(),
+                "--specs", TestPaths.specs().toString(), "--data-dir", TestPaths.sharedData().toString());
+        assertEquals(0, o.code(), o.err() + o.out());
+        assertTrue(Files.isDirectory(runs.resolve("floor")) && Files.isDirectory(runs.resolve("corpus")), o.out());
+        assertFalse(Files.exists(runs.resolve("pretrain")), "no training step ran");
+        try (var s = Files.list(runs.resolve("floor"))) {
+            Path floor = s.findFirst().orElseThrow();
+            String md = Files.readString(floor.resolve("floor.md"));
+            assertTrue(md.contains("Close language groups") && md.contains("Dravidian"), md);
+        }
     }
 
     @Test

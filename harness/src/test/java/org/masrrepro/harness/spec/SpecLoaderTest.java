@@ -61,7 +61,7 @@ class SpecLoaderTest {
         assertEquals(1250000, paper.pretrain().training().steps());
         assertEquals(1024, ((ConformerSpec) paper.encoder()).modelDim());
         assertTrue(smoke.pretrain().training().steps() < 100);
-        assertEquals(4, smoke.corpus().languages().size());
+        assertEquals(5, smoke.corpus().languages().size());
     }
 
     @Test

@@ -51,12 +51,17 @@ public final class RegressionCheck {
         return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Baseline.class);
     }
 
-    /** A baseline of the measured cells (means over seeds), for maintainers updating it on purpose. */
+    /**
+     * A baseline of the measured cells (means over seeds) whose metric has a tolerance, for maintainers updating it
+     * on purpose; analysis cells without one (per-language recall, confusion rates) are left out.
+     */
     public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured) {
         List<Baseline.Cell> cells = new ArrayList<>();
         means(measured).forEach((k, v) -> {
             String[] f = k.split(" \\| ");
-            cells.add(new Baseline.Cell(f[0], f[1], f[2], f[3], v));
+            if (tolerances.containsKey(f[3])) {
+                cells.add(new Baseline.Cell(f[0], f[1], f[2], f[3], v));
+            }
         });
         return new Baseline(profile, note, new TreeMap<>(tolerances), cells);
     }
