@@ -45,8 +45,8 @@ public final class AnalogCorpora {
     /** The class labels in class order: languages for ASR/LID corpora, the label column's values otherwise. */
     public static List<String> labels(String name) {
         return switch (check(name)) {
-            case "mls-analog" -> MlsAnalog.LANGUAGES;
-            case "voxforge-analog" -> VoxForgeAnalog.LANGUAGES;
+            case "mls-analog" -> ReadSpeechAnalog.Flavor.MLS.languages;
+            case "voxforge-analog" -> ReadSpeechAnalog.Flavor.VOXFORGE.languages;
             case "fillets-speech" -> FilletsSpeech.LANGUAGES;
             case "librivox-clips" -> List.of("en");
             case "spoof-analog" -> SpoofAnalog.LABELS;
@@ -73,10 +73,10 @@ public final class AnalogCorpora {
             throws IOException {
         boolean smoke = size == Size.SMOKE;
         return switch (check(name)) {
-            case "mls-analog" -> MlsAnalog.builder().setOutputDir(outputDir).optSeed(seed).optProgress(progress)
+            case "mls-analog" -> ReadSpeechAnalog.builder(ReadSpeechAnalog.Flavor.MLS).setOutputDir(outputDir).optSeed(seed).optProgress(progress)
                     .optSpeakers(smoke ? 1 : 4, 1, smoke ? 1 : 2).optSentences(smoke ? 2 : 60, smoke ? 1 : 10, smoke ? 1 : 20)
                     .build().prepare();
-            case "voxforge-analog" -> VoxForgeAnalog.builder().setOutputDir(outputDir).optSeed(seed)
+            case "voxforge-analog" -> ReadSpeechAnalog.builder(ReadSpeechAnalog.Flavor.VOXFORGE).setOutputDir(outputDir).optSeed(seed)
                     .optProgress(progress).optSpeakers(smoke ? 1 : 4, 1, smoke ? 1 : 2)
                     .optSentences(smoke ? 2 : 40, smoke ? 1 : 10, smoke ? 1 : 20).build().prepare();
             case "fillets-speech" -> FilletsSpeech.builder().setOutputDir(outputDir).optSeed(seed).optProgress(progress)

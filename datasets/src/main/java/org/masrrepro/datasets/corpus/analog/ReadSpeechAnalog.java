@@ -1,0 +1,171 @@
+package org.masrrepro.datasets.corpus.analog;
+
+import org.masrrepro.datasets.corpus.CorpusInfo;
+import org.masrrepro.datasets.util.ProgressListener;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Read-speech analogs made of espeak-ng reading n-way parallel gettext sentences: the Multilingual LibriSpeech analog
+ * for ASR (paper Table 3: de, en, es, fr, it, nl; each utterance carries its transcript) and the VoxForge analog for
+ * the NOSS language-ID task (de, en, es, fr, it, ru; the class is the language column, and no topic or text cue
+ * separates the languages). Speaker- and sentence-disjoint train/dev/test; dev and test use voice variants unseen in
+ * train. The two differ only in languages, default sizes and card text ({@link Flavor}).
+ */
+public final class ReadSpeechAnalog {
+
+    static final int FORMAT = 1;
+
+    /** What distinguishes one read-speech analog from the other. */
+    public enum Flavor {
+        MLS("mls-analog", "MLS analog corpus", List.of("de", "en", "es", "fr", "it", "nl"), 60),
+        VOXFORGE("voxforge-analog", "VoxForge analog corpus", List.of("de", "en", "es", "fr", "it", "ru"), 40);
+
+        final String corpus;
+        final String title;
+        /** Default languages: the paper's six MLS languages, or VoxForge's six. */
+        public final List<String> languages;
+        final int defaultTrainSentences;
+
+        Flavor(String corpus, String title, List<String> languages, int defaultTrainSentences) {
+            this.corpus = corpus;
+            this.title = title;
+            this.languages = languages;
+            this.defaultTrainSentences = defaultTrainSentences;
+        }
+
+        ReadSpeech.Text text(List<String> languages) {
+            return this == MLS
+                    ? new ReadSpeech.Text("mls", "MLS analog corpus",
+                            "Corpus card: MLS analog (" + String.join(", ", languages) + ")",
+                            "Analog corpus — not the real Multilingual LibriSpeech.",
+                            "Read speech synthesized offline by espeak-ng from n-way parallel sentences (human translations of "
+                                    + "interface strings in Debian's gettext catalogues), with transcripts, for ASR. Real MLS is "
+                                    + "~50k hours of LibriVox audiobooks read by thousands of humans; this is short interface text "
+                                    + "read by a formant synthesizer with a few voice variants per language, so WERs measure the "
+                                    + "pipeline and the methods' relative behaviour, not MLS accuracy.",
+                            List.of("Task: ASR (transcript column); language column for per-language WER"))
+                    : new ReadSpeech.Text("voxforge", "VoxForge analog corpus",
+                            "Corpus card: VoxForge analog (LID, " + String.join(", ", languages) + ")",
+                            "Analog corpus — not the real VoxForge.",
+                            "Six-language language-ID speech synthesized offline by espeak-ng from n-way parallel sentences "
+                                    + "(human translations of interface strings in Debian's gettext catalogues). Real VoxForge is "
+                                    + "user-submitted read speech recorded by volunteers on their own microphones; here every "
+                                    + "language is spoken by a few espeak-ng voice variants in clean conditions, so accuracy "
+                                    + "measures the pipeline and the methods' relative behaviour, not VoxForge accuracy.",
+                            List.of("Task: language ID; the class label is the language column (label column empty)"));
+        }
+    }
+
+    /** Everything that determines the content (recorded in corpus.json, compared on reuse). */
+    record Params(int format, String corpus, List<String> languages, SyntheticPlan.Sizes sizes, long seed,
+            String localeDir) {}
+
+    private final Flavor flavor;
+    private final Params params;
+    private final CorpusDirectory dir;
+    private final Path localeDir;
+    private final ProgressListener progress;
+
+    private ReadSpeechAnalog(Builder b) {
+        this.flavor = b.flavor;
+        this.params = new Params(FORMAT, b.flavor.corpus, List.copyOf(b.languages), b.sizes(), b.seed,
+                b.localeDir.toAbsolutePath().normalize().toString());
+        this.dir = new CorpusDirectory(b.outputDir, b.flavor.title);
+        this.localeDir = b.localeDir;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder(Flavor flavor) {
+        return new Builder(flavor);
+    }
+
+    /** Builds the corpus, or validates and returns an earlier complete build with the same parameters. */
+    public CorpusInfo prepare() throws IOException {
+        return ReadSpeech.prepare(dir, params, flavor.text(params.languages()), params.languages(), params.sizes(),
+                params.seed(), localeDir, progress);
+    }
+
+    /** Configures a {@link ReadSpeechAnalog}. */
+    public static final class Builder {
+        private final Flavor flavor;
+        private Path outputDir;
+        private List<String> languages;
+        private int trainSpeakers = 4;
+        private int devSpeakers = 1;
+        private int testSpeakers = 2;
+        private int trainSentences;
+        private int devSentences = 10;
+        private int testSentences = 20;
+        private long seed = 1;
+        private Path localeDir = Path.of("/usr/share/locale");
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder(Flavor flavor) {
+            this.flavor = flavor;
+            this.languages = flavor.languages;
+            this.trainSentences = flavor.defaultTrainSentences;
+        }
+
+        /** Required: the corpus directory (a partial or outdated build of ours in it is replaced). */
+        public Builder setOutputDir(Path outputDir) {
+            this.outputDir = outputDir;
+            return this;
+        }
+
+        /** ISO 639-1 codes; default the flavor's six. */
+        public Builder optLanguages(List<String> languages) {
+            this.languages = languages;
+            return this;
+        }
+        /** Speakers per language in train, dev and test. */
+        public Builder optSpeakers(int train, int dev, int test) {
+            this.trainSpeakers = train;
+            this.devSpeakers = dev;
+            this.testSpeakers = test;
+            return this;
+        }
+
+        /** Sentences each speaker of the split reads (the same sentences in every language). */
+        public Builder optSentences(int train, int dev, int test) {
+            this.trainSentences = train;
+            this.devSentences = dev;
+            this.testSentences = test;
+            return this;
+        }
+
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder optLocaleDir(Path localeDir) {
+            this.localeDir = localeDir;
+            return this;
+        }
+
+        public Builder optProgress(ProgressListener progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        SyntheticPlan.Sizes sizes() {
+            return new SyntheticPlan.Sizes(trainSpeakers, devSpeakers, testSpeakers, trainSentences, devSentences,
+                    testSentences);
+        }
+
+        public ReadSpeechAnalog build() {
+            if (outputDir == null) {
+                throw new IllegalStateException(flavor.corpus + ": setOutputDir is required");
+            }
+            if (languages.isEmpty() || new HashSet<>(languages).size() != languages.size()) {
+                throw new IllegalArgumentException(flavor.corpus + ": languages must be non-empty and distinct: " + languages);
+            }
+            sizes();
+            return new ReadSpeechAnalog(this);
+        }
+    }
+}
