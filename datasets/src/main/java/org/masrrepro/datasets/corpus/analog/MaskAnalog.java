@@ -122,21 +122,15 @@ public final class MaskAnalog {
     }
 
     /** Configures a {@link MaskAnalog}. */
-    public static final class Builder {
-        private Path outputDir;
+    public static final class Builder extends SyntheticCorpusBuilder<Builder> {
         private String language = "de";
-        private int trainSpeakers = 6;
-        private int devSpeakers = 2;
-        private int testSpeakers = 2;
-        private int trainSentences = 40;
-        private int devSentences = 10;
-        private int testSentences = 20;
-        private long seed = 1;
-        private Path localeDir = Path.of("/usr/share/locale");
-        private ProgressListener progress = ProgressListener.NONE;
 
-        public Builder setOutputDir(Path outputDir) {
-            this.outputDir = outputDir;
+        private Builder() {
+            super(new SyntheticPlan.Sizes(6, 2, 2, 40, 10, 20));
+        }
+
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -146,45 +140,11 @@ public final class MaskAnalog {
             return this;
         }
 
-        public Builder optSpeakers(int train, int dev, int test) {
-            this.trainSpeakers = train;
-            this.devSpeakers = dev;
-            this.testSpeakers = test;
-            return this;
-        }
-
-        public Builder optSentences(int train, int dev, int test) {
-            this.trainSentences = train;
-            this.devSentences = dev;
-            this.testSentences = test;
-            return this;
-        }
-
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder optLocaleDir(Path localeDir) {
-            this.localeDir = localeDir;
-            return this;
-        }
-
-        public Builder optProgress(ProgressListener progress) {
-            this.progress = progress;
-            return this;
-        }
-
-        SyntheticPlan.Sizes sizes() {
-            return new SyntheticPlan.Sizes(trainSpeakers, devSpeakers, testSpeakers, trainSentences, devSentences,
-                    testSentences);
-        }
-
         public MaskAnalog build() {
-            if (outputDir == null || language == null) {
-                throw new IllegalStateException("MaskAnalog: setOutputDir is required");
+            requireOutputDir("MaskAnalog");
+            if (language == null) {
+                throw new IllegalStateException("MaskAnalog: optLanguage must not be null");
             }
-            sizes();
             return new MaskAnalog(this);
         }
     }

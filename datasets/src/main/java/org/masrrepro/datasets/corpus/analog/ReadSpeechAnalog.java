@@ -90,29 +90,18 @@ public final class ReadSpeechAnalog {
     }
 
     /** Configures a {@link ReadSpeechAnalog}. */
-    public static final class Builder {
+    public static final class Builder extends SyntheticCorpusBuilder<Builder> {
         private final Flavor flavor;
-        private Path outputDir;
         private List<String> languages;
-        private int trainSpeakers = 4;
-        private int devSpeakers = 1;
-        private int testSpeakers = 2;
-        private int trainSentences;
-        private int devSentences = 10;
-        private int testSentences = 20;
-        private long seed = 1;
-        private Path localeDir = Path.of("/usr/share/locale");
-        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder(Flavor flavor) {
+            super(new SyntheticPlan.Sizes(4, 1, 2, flavor.defaultTrainSentences, 10, 20));
             this.flavor = flavor;
             this.languages = flavor.languages;
-            this.trainSentences = flavor.defaultTrainSentences;
         }
 
-        /** Required: the corpus directory (a partial or outdated build of ours in it is replaced). */
-        public Builder setOutputDir(Path outputDir) {
-            this.outputDir = outputDir;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -121,50 +110,12 @@ public final class ReadSpeechAnalog {
             this.languages = languages;
             return this;
         }
-        /** Speakers per language in train, dev and test. */
-        public Builder optSpeakers(int train, int dev, int test) {
-            this.trainSpeakers = train;
-            this.devSpeakers = dev;
-            this.testSpeakers = test;
-            return this;
-        }
-
-        /** Sentences each speaker of the split reads (the same sentences in every language). */
-        public Builder optSentences(int train, int dev, int test) {
-            this.trainSentences = train;
-            this.devSentences = dev;
-            this.testSentences = test;
-            return this;
-        }
-
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder optLocaleDir(Path localeDir) {
-            this.localeDir = localeDir;
-            return this;
-        }
-
-        public Builder optProgress(ProgressListener progress) {
-            this.progress = progress;
-            return this;
-        }
-
-        SyntheticPlan.Sizes sizes() {
-            return new SyntheticPlan.Sizes(trainSpeakers, devSpeakers, testSpeakers, trainSentences, devSentences,
-                    testSentences);
-        }
 
         public ReadSpeechAnalog build() {
-            if (outputDir == null) {
-                throw new IllegalStateException(flavor.corpus + ": setOutputDir is required");
-            }
+            requireOutputDir(flavor.corpus);
             if (languages.isEmpty() || new HashSet<>(languages).size() != languages.size()) {
                 throw new IllegalArgumentException(flavor.corpus + ": languages must be non-empty and distinct: " + languages);
             }
-            sizes();
             return new ReadSpeechAnalog(this);
         }
     }

@@ -116,21 +116,15 @@ public final class SpeakingStyleAnalog {
     }
 
     /** Configures a {@link SpeakingStyleAnalog}. */
-    public static final class Builder {
-        private Path outputDir;
+    public static final class Builder extends SyntheticCorpusBuilder<Builder> {
         private String language = "en";
-        private int trainSpeakers = 6;
-        private int devSpeakers = 2;
-        private int testSpeakers = 2;
-        private int trainSentences = 30;
-        private int devSentences = 10;
-        private int testSentences = 15;
-        private long seed = 1;
-        private Path localeDir = Path.of("/usr/share/locale");
-        private ProgressListener progress = ProgressListener.NONE;
 
-        public Builder setOutputDir(Path outputDir) {
-            this.outputDir = outputDir;
+        private Builder() {
+            super(new SyntheticPlan.Sizes(6, 2, 2, 30, 10, 15));
+        }
+
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -140,46 +134,11 @@ public final class SpeakingStyleAnalog {
             return this;
         }
 
-        public Builder optSpeakers(int train, int dev, int test) {
-            this.trainSpeakers = train;
-            this.devSpeakers = dev;
-            this.testSpeakers = test;
-            return this;
-        }
-
-        /** Sentences per speaker of each split (each read in all four styles). */
-        public Builder optSentences(int train, int dev, int test) {
-            this.trainSentences = train;
-            this.devSentences = dev;
-            this.testSentences = test;
-            return this;
-        }
-
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder optLocaleDir(Path localeDir) {
-            this.localeDir = localeDir;
-            return this;
-        }
-
-        public Builder optProgress(ProgressListener progress) {
-            this.progress = progress;
-            return this;
-        }
-
-        SyntheticPlan.Sizes sizes() {
-            return new SyntheticPlan.Sizes(trainSpeakers, devSpeakers, testSpeakers, trainSentences, devSentences,
-                    testSentences);
-        }
-
         public SpeakingStyleAnalog build() {
-            if (outputDir == null || language == null) {
-                throw new IllegalStateException("SpeakingStyleAnalog: setOutputDir is required");
+            requireOutputDir("SpeakingStyleAnalog");
+            if (language == null) {
+                throw new IllegalStateException("SpeakingStyleAnalog: optLanguage must not be null");
             }
-            sizes();
             return new SpeakingStyleAnalog(this);
         }
     }
