@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  * over utterances of loss / target length, zero_infinity on); optional head-only warm-up.
  *
  * <p>Batches hold whole utterances (targets cover the whole utterance, so no crops), each normalised like
- * {@link Batches#normalized} and zero-padded to the batch's longest; the CTC input length of an utterance is the
+ * {@link Batches#input} and zero-padded to the batch's longest; the CTC input length of an utterance is the
  * encoder frames of its unpadded length. The encoder has no padding mask, so padded frames are visible to attention
  * in training; inference runs one utterance at a time, unpadded. {@code cropFrames} of the shared settings only
  * sizes the initialisation.
@@ -139,7 +139,7 @@ public final class AsrTrainer {
         }
         float[] x = new float[items.length * t * f];
         for (int k = 0; k < items.length; k++) {
-            float[] norm = Batches.normalized(data.frames(items[k]));
+            float[] norm = Batches.input(data, items[k]);
             System.arraycopy(norm, 0, x, k * t * f, norm.length);
         }
         return manager.create(x, new Shape(items.length, t, f));

@@ -49,13 +49,13 @@ public final class LidModel implements AutoCloseable {
         long t0 = System.nanoTime();
         for (int i = 0; i < set.size(); i++) {
             try (NDManager sub = manager.newSubManager()) {
-                float[][] frames = set.frames(i);
+                float[] norm = Batches.input(set, i);
+                int len = norm.length / set.dim();
                 // Trim to a multiple of the subsampling so every encoder frame sees whole input frames.
-                int t = Math.max(subsampling, frames.length - frames.length % subsampling);
-                float[] norm = Batches.normalized(frames);
+                int t = Math.max(subsampling, len - len % subsampling);
                 float[] x = new float[t * set.dim()];
                 for (int k = 0; k < t; k++) {
-                    System.arraycopy(norm, (k % frames.length) * set.dim(), x, k * set.dim(), set.dim());
+                    System.arraycopy(norm, (k % len) * set.dim(), x, k * set.dim(), set.dim());
                 }
                 NDArray in = sub.create(x, new Shape(1, t, set.dim()));
                 NDArray logp = net.logits(new ParameterStore(sub, false), in, false, null).logSoftmax(1);

@@ -61,12 +61,12 @@ public final class EmbeddingExtractor implements AutoCloseable {
         for (int i = 0; i < set.size(); i++) {
             ids.add(set.id(i));
             try (NDManager sub = manager.newSubManager()) {
-                float[][] frames = set.frames(i);
-                int t = Math.max(subsampling, frames.length - frames.length % subsampling);
-                float[] norm = Batches.normalized(frames);
+                float[] norm = Batches.input(set, i);
+                int len = norm.length / set.dim();
+                int t = Math.max(subsampling, len - len % subsampling);
                 float[] x = new float[t * set.dim()];
                 for (int k = 0; k < t; k++) {
-                    System.arraycopy(norm, (k % frames.length) * set.dim(), x, k * set.dim(), set.dim());
+                    System.arraycopy(norm, (k % len) * set.dim(), x, k * set.dim(), set.dim());
                 }
                 NDArray in = sub.create(x, new Shape(1, t, set.dim()));
                 NDArray frames1 = encoder.encode(new ParameterStore(sub, false), in, false, null);

@@ -5,15 +5,29 @@ import org.masrrepro.datasets.features.FeatureSet;
 import java.util.SplittableRandom;
 
 /**
- * Turns utterances into model input: per-utterance mean and variance normalisation of every feature dimension
- * (so level and channel differences do not dominate), then a fixed-length crop at a random offset; an utterance
- * shorter than the crop is repeated end to end.
+ * Turns utterances into model input: a {@link GloballyNormalized} set as it is, any other set with per-utterance
+ * mean and variance normalisation of every feature dimension; then a fixed-length crop at a random offset (an
+ * utterance shorter than the crop is repeated end to end).
  */
 public final class Batches {
 
     private Batches() {}
 
-    /** Normalised features of one utterance, {@code [T][F]} flattened row-major. */
+    /** Model input of item {@code i} of {@code set}, {@code [T][F]} flattened row-major (see the class comment). */
+    public static float[] input(FeatureSet set, int i) {
+        float[][] frames = set.frames(i);
+        if (!(set instanceof GloballyNormalized)) {
+            return normalized(frames);
+        }
+        int f = set.dim();
+        float[] out = new float[frames.length * f];
+        for (int t = 0; t < frames.length; t++) {
+            System.arraycopy(frames[t], 0, out, t * f, f);
+        }
+        return out;
+    }
+
+    /** Per-utterance normalised features of one utterance, {@code [T][F]} flattened row-major. */
     public static float[] normalized(float[][] frames) {
         int t = frames.length;
         int f = frames[0].length;
@@ -44,9 +58,8 @@ public final class Batches {
         int f = data.dim();
         float[] out = new float[items.length * crop * f];
         for (int b = 0; b < items.length; b++) {
-            float[][] frames = data.frames(items[b]);
-            float[] norm = normalized(frames);
-            int t = frames.length;
+            float[] norm = input(data, items[b]);
+            int t = norm.length / f;
             int offset = t > crop ? random.nextInt(t - crop + 1) : 0;
             for (int i = 0; i < crop; i++) {
                 int src = (offset + i) % t;

@@ -83,6 +83,7 @@ public final class AsrEvalStep implements Step {
         FeatureStep features = models.get(0).features();
         FeatureSet all = FeatureStep.open(ctx.dirOf(features), split);
         ctx.recordInputHash(split + ".feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), split)));
+        all = EncoderInput.of(all, models.get(0).encoder(), ctx.dirOf(models.get(0).pretrain()), ctx);
         Path corpusData = CorpusStep.dataDir(ctx.dirOf(features.corpus()));
         Files.createDirectories(ctx.dir().resolve("ref"));
         Files.createDirectories(ctx.dir().resolve("hyp"));

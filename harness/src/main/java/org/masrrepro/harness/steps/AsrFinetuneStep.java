@@ -47,6 +47,10 @@ public final class AsrFinetuneStep implements Step {
         return language;
     }
 
+    public PretrainStep pretrain() {
+        return pretrain;
+    }
+
     public EncoderSpec encoder() {
         return encoder;
     }
@@ -93,6 +97,7 @@ public final class AsrFinetuneStep implements Step {
     public void execute(StepContext ctx) throws Exception {
         FeatureSet all = FeatureStep.open(ctx.dirOf(features), "train");
         ctx.recordInputHash("train.feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), "train")));
+        all = EncoderInput.of(all, encoder, ctx.dirOf(pretrain), ctx);
         AsrData train = AsrData.of(all, CorpusStep.dataDir(ctx.dirOf(features.corpus())), language);
         if (train.size() == 0) {
             throw new IllegalStateException("no train utterances of language " + language + " in "

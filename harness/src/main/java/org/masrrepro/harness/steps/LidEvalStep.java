@@ -65,6 +65,7 @@ public final class LidEvalStep implements Step {
         ctx.recordInputHash(split + ".feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), split)));
         List<String> classes = model.classes();
         int[] truth = LidLabels.of(set, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
+        set = EncoderInput.of(set, model.encoder(), ctx.dirOf(model.pretrain()), ctx);
         float[][] scores;
         try (LidModel m = LidModel.load(LidFinetuneStep.finalCheckpoint(ctx.dirOf(model)),
                 Configs.encoder(model.encoder(), set.dim()), classes.size(), ctx.device())) {

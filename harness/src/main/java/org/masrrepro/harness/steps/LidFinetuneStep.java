@@ -46,6 +46,10 @@ public final class LidFinetuneStep implements Step {
         return classes;
     }
 
+    public PretrainStep pretrain() {
+        return pretrain;
+    }
+
     public FeatureStep features() {
         return features;
     }
@@ -89,6 +93,7 @@ public final class LidFinetuneStep implements Step {
         FeatureSet train = FeatureStep.open(ctx.dirOf(features), "train");
         ctx.recordInputHash("train.feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), "train")));
         int[] labels = LidLabels.of(train, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
+        train = EncoderInput.of(train, encoder, ctx.dirOf(pretrain), ctx);
         LidTrainer.Builder b = LidTrainer.builder()
                 .setEncoder(Configs.encoder(encoder, train.dim()))
                 .optInitFrom(PretrainStep.finalCheckpoint(ctx.dirOf(pretrain)))

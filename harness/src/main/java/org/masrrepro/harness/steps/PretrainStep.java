@@ -7,6 +7,8 @@ import org.masrrepro.baselines.ssl.SslObjective;
 import org.masrrepro.baselines.ssl.W2vBert;
 import org.masrrepro.baselines.train.AuxiliaryObjective;
 import org.masrrepro.baselines.train.Checkpoint;
+import org.masrrepro.baselines.train.FeatureStats;
+import org.masrrepro.baselines.train.GloballyNormalized;
 import org.masrrepro.baselines.train.Pretrainer;
 import org.masrrepro.baselines.train.TrainResult;
 import org.masrrepro.datasets.features.FeatureCache;
@@ -117,6 +119,14 @@ public final class PretrainStep implements Step {
     public void execute(StepContext ctx) throws Exception {
         FeatureSet data = FeatureStep.open(ctx.dirOf(features), "pretrain");
         ctx.recordInputHash("pretrain.feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), "pretrain")));
+        if (EncoderInput.global(encoder)) {
+            // A continuation keeps its base's statistics: the encoder it starts from was trained on that mapping.
+            FeatureStats stats = base != null ? FeatureStats.read(EncoderInput.statsFile(ctx.dirOf(base)))
+                    : FeatureStats.of(data);
+            stats.write(EncoderInput.statsFile(ctx.dir()));
+            ctx.recordOutputHash(EncoderInput.STATS_FILE, Hashes.sha256(EncoderInput.statsFile(ctx.dir())));
+            data = new GloballyNormalized(data, stats);
+        }
         SslObjective objective = objective();
         Path corpusData = CorpusStep.dataDir(ctx.dirOf(features.corpus()));
         List<AuxiliaryObjective> aux = AuxObjectives.build(spec.aux(), data, corpusData, ctx.dataDir(), ctx);

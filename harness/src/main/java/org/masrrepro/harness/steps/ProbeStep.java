@@ -87,8 +87,10 @@ public final class ProbeStep implements Step {
     @Override
     public void execute(StepContext ctx) throws Exception {
         Path ckpt = PretrainStep.finalCheckpoint(ctx.dirOf(pretrain));
-        String encoderHash = Hashes.sha256(ckpt.resolve("encoder.params"));
-        ctx.recordInputHash("encoder.params", encoderHash);
+        String paramsHash = Hashes.sha256(ckpt.resolve("encoder.params"));
+        ctx.recordInputHash("encoder.params", paramsHash);
+        // The cache key covers the input mapping too: the same weights on differently normalised input differ.
+        String encoderHash = paramsHash + "-" + EncoderInput.tag(encoder, ctx.dirOf(pretrain));
         Path featDir = ctx.dirOf(features);
         EmbeddingCache cache = new EmbeddingCache(ctx.cacheDir("embeddings"));
         Map<String, String> labelById = labels(CorpusStep.dataDir(ctx.dirOf(features.corpus())));
@@ -97,9 +99,9 @@ public final class ProbeStep implements Step {
         EmbeddingExtractor[] extractor = new EmbeddingExtractor[1]; // loaded only when the cache misses
         try {
             for (String split : SPLITS) {
-                FeatureSet set = FeatureStep.open(featDir, split);
                 String featHash = Hashes.sha256(FeatureStep.file(featDir, split));
                 ctx.recordInputHash(split + ".feats", featHash);
+                FeatureSet set = EncoderInput.of(FeatureStep.open(featDir, split), encoder, ctx.dirOf(pretrain), ctx);
                 sets.put(split, set);
                 emb.put(split, cache.getOrExtract(encoderHash, featHash, set, () -> {
                     if (extractor[0] == null) {
