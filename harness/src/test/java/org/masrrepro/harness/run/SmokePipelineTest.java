@@ -93,6 +93,28 @@ class SmokePipelineTest {
     }
 
     @Test
+    void pretrainingWritesGlobalStatisticsThatEveryLaterStepRecords() throws IOException {
+        Path pretrain = only(runsA.resolve("pretrain"));
+        Path stats = pretrain.resolve("feature_stats.json");
+        assertTrue(Files.isRegularFile(stats), "global input normalisation is the default; no " + stats);
+        String hash = org.masrrepro.datasets.util.Hashes.sha256(stats);
+        assertTrue(Files.readString(pretrain.resolve(StepRunner.PROVENANCE)).contains(hash), "pretrain records it");
+        for (String kind : List.of("finetune", "eval")) {
+            String prov = Files.readString(only(runsA.resolve(kind)).resolve(StepRunner.PROVENANCE));
+            assertTrue(prov.contains("feature_stats.json") && prov.contains(hash),
+                    kind + " must read the pretraining's statistics:\n" + prov);
+        }
+    }
+
+    private static Path only(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> all = s.toList();
+            assertEquals(1, all.size(), dir.toString());
+            return all.get(0);
+        }
+    }
+
+    @Test
     void reportHasTablePlotAndCard() throws IOException {
         Path report = runsA.resolve("report/smoke");
         String md = Files.readString(report.resolve("table1.md"));
