@@ -47,6 +47,7 @@ public final class ReportBuilder {
             log.println("no results for profile " + profile.id() + " under " + Results.dir(runsRoot, profile));
             return null;
         }
+        runs = separateFloors(runs, log);
         Path out = dir(runsRoot, profile);
         Files.createDirectories(out);
         List<ResultCell> cells = new ArrayList<>();
@@ -125,6 +126,40 @@ public final class ReportBuilder {
             }
             out.put(e.getKey() + " loss", xy);
         }
+        return out;
+    }
+
+    /**
+     * Floors of different corpora reported under one dataset (an ablation that changes the corpus) are not seeds of
+     * one experiment: each gets its own row, named by its corpus directory, instead of being pooled.
+     */
+    static List<RunRecord> separateFloors(List<RunRecord> runs, PrintStream log) {
+        Map<String, Set<String>> corporaBySpec = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            if (r.spec().startsWith("floor/")) {
+                corporaBySpec.computeIfAbsent(r.spec(), k -> new LinkedHashSet<>()).add(r.corpusDir());
+            }
+        }
+        List<RunRecord> out = new ArrayList<>(runs.size());
+        for (RunRecord r : runs) {
+            if (!r.spec().startsWith("floor/") || corporaBySpec.get(r.spec()).size() < 2) {
+                out.add(r);
+                continue;
+            }
+            List<ResultCell> cells = new ArrayList<>();
+            for (ResultCell c : r.cells()) {
+                cells.add(new ResultCell(c.table(), c.row() + " [" + r.corpusDir() + "]", c.column(), c.metric(),
+                        c.value(), c.seed(), c.profile(), c.corpus(), c.provenance()));
+            }
+            out.add(new RunRecord(r.spec(), r.describes(), r.profile(), r.seed(), r.corpus(), r.corpusDir(),
+                    r.evalDir(), cells, r.curves()));
+        }
+        corporaBySpec.forEach((spec, dirs) -> {
+            if (dirs.size() > 1) {
+                log.println("report: " + spec + " has floors of " + dirs.size() + " corpora " + dirs
+                        + "; one row each, named by corpus directory");
+            }
+        });
         return out;
     }
 }

@@ -1,0 +1,48 @@
+package org.masrrepro.harness.run;
+
+import org.junit.jupiter.api.Test;
+import org.masrrepro.reports.results.ResultCell;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Floors of different corpora under one dataset get a row each instead of being pooled as seeds. */
+class SeparateFloorsTest {
+
+    static RunRecord floor(String corpusDir, double acc) {
+        return new RunRecord("floor/fleurs", "floor", "cpu", 0, "FLEURS analog", corpusDir, "floor/x",
+                List.of(new ResultCell("T1", Results.FLOOR_ROW, "fleurs/all", "acc", acc, 0, "cpu", "FLEURS analog",
+                        "p")), Map.of());
+    }
+
+    static RunRecord learned(String corpusDir) {
+        return new RunRecord("table1/bestrq-fleurs", "x", "cpu", 1, "FLEURS analog", corpusDir, "eval/x",
+                List.of(new ResultCell("T1", "best-rq", "fleurs/all", "acc", 40, 1, "cpu", "FLEURS analog", "p")),
+                Map.of());
+    }
+
+    @Test
+    void oneCorpusKeepsThePlainFloorRow() {
+        List<RunRecord> in = List.of(floor("corpus/a", 44), learned("corpus/a"));
+        assertEquals(in, ReportBuilder.separateFloors(in, new PrintStream(new ByteArrayOutputStream())));
+    }
+
+    @Test
+    void twoCorporaGetOneRowEachAndAWarning() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<RunRecord> out = ReportBuilder.separateFloors(
+                List.of(floor("corpus/a", 44), floor("corpus/b", 48), learned("corpus/a")),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(Results.FLOOR_ROW + " [corpus/a]", out.get(0).cells().get(0).row());
+        assertEquals(Results.FLOOR_ROW + " [corpus/b]", out.get(1).cells().get(0).row());
+        assertEquals(48, out.get(1).cells().get(0).value());
+        assertEquals("best-rq", out.get(2).cells().get(0).row(), "learned rows are untouched");
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("floors of 2 corpora"));
+    }
+}
