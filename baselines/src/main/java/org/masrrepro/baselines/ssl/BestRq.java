@@ -33,6 +33,11 @@ public final class BestRq implements SslObjective {
         this.head = Linear.builder().setUnits(config.codebookSize()).build();
     }
 
+    /** The settings this objective was built with. */
+    public BestRqConfig config() {
+        return config;
+    }
+
     @Override
     public String name() {
         return "best-rq";
@@ -85,9 +90,9 @@ public final class BestRq implements SslObjective {
         return zn.matMul(codebook.transpose()).argMax(2);
     }
 
-    /** Mask over stacked frames (B, T/stack): spans starting with {@code maskProbability}; at least one per row. */
+    /** Mask over stacked frames (B, T/stack): spans start with the per-input-frame probability; at least one per row. */
     public boolean[][] mask(int b, int n, SplittableRandom random) {
-        return SpanMasking.sample(b, n, config.maskProbability(), config.maskSpanFrames(), random);
+        return SpanMasking.sample(b, n, config.stackedStartProbability(), config.maskSpanFrames(), random);
     }
 
     @Override

@@ -68,6 +68,16 @@ class BestRqTest {
         }
     }
 
+
+    @Test
+    void maskProbabilityCountsPerInputFrameAsBestRqStatesIt() {
+        // BEST-RQ: p = 0.01 per 10 ms frame, 400 ms spans (10 stacked frames of 4) -> about a third masked.
+        BestRq q = new BestRq(new BestRqConfig(4, 64, 8, 0.01, 10, 0.1, 1));
+        assertEquals(1 - Math.pow(0.99, 4), q.config().stackedStartProbability(), 1e-12);
+        double fraction = SpanMasking.fraction(q.mask(32, 3000, new SplittableRandom(5)));
+        assertEquals(1 - Math.pow(0.99, 40), fraction, 0.02, "masked fraction of BEST-RQ's setting");
+        assertTrue(fraction > 0.28, "p read per stacked frame would mask only ~10%: " + fraction);
+    }
     @Test
     void forwardGivesLossFramesAndAccuracy() {
         ConformerConfig c = new ConformerConfig(10, 32, 1, 2, 2, 5, 4, 0.1f);

@@ -6,7 +6,7 @@ public record BestRqSpec(
         @Doc("input frames stacked per target (matches the encoder subsampling)") int stackFrames,
         @Doc("codebook entries") int codebookSize,
         @Doc("codebook / projection dimension") int codebookDim,
-        @Doc("probability that a stacked frame starts a masked span") double maskProbability,
+        @Doc("probability that an input (10 ms) frame starts a masked span (BEST-RQ: 0.01); spans align to stacked frames") double maskProbability,
         @Doc("masked span length in stacked frames") int maskSpanFrames,
         @Doc("std of the Gaussian noise that replaces masked input frames") double maskNoiseStd) implements SslSpec {
 

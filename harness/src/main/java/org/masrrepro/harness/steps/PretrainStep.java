@@ -82,7 +82,8 @@ public final class PretrainStep implements Step {
 
     @Override
     public int version() {
-        return 2;
+        // 3: BEST-RQ mask probability counts per input frame, not per stacked frame
+        return 3;
     }
 
     @Override
