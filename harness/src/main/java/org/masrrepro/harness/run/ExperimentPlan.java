@@ -15,6 +15,7 @@ import org.masrrepro.harness.steps.FloorStep;
 import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.LidFinetuneStep;
 import org.masrrepro.harness.steps.PretrainStep;
+import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.Step;
 
@@ -61,15 +62,13 @@ public record ExperimentPlan(
             base = of(baseSpec, profile, resolver).pretrain();
         }
         PretrainStep pretrain = new PretrainStep(features, spec.encoder(), spec.pretrain(), spec.seed(), base);
-        CorpusSpec own = spec.downstream() instanceof LidSpec l ? l.corpus()
-                : spec.downstream() instanceof ProbeSpec p ? p.corpus()
-                : spec.downstream() instanceof AsrSpec a ? a.corpus() : null;
+        CorpusSpec own = RealCorpora.downstreamCorpus(spec.downstream());
         CorpusStep evalCorpus = corpus;
         FeatureStep evalFeatures = features;
         if (own != null) {
             if (own instanceof RealCorpusSpec r && !Path.of(r.dir()).isAbsolute()) {
-                throw new IllegalStateException(spec.id() + ": downstream.corpus.dir \"" + r.dir() + "\" must be an "
-                        + "absolute path (only the experiment's own corpus is resolved against --data-dir)");
+                throw new IllegalStateException(spec.id() + ": downstream.corpus.dir \"" + r.dir() + "\" is relative; "
+                        + "resolve the spec with RealCorpora.withResolvedCorpusDir first (the harness does)");
             }
             requireOverlappedPretrained(spec, own);
             evalCorpus = new CorpusStep(own, spec.seed());

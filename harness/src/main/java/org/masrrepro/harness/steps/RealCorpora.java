@@ -17,11 +17,16 @@ import org.masrrepro.datasets.loaders.VoxForge;
 import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.datasets.util.ProgressListener;
+import org.masrrepro.harness.spec.AsrSpec;
+import org.masrrepro.harness.spec.CorpusSpec;
+import org.masrrepro.harness.spec.DownstreamSpec;
 import org.masrrepro.harness.spec.ExperimentSpec;
+import org.masrrepro.harness.spec.LidSpec;
+import org.masrrepro.harness.spec.ProbeSpec;
 import org.masrrepro.harness.spec.RealCorpusSpec;
+import org.masrrepro.harness.spec.Records;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,28 +44,39 @@ public final class RealCorpora {
     }
 
     /**
-     * The spec with a real corpus's relative dir made absolute against {@code dataDir} (null = the default), so the
-     * corpus step's identity (its hash) names the directory actually read: the same spec run with another --data-dir
-     * is another corpus, never a reuse of the first. Other specs are returned as they are.
+     * The spec with every real corpus's relative dir (the experiment's corpus and a downstream corpus) made absolute
+     * against {@code dataDir} (null = the default), so each corpus step's identity (its hash) names the directory
+     * actually read: the same spec run with another --data-dir is another corpus, never a reuse of the first. Specs
+     * without relative real dirs are returned as they are.
      */
     public static ExperimentSpec withResolvedCorpusDir(ExperimentSpec spec, Path dataDir) {
-        if (!(spec.corpus() instanceof RealCorpusSpec r) || Path.of(r.dir()).isAbsolute()) {
-            return spec;
+        Path base = dataDir == null ? defaultDataDir() : dataDir;
+        ExperimentSpec out = spec;
+        CorpusSpec own = resolved(spec.corpus(), base);
+        if (own != spec.corpus()) {
+            out = Records.with(out, "corpus", own);
         }
-        RealCorpusSpec resolved = r.withDir(resolveDir(r, dataDir == null ? defaultDataDir() : dataDir).toString());
-        // Copy every component but the corpus (reflection: stays right when components are added).
-        RecordComponent[] rc = ExperimentSpec.class.getRecordComponents();
-        Object[] args = new Object[rc.length];
-        Class<?>[] types = new Class<?>[rc.length];
-        try {
-            for (int i = 0; i < rc.length; i++) {
-                types[i] = rc[i].getType();
-                args[i] = rc[i].getName().equals("corpus") ? resolved : rc[i].getAccessor().invoke(spec);
+        if (spec.downstream() instanceof Record d) {
+            CorpusSpec down = downstreamCorpus(spec.downstream());
+            CorpusSpec r = resolved(down, base);
+            if (r != down) {
+                out = Records.with(out, "downstream", Records.with(d, "corpus", r));
             }
-            return ExperimentSpec.class.getDeclaredConstructor(types).newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("copying ExperimentSpec " + spec.id(), e);
         }
+        return out;
+    }
+
+    /** The corpus a downstream task names, or null (= the experiment's corpus). */
+    public static CorpusSpec downstreamCorpus(DownstreamSpec d) {
+        return d instanceof LidSpec l ? l.corpus() : d instanceof ProbeSpec p ? p.corpus()
+                : d instanceof AsrSpec a ? a.corpus() : null;
+    }
+
+    private static CorpusSpec resolved(CorpusSpec c, Path base) {
+        if (!(c instanceof RealCorpusSpec r) || Path.of(r.dir()).isAbsolute()) {
+            return c;
+        }
+        return r.withDir(resolveDir(r, base).toString());
     }
 
     /** The corpus directory: {@code dir} as is when absolute, else resolved against {@code dataDir} (--data-dir). */

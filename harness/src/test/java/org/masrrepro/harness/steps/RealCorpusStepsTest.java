@@ -15,6 +15,7 @@ import org.masrrepro.datasets.util.ProgressListener;
 import org.masrrepro.harness.TestPaths;
 import org.masrrepro.harness.run.ExperimentPlan;
 import org.masrrepro.harness.spec.ExperimentSpec;
+import org.masrrepro.harness.spec.LidSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.SpecException;
@@ -222,6 +223,34 @@ class RealCorpusStepsTest {
                 tmp.resolve("a"));
         assertNotEquals(ids.hash(new CorpusStep(vox.corpus(), 1)), ids.hash(new CorpusStep(vox.corpus(), 2)),
                 "VoxForge's speaker split follows the seed");
+    }
+
+    @Test
+    void aRelativeDownstreamCorpusDirResolvesAgainstTheDataDirToo() throws IOException {
+        JsonObject base = JsonParser.parseString(Files.readString(TestPaths.specs().resolve("table1/bestrq-fleurs.json")))
+                .getAsJsonObject();
+        base.getAsJsonObject("downstream").add("corpus", JsonParser.parseString(
+                "{\"type\": \"real\", \"label\": \"x\", \"format\": \"fleurs_hf\", \"dir\": \"corpora/fleurs\"}"));
+        Path specs = tmp.resolve("specs-down");
+        Files.createDirectories(specs.resolve(SpecLoader.PROFILES_DIR));
+        Files.copy(TestPaths.specs().resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"),
+                specs.resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"));
+        Files.createDirectories(specs.resolve("real"));
+        Files.writeString(specs.resolve("real/down.json"), base.toString());
+        ExperimentSpec spec = new SpecLoader(specs).load("real/down", Profile.SMOKE, null);
+        assertThrows(IllegalStateException.class, () -> ExperimentPlan.of(spec, Profile.SMOKE),
+                "an unresolved relative dir is never read relative to the working directory");
+
+        ExperimentSpec resolved = RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("a"));
+        RealCorpusSpec down = (RealCorpusSpec) RealCorpora.downstreamCorpus(resolved.downstream());
+        assertEquals(tmp.resolve("a/corpora/fleurs").toAbsolutePath().normalize().toString(), down.dir());
+        assertEquals(spec.corpus(), resolved.corpus(), "the analog pretraining corpus is untouched");
+        assertEquals(((LidSpec) spec.downstream()).training(), ((LidSpec) resolved.downstream()).training());
+        ExperimentPlan inA = ExperimentPlan.of(resolved, Profile.SMOKE);
+        ExperimentPlan inB = ExperimentPlan.of(RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("b")), Profile.SMOKE);
+        StepId ids = new StepId();
+        assertEquals(ids.hash(inA.pretrain()), ids.hash(inB.pretrain()), "pretraining does not read the downstream corpus");
+        assertNotEquals(ids.hash(inA.eval()), ids.hash(inB.eval()), "another --data-dir is another corpus");
     }
 
     @Test
