@@ -13,6 +13,7 @@ import org.masrrepro.harness.spec.FleursAnalogSpec;
 import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.SpecJson;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,14 @@ public final class CorpusStep implements Step {
     @Override
     public String title() {
         return spec.label();
+    }
+
+    /** A real corpus must still be what the manifest was built from (its files' paths, sizes and times). */
+    @Override
+    public void checkReusable(Path dir, Path dataDir) throws IOException {
+        if (spec instanceof RealCorpusSpec r) {
+            RealCorpora.checkUnchanged(r, dataDir(dir), dataDir);
+        }
     }
 
     @Override

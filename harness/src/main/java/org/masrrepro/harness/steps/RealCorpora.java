@@ -1,5 +1,7 @@
 package org.masrrepro.harness.steps;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.masrrepro.datasets.corpus.Manifest;
 import org.masrrepro.datasets.corpus.Utterance;
 import org.masrrepro.datasets.loaders.AsvSpoof2019La;
@@ -15,6 +17,7 @@ import org.masrrepro.datasets.loaders.MultilingualLibriSpeech;
 import org.masrrepro.datasets.loaders.RealCorpusCard;
 import org.masrrepro.datasets.loaders.VoxForge;
 import org.masrrepro.datasets.util.AtomicFiles;
+import org.masrrepro.datasets.util.DirectoryFingerprint;
 import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.datasets.util.ProgressListener;
 import org.masrrepro.harness.spec.AsrSpec;
@@ -25,8 +28,10 @@ import org.masrrepro.harness.spec.LidSpec;
 import org.masrrepro.harness.spec.ProbeSpec;
 import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.Records;
+import org.masrrepro.harness.spec.SpecJson;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -125,6 +130,8 @@ public final class RealCorpora {
     /** Loads the corpus into {@code outDir} (manifest.csv, card.md) and records its size in the step's provenance. */
     static void prepare(RealCorpusSpec spec, long seed, Path outDir, StepContext ctx) throws IOException {
         Path root = resolveDir(spec, ctx.dataDir());
+        // Taken before reading, so an edit made while the loader runs also shows up at the next reuse.
+        DirectoryFingerprint before = DirectoryFingerprint.of(root);
         LoadedCorpus corpus = loader(spec, root, seed, ctx.progress()).load();
         List<Utterance> rows = corpus.withAbsolutePaths();
         Path manifest = outDir.resolve("manifest.csv");
@@ -138,5 +145,41 @@ public final class RealCorpora {
         ctx.recordMeasurement("utterances", rows.size());
         ctx.recordMeasurement("hours", corpus.hours());
         ctx.recordMeasurement("bad_files", corpus.badFiles().size());
+        ctx.recordInputHash("corpus_dir_fingerprint", before.sha256());
+        AtomicFiles.writeString(outDir.resolve(FINGERPRINT), SpecJson.pretty(fingerprintJson(root, before)));
+    }
+
+    /** Written beside the manifest: the corpus directory's {@link DirectoryFingerprint} when it was read. */
+    public static final String FINGERPRINT = "source_fingerprint.json";
+
+    /**
+     * Throws if the corpus directory no longer matches the fingerprint taken when {@code dataDirOfStep}'s manifest was
+     * built (a corpus built before fingerprints existed is not checked).
+     */
+    static void checkUnchanged(RealCorpusSpec spec, Path dataDirOfStep, Path dataDir) throws IOException {
+        Path file = dataDirOfStep.resolve(FINGERPRINT);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        JsonObject then = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        Path root = resolveDir(spec, dataDir);
+        DirectoryFingerprint now = DirectoryFingerprint.of(root);
+        if (!now.sha256().equals(then.get("sha256").getAsString())) {
+            throw new IOException("the corpus at " + root + " changed since it was read (then " + then.get("files")
+                    + " files, " + then.get("bytes") + " bytes; now " + now.files() + " files, " + now.bytes()
+                    + " bytes, or files rewritten in place). Its manifest and everything computed from it are stale: "
+                    + "delete " + dataDirOfStep.getParent() + " (and the runs that used it) to rebuild, or restore the "
+                    + "corpus as it was");
+        }
+    }
+
+    private static JsonObject fingerprintJson(Path root, DirectoryFingerprint f) {
+        JsonObject o = new JsonObject();
+        o.addProperty("dir", root.toString());
+        o.addProperty("files", f.files());
+        o.addProperty("bytes", f.bytes());
+        o.addProperty("sha256", f.sha256());
+        o.addProperty("what", "SHA-256 of the sorted lines path<TAB>size<TAB>mtime-ms of every regular file");
+        return o;
     }
 }

@@ -2,6 +2,8 @@ package org.masrrepro.harness.steps;
 
 import com.google.gson.JsonObject;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,6 +29,13 @@ public interface Step {
 
     /** Does the work, writing only inside {@code ctx.dir()}; may resume from partial outputs found there. */
     void execute(StepContext ctx) throws Exception;
+
+    /**
+     * Called before a finished step is reused: throws, saying what changed and what to do, if something the step read
+     * outside the runs directory (a real corpus on disk) changed since it ran. Steps that read only other steps'
+     * outputs have nothing to check.
+     */
+    default void checkReusable(Path dir, Path dataDir) throws IOException {}
 
     /** A short human name for progress lines. */
     default String title() {

@@ -106,6 +106,12 @@ public final class StepRunner {
             return dir;
         }
         if (isDone(step)) {
+            try {
+                step.checkReusable(dir, dataDir);
+            } catch (IOException e) {
+                throw new StepFailedException(step.kind() + " step " + step.title() + " in " + dir
+                        + " cannot be reused: " + e.getMessage(), e);
+            }
             log.printf("[%s] %s: done earlier, reusing %s%n", step.kind(), step.title(), runsRoot.relativize(dir));
             finishedThisRun.add(hash);
             return dir;

@@ -160,6 +160,21 @@ class RealCorpusStepsTest {
         try (var s = Files.walk(runs)) {
             assertTrue(s.noneMatch(p -> p.toString().endsWith(".wav")), "no audio copied into the run directory");
         }
+
+        // A file rewritten in place makes the finished corpus step stale: reuse fails, naming what to delete.
+        Path edited;
+        try (var s = Files.walk(corpusRoot)) {
+            edited = s.filter(p -> p.toString().endsWith(".wav")).sorted().findFirst().orElseThrow();
+        }
+        byte[] audio = Files.readAllBytes(edited);
+        audio[audio.length - 1] ^= 1;
+        Files.write(edited, audio);
+        Files.setLastModifiedTime(edited, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(edited).toMillis() + 5000));
+        StepRunner.StepFailedException stale = assertThrows(StepRunner.StepFailedException.class,
+                () -> runner(runs, dataDir, new ByteArrayOutputStream()).run(plan.features()));
+        assertTrue(stale.getMessage().contains("changed since it was read")
+                && stale.getMessage().contains(runner.dirOf(plan.corpus()).toString()), stale.getMessage());
     }
 
     @Test
