@@ -58,29 +58,34 @@ public final class CorpusCard {
         sb.append("\n## Debian packages (exact versions used)\n\n| package | version |\n|---|---|\n");
         b.packageVersions.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
 
-        sb.append("\n## Languages\n\n| language | overlapped | locale | utterances |");
-        splits.forEach(s -> sb.append(" hours ").append(s).append(" |"));
-        sb.append(" hours |\n|---|---|---|---|").append("---|".repeat(splits.size() + 1)).append("\n");
+        List<String> langHeaders = new ArrayList<>(List.of("language", "overlapped", "locale", "utterances"));
+        splits.forEach(s -> langHeaders.add("hours " + s));
+        langHeaders.add("hours");
+        MarkdownTable langs = new MarkdownTable(langHeaders.toArray(String[]::new));
         for (String lang : languages(utts)) {
             List<Utterance> l = utts.stream().filter(u -> u.language().equals(lang)).toList();
-            sb.append("| ").append(lang).append(" | ").append(b.overlapped.contains(lang) ? "y" : "n").append(" | ")
-                    .append(b.locales.getOrDefault(lang, "")).append(" | ").append(l.size()).append(" |");
+            List<Object> row = new ArrayList<>(List.of(lang, b.overlapped.contains(lang) ? "y" : "n",
+                    b.locales.getOrDefault(lang, ""), l.size()));
             for (String s : splits) {
-                sb.append(String.format(Locale.ROOT, " %.4f |", hours(l.stream().filter(u -> u.split().equals(s)).toList())));
+                row.add(String.format(Locale.ROOT, "%.4f", hours(l.stream().filter(u -> u.split().equals(s)).toList())));
             }
-            sb.append(String.format(Locale.ROOT, " %.4f |%n", hours(l)));
+            row.add(String.format(Locale.ROOT, "%.4f", hours(l)));
+            langs.row(row.toArray());
         }
+        sb.append("\n## Languages\n\n").append(langs.render());
 
-        sb.append("\n## Splits\n\n| split | utterances | hours | speakers | sentences |\n|---|---|---|---|---|\n");
+        MarkdownTable splitTable = new MarkdownTable("split", "utterances", "hours", "speakers", "sentences");
         for (String s : splits) {
             List<Utterance> l = utts.stream().filter(u -> u.split().equals(s)).toList();
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %d | %d |%n", s, l.size(), hours(l),
+            splitTable.row(s, l.size(), String.format(Locale.ROOT, "%.4f", hours(l)),
                     l.stream().map(Utterance::speaker).distinct().count(),
-                    l.stream().map(Utterance::sentenceId).distinct().count()));
+                    l.stream().map(Utterance::sentenceId).distinct().count());
         }
+        sb.append("\n## Splits\n\n").append(splitTable.render());
 
-        sb.append("\n## Speakers per split\n\n| split | speaker | language | variant | gender | pitch | rate (wpm) | utterances |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+        // Columns a corpus has no value for (a sound corpus's voice variant, pitch and rate) are left out.
+        MarkdownTable speakers = new MarkdownTable("split", "speaker", "language", "variant", "gender", "pitch",
+                "rate (wpm)", "utterances");
         Map<String, Speaker> byId = new HashMap<>();
         b.speakers.forEach(s -> byId.put(s.id(), s));
         for (String s : splits) {
@@ -88,12 +93,12 @@ public final class CorpusCard {
             utts.stream().filter(u -> u.split().equals(s)).forEach(u -> counts.merge(u.speaker(), 1L, Long::sum));
             counts.forEach((id, n) -> {
                 Speaker spk = byId.get(id);
-                sb.append("| ").append(s).append(" | ").append(id).append(" | ");
-                sb.append(spk == null ? "| | | | |" : String.format(Locale.ROOT, "%s | %s | %s | %d | %d |",
-                        spk.language(), spk.variant(), spk.gender(), spk.pitch(), spk.rateWpm()));
-                sb.append(" ").append(n).append(" |\n");
+                speakers.row(s, id, spk == null ? null : spk.language(), spk == null ? null : spk.variant(),
+                        spk == null ? null : spk.gender(), spk == null ? null : spk.pitch(),
+                        spk == null ? null : spk.rateWpm(), n);
             });
         }
+        sb.append("\n## Speakers per split\n\n").append(speakers.render());
 
         if (!b.appendix.isEmpty()) {
             sb.append("\n").append(b.appendix.strip()).append("\n");
