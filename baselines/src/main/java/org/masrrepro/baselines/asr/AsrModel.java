@@ -46,7 +46,8 @@ public final class AsrModel implements AutoCloseable {
     public float[][] logProbabilities(FeatureSet set, int i) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray in = AsrTrainer.padded(sub, set, new int[] {i});
-            NDArray logp = net.logits(new ParameterStore(sub, false), in, false, null).logSoftmax(2);
+            NDArray logp = net.logits(new ParameterStore(sub, false), in, new int[] {set.numFrames(i)}, false, null)
+                    .logSoftmax(2);
             int t = (int) logp.getShape().get(1);
             int c = (int) logp.getShape().get(2);
             float[] flat = logp.toFloatArray();

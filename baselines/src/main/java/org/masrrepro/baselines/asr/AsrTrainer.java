@@ -35,8 +35,8 @@ import java.util.function.Predicate;
  *
  * <p>Batches hold whole utterances (targets cover the whole utterance, so no crops), each normalised like
  * {@link Batches#input} and zero-padded to the batch's longest; the CTC input length of an utterance is the
- * encoder frames of its unpadded length. The encoder has no padding mask, so padded frames are visible to attention
- * in training; inference runs one utterance at a time, unpadded. {@code cropFrames} of the shared settings only
+ * encoder frames of its unpadded length. The encoder is given the lengths, so padding changes no valid frame's output
+ * (see {@link ConformerEncoder}); inference runs one utterance at a time, unpadded. {@code cropFrames} of the shared settings only
  * sizes the initialisation.
  */
 public final class AsrTrainer {
@@ -67,9 +67,13 @@ public final class AsrTrainer {
             head.initialize(m, DataType.FLOAT32, new Shape(inputShape.get(0), modelDim));
         }
 
-        /** Logits (B, T', classes); {@code random} draws dropout masks (null at inference). */
-        NDArray logits(ParameterStore ps, NDArray features, boolean training, SplittableRandom random) {
-            NDArray frames = encoder.encode(ps, features, training, random);
+        /**
+         * Logits (B, T', classes) of zero-padded features whose rows have {@code validFrames} real frames;
+         * {@code random} draws dropout masks (null at inference).
+         */
+        NDArray logits(ParameterStore ps, NDArray features, int[] validFrames, boolean training,
+                SplittableRandom random) {
+            NDArray frames = encoder.encode(ps, features, validFrames, training, random);
             return head.forward(ps, new NDList(frames), training).singletonOrThrow();
         }
     }
@@ -109,7 +113,11 @@ public final class AsrTrainer {
             @Override
             public Output forward(ParameterStore ps, NDArray features, int[] items, SplittableRandom random,
                     boolean training) {
-                NDArray logits = net.logits(ps, features, training, random);
+                int[] valid = new int[items.length];
+                for (int i = 0; i < items.length; i++) {
+                    valid[i] = b.data.numFrames(items[i]);
+                }
+                NDArray logits = net.logits(ps, features, valid, training, random);
                 int[] lengths = new int[items.length];
                 int[][] targets = new int[items.length][];
                 for (int i = 0; i < items.length; i++) {

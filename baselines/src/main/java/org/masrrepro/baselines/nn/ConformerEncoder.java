@@ -19,8 +19,10 @@ import java.util.SplittableRandom;
 /**
  * Conformer encoder f: features (B, T, F) to frames (B, T', D). Front end: {@code log2(subsampling)} stride-2 3x3
  * Conv2d + ReLU layers with C = min(D, 256) channels, a linear map to D, and sinusoidal absolute positions; then
- * {@code numLayers} Conformer blocks. No padding masks: training uses fixed-length crops and inference runs one
- * utterance at a time.
+ * {@code numLayers} Conformer blocks. Batches of unequal utterances (ASR) pass their valid input lengths
+ * ({@link #encode(ParameterStore, NDArray, int[], boolean, SplittableRandom)}): padded frames are then zeroed after
+ * each subsampling convolution and before each depthwise convolution, and hidden from attention as keys, so a valid
+ * frame's output equals that of the utterance encoded alone. Fixed-length crops (pretraining, LID) need no lengths.
  *
  * <p>Positions are absolute sinusoids added once after the front end (not Transformer-XL relative attention as in
  * Gulati et al.): simpler, and with fixed-length crops the model sees the same position range in training and
@@ -31,6 +33,13 @@ public final class ConformerEncoder extends AbstractBlock {
 
     /** Forward-parameter key of the step's {@link SplittableRandom} that draws dropout masks. */
     public static final String RANDOM = "random";
+
+    /** Forward-parameter key of the valid input frames per batch row ({@code int[]}); absent = no padding. */
+    public static final String VALID_FRAMES = "valid_frames";
+
+    /** Internal forward-parameter keys: (B, T', 1) 1/0 frame mask and (B, 1, 1, T') 0/-1e9 attention key bias. */
+    static final String FRAME_MASK = "frame_mask";
+    static final String KEY_BIAS = "key_bias";
 
     private static final int MAX_CHANNELS = 256;
 
@@ -86,11 +95,47 @@ public final class ConformerEncoder extends AbstractBlock {
         return forward(ps, new NDList(features), training, randomParams(random)).singletonOrThrow();
     }
 
+    /**
+     * Frames (B, T', D) of zero-padded features (B, T, F) whose row {@code i} has {@code validFrames[i]} real frames;
+     * output frames past {@link #outputFrames} of that length are padding (their values are unspecified).
+     */
+    public NDArray encode(ParameterStore ps, NDArray features, int[] validFrames, boolean training,
+            SplittableRandom random) {
+        PairList<String, Object> p = randomParams(random);
+        p.add(VALID_FRAMES, validFrames.clone());
+        return forward(ps, new NDList(features), training, p).singletonOrThrow();
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = embed(ps, inputs.singletonOrThrow(), training, params);
         x = position(ps, x, training, params);
+        int[] valid = params == null ? null : (int[]) params.get(VALID_FRAMES);
+        if (valid != null) {
+            params = withMasks(params, x, valid);
+        }
         return new NDList(layers(ps, x, 0, blocks.size(), training, params));
+    }
+
+    /** {@code params} plus the frame mask and attention key bias of the encoder frames (B, T', D) {@code x}. */
+    private PairList<String, Object> withMasks(PairList<String, Object> params, NDArray x, int[] valid) {
+        int b = (int) x.getShape().get(0);
+        int t = (int) x.getShape().get(1);
+        float[] mask = new float[b * t];
+        float[] bias = new float[b * t];
+        for (int i = 0; i < b; i++) {
+            int n = Math.min(t, outputFrames(valid[i], config.subsampling()));
+            for (int j = 0; j < t; j++) {
+                mask[i * t + j] = j < n ? 1f : 0f;
+                bias[i * t + j] = j < n ? 0f : -1e9f;
+            }
+        }
+        PairList<String, Object> p = new PairList<>();
+        p.addAll(params);
+        NDManager m = x.getManager();
+        p.add(FRAME_MASK, m.create(mask, new Shape(b, t, 1)).toDevice(x.getDevice(), false));
+        p.add(KEY_BIAS, m.create(bias, new Shape(b, 1, 1, t)).toDevice(x.getDevice(), false));
+        return p;
     }
 
     /**
@@ -117,10 +162,18 @@ public final class ConformerEncoder extends AbstractBlock {
 
     private NDArray embed(ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
         long b = x.getShape().get(0);
+        int[] valid = params == null ? null : (int[]) params.get(VALID_FRAMES);
         if (!convs.isEmpty()) {
             x = x.expandDims(1); // (B, 1, T, F)
+            int[] lengths = valid == null ? null : valid.clone();
             for (Conv2d c : convs) {
                 x = Activation.relu(Ops.apply(c, ps, x, training, params));
+                if (lengths != null) { // the next convolution must read zeros past the end, as it would alone
+                    for (int i = 0; i < lengths.length; i++) {
+                        lengths[i] = (lengths[i] + 1) / 2;
+                    }
+                    x = x.mul(timeMask(x.getManager(), lengths, (int) x.getShape().get(2)).toDevice(x.getDevice(), false));
+                }
             }
             long t = x.getShape().get(2);
             x = x.transpose(0, 2, 1, 3).reshape(b, t, -1);
@@ -139,6 +192,15 @@ public final class ConformerEncoder extends AbstractBlock {
             x = Ops.apply(blocks.get(i), ps, x, training, params);
         }
         return x;
+    }
+
+    /** (B, 1, T, 1) with 1 at the first {@code lengths[i]} time steps of row i, else 0. */
+    private static NDArray timeMask(NDManager m, int[] lengths, int t) {
+        float[] v = new float[lengths.length * t];
+        for (int i = 0; i < lengths.length; i++) {
+            java.util.Arrays.fill(v, i * t, i * t + Math.min(t, lengths[i]), 1f);
+        }
+        return m.create(v, new Shape(lengths.length, 1, t, 1));
     }
 
     /** Sinusoidal positions (Vaswani et al. 2017), (T, D). */

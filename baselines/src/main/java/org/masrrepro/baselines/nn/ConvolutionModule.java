@@ -43,6 +43,10 @@ final class ConvolutionModule extends AbstractBlock {
         NDArray x = Ops.apply(norm, ps, inputs.singletonOrThrow(), training, params);
         NDList halves = Ops.apply(pointwiseIn, ps, x, training, params).split(2, 2);
         x = halves.get(0).mul(Activation.sigmoid(halves.get(1)));            // GLU
+        NDArray frameMask = params == null ? null : (NDArray) params.get(ConformerEncoder.FRAME_MASK);
+        if (frameMask != null) { // the depthwise convolution reads zeros past the end, as it would alone
+            x = x.mul(frameMask);
+        }
         x = Ops.apply(depthwise, ps, x.transpose(0, 2, 1), training, params).transpose(0, 2, 1);
         x = Ops.swish(Ops.apply(convNorm, ps, x, training, params));
         return new NDList(Ops.apply(drop, ps, Ops.apply(pointwiseOut, ps, x, training, params), training, params));

@@ -11,7 +11,10 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** Conformer attention module: LayerNorm, multi-head scaled dot-product self-attention, dropout (no residual). */
+/**
+ * Conformer attention module: LayerNorm, multi-head scaled dot-product self-attention (padded keys masked when the
+ * encoder was given lengths), dropout (no residual).
+ */
 final class SelfAttentionModule extends AbstractBlock {
 
     private final int heads;
@@ -44,6 +47,10 @@ final class SelfAttentionModule extends AbstractBlock {
         NDArray k = split(Ops.apply(key, ps, x, training, params), b, t, dh);
         NDArray v = split(Ops.apply(value, ps, x, training, params), b, t, dh);
         NDArray scores = ScalarOps.div(q.matMul(k.transpose(0, 1, 3, 2)), Math.sqrt(dh));
+        NDArray keyBias = params == null ? null : (NDArray) params.get(ConformerEncoder.KEY_BIAS);
+        if (keyBias != null) { // padded frames are no keys
+            scores = scores.add(keyBias);
+        }
         NDArray attn = Ops.apply(drop, ps, scores.softmax(-1), training, params);
         NDArray ctx = attn.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, dim);
         return new NDList(Ops.apply(drop, ps, Ops.apply(out, ps, ctx, training, params), training, params));

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Output shapes, config validation and seeded dropout of the Conformer encoder. */
 class ConformerEncoderTest {
@@ -37,6 +38,47 @@ class ConformerEncoderTest {
         assertEquals(16, ConformerEncoder.outputFrames(64, 4));
         assertEquals(10, ConformerEncoder.outputFrames(37, 4));
         assertEquals(37, ConformerEncoder.outputFrames(37, 1));
+    }
+
+    @Test
+    void paddingWithLengthsChangesNoValidFrame() {
+        ConformerConfig c = new ConformerConfig(8, 32, 2, 4, 2, 5, 4, 0f);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ConformerEncoder enc = new ConformerEncoder(c);
+            enc.initialize(m, DataType.FLOAT32, new Shape(2, 64, 8));
+            ParameterStore ps = new ParameterStore(m, false);
+            int[] lengths = {61, 37, 18};
+            int t = 61;
+            float[] batch = new float[lengths.length * t * 8];
+            NDArray[] alone = new NDArray[lengths.length];
+            SplittableRandom r = new SplittableRandom(4);
+            for (int i = 0; i < lengths.length; i++) {
+                float[] u = new float[lengths[i] * 8];
+                for (int k = 0; k < u.length; k++) {
+                    u[k] = (float) r.nextGaussian();
+                }
+                System.arraycopy(u, 0, batch, i * t * 8, u.length);
+                alone[i] = enc.encode(ps, m.create(u, new Shape(1, lengths[i], 8)), false, null);
+            }
+            NDArray x = m.create(batch, new Shape(lengths.length, t, 8));
+            NDArray masked = enc.encode(ps, x, lengths, false, null);
+            NDArray unmasked = enc.encode(ps, x, false, null);
+            double worstUnmasked = 0;
+            for (int i = 0; i < lengths.length; i++) {
+                int n = ConformerEncoder.outputFrames(lengths[i], 4);
+                float[] want = alone[i].toFloatArray();
+                float[] got = masked.get(i + ", :" + n + ", :").toFloatArray();
+                float[] plain = unmasked.get(i + ", :" + n + ", :").toFloatArray();
+                for (int k = 0; k < want.length; k++) {
+                    assertEquals(want[k], got[k], 1e-4, "row " + i + " value " + k);
+                    worstUnmasked = Math.max(worstUnmasked, Math.abs(want[k] - plain[k]));
+                }
+            }
+            assertTrue(worstUnmasked > 1e-2, "without lengths padding leaks into valid frames: " + worstUnmasked);
+            float[] full = enc.encode(ps, x.get("0:1"), new int[] {t}, false, null).toFloatArray();
+            assertArrayEquals(enc.encode(ps, x.get("0:1"), false, null).toFloatArray(), full,
+                    "an unpadded row with its full length is bit-identical to no lengths");
+        }
     }
 
     @Test

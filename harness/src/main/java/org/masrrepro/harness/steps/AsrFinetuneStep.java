@@ -66,7 +66,7 @@ public final class AsrFinetuneStep implements Step {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // 2: the encoder masks padding in training batches
     }
 
     @Override
