@@ -60,11 +60,8 @@ public final class ReportBuilder {
                 seeds.add(r.seed());
             }
         }
-        String caption = String.format(Locale.ROOT,
-                "Ours: %s; profile %s; %d run(s), seeds %s. These corpora are offline analogs (espeak-ng speech, "
-                        + "Debian recordings), NOT the paper's datasets: compare trends, not absolute values. "
-                        + "Paper: Raj et al., MASR.",
-                String.join("; ", corpora), profile.id(), runs.size(), seeds);
+        String caption = caption(corpora, profile, runs.size(), seeds);
+        Map<String, String> tableCaptions = tableCaptions(runs, profile);
         Path cards = out.resolve("cards");
         AtomicFiles.deleteRecursively(cards); // rebuilt from the runs each time, so floors are appended once
         Files.createDirectories(cards);
@@ -93,9 +90,40 @@ public final class ReportBuilder {
                     rel.resolve(r.evalDir()).resolve(StepRunner.PROVENANCE).toString(), metrics,
                     curves(runsRoot, r.curves())));
         }
-        PaperReport.write(out, profile.id(), caption, cells, summaries);
+        PaperReport.write(out, profile.id(), caption, tableCaptions, cells, summaries);
         log.println("report: " + out.resolve("index.html").toAbsolutePath());
         return out;
+    }
+
+    /** Table id to the caption of the runs behind that table's cells only (a table never names another's corpora). */
+    static Map<String, String> tableCaptions(List<RunRecord> runs, Profile profile) {
+        Map<String, List<RunRecord>> byTable = new java.util.TreeMap<>();
+        for (RunRecord r : runs) {
+            r.cells().stream().map(ResultCell::table).distinct()
+                    .forEach(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        byTable.forEach((t, rs) -> {
+            Set<String> corpora = new LinkedHashSet<>();
+            Set<Long> seeds = new java.util.TreeSet<>();
+            rs.forEach(r -> {
+                corpora.add(r.corpus());
+                if (!r.spec().startsWith("floor/")) {
+                    seeds.add(r.seed());
+                }
+            });
+            out.put(t, caption(corpora, profile, rs.size(), seeds));
+        });
+        return out;
+    }
+
+    /** What produced a set of numbers: corpora, profile, runs and seeds, and that the corpora are not the paper's. */
+    static String caption(Set<String> corpora, Profile profile, int runs, Set<Long> seeds) {
+        return String.format(Locale.ROOT,
+                "Ours: %s; profile %s; %d run(s), seeds %s. These corpora are offline analogs (espeak-ng speech, "
+                        + "Debian recordings), NOT the paper's datasets: compare trends, not absolute values. "
+                        + "Paper: Raj et al., MASR.",
+                String.join("; ", corpora), profile.id(), runs, seeds);
     }
 
     /** Loss per logged step of each training log that exists. */

@@ -58,9 +58,19 @@ public final class PaperReport {
         } + tableId.substring(1);
     }
 
-    /** Writes the report into {@code out}; returns the evaluated claims. */
+    /** Writes the report into {@code out} with one caption for every table; returns the evaluated claims. */
     public static List<ClaimResult> write(Path out, String profile, String caption, List<ResultCell> cells,
             List<RunSummary> runs) throws IOException {
+        return write(out, profile, caption, Map.of(), cells, runs);
+    }
+
+    /**
+     * Writes the report into {@code out}; returns the evaluated claims. {@code caption} heads the report,
+     * {@code tableCaptions} (table id to caption: the corpora, profile and seeds behind that table) head each table,
+     * falling back to {@code caption}.
+     */
+    public static List<ClaimResult> write(Path out, String profile, String caption, Map<String, String> tableCaptions,
+            List<ResultCell> cells, List<RunSummary> runs) throws IOException {
         PaperNumbers paper = PaperNumbers.load();
         ReportDocument doc = new ReportDocument("masr-repro report, profile " + profile);
         doc.paragraph(caption);
@@ -79,7 +89,8 @@ public final class PaperReport {
                 continue;
             }
             String base = fileName(t.getKey());
-            ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue()[0], caption, cells, paper);
+            ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue()[0],
+                    tableCaptions.getOrDefault(t.getKey(), caption), cells, paper);
             table.writeMarkdown(out.resolve(base + ".md"));
             table.writeCsv(out.resolve(base + ".csv"));
             table.writeHtml(out.resolve(base + ".html"));

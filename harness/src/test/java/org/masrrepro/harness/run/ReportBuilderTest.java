@@ -1,6 +1,7 @@
 package org.masrrepro.harness.run;
 
 import org.junit.jupiter.api.Test;
+import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.reports.results.ResultCell;
 
 import java.io.ByteArrayOutputStream;
@@ -10,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Floors of different corpora under one dataset get a row each instead of being pooled as seeds. */
-class SeparateFloorsTest {
+/**
+ * Floors of different corpora under one dataset get a row each instead of being pooled as seeds; each table's caption
+ * names only the corpora behind its own cells.
+ */
+class ReportBuilderTest {
 
     static RunRecord floor(String corpusDir, double acc) {
         return new RunRecord("floor/fleurs", "floor", "cpu", 0, "FLEURS analog", corpusDir, "floor/x",
@@ -44,5 +49,20 @@ class SeparateFloorsTest {
         assertEquals(48, out.get(1).cells().get(0).value());
         assertEquals("best-rq", out.get(2).cells().get(0).row(), "learned rows are untouched");
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("floors of 2 corpora"));
+    }
+
+    @Test
+    void eachTableCaptionNamesOnlyItsOwnCorpora() {
+        RunRecord probe = new RunRecord("table2/mask/bestrq", "x", "cpu", 1, "ComParE Mask analog", "corpus/m", "probe/x",
+                List.of(new ResultCell("T2", "best-rq", "mask", "acc", 70, 1, "cpu", "ComParE Mask analog", "p")),
+                Map.of());
+        Map<String, String> captions = ReportBuilder.tableCaptions(
+                List.of(floor("corpus/a", 44), learned("corpus/a"), probe), Profile.CPU);
+        assertEquals(List.of("T1", "T2"), List.copyOf(captions.keySet()));
+        assertTrue(captions.get("T1").startsWith("Ours: FLEURS analog; profile cpu; 2 run(s), seeds [1]."),
+                captions.get("T1"));
+        assertFalse(captions.get("T1").contains("Mask"), captions.get("T1"));
+        assertTrue(captions.get("T2").startsWith("Ours: ComParE Mask analog; profile cpu; 1 run(s)"), captions.get("T2"));
+        assertTrue(captions.get("T2").contains("NOT the paper's datasets"));
     }
 }
