@@ -71,6 +71,9 @@ public final class CorpusStep implements Step {
         corpus.remove("seed");
         JsonObject o = new JsonObject();
         o.add("corpus", corpus);
+        if (spec instanceof AnalogCorpusSpec a) { // a rebuilt analog must not reuse what was computed from the old one
+            o.addProperty("analog_format", AnalogCorpora.format(a.corpus()));
+        }
         if (!(spec instanceof RealCorpusSpec r) || r.format().equals("voxforge")) { // other real corpora use no seed
             o.addProperty("seed", seed);
         }

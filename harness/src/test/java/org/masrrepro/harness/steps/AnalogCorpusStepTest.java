@@ -84,4 +84,14 @@ class AnalogCorpusStepTest {
         assertThrows(IllegalArgumentException.class, () -> new AnalogCorpusSpec("x analog", "mls-analog", "huge", null));
         assertThrows(IllegalArgumentException.class, () -> new AnalogCorpusSpec("MLS", "mls-analog", "smoke", null));
     }
+
+    @org.junit.jupiter.api.Test
+    void theBuildFormatIsPartOfTheStepIdentity() {
+        for (String name : org.masrrepro.datasets.corpus.analog.AnalogCorpora.NAMES) {
+            CorpusStep step = new CorpusStep(new AnalogCorpusSpec(name + " analog", name, "smoke", null), 11);
+            assertEquals(org.masrrepro.datasets.corpus.analog.AnalogCorpora.format(name),
+                    step.inputs().get("analog_format").getAsInt(),
+                    name + ": a format bump must change the hash, or the old build and its features are reused");
+        }
+    }
 }

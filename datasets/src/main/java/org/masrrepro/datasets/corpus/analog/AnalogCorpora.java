@@ -68,6 +68,23 @@ public final class AnalogCorpora {
         };
     }
 
+    /**
+     * The build format of corpus {@code name}: bumped whenever its builder's output changes, and part of the corpus
+     * step's identity, so a changed analog is rebuilt (and everything computed from it recomputed) instead of reused.
+     */
+    public static int format(String name) {
+        return switch (check(name)) {
+            case "mls-analog", "voxforge-analog" -> ReadSpeechAnalog.FORMAT;
+            case "fillets-speech" -> FilletsSpeech.FORMAT;
+            case "librivox-clips" -> LibriVoxClips.FORMAT;
+            case "spoof-analog" -> SpoofAnalog.FORMAT;
+            case "style-analog" -> SpeakingStyleAnalog.FORMAT;
+            case "mask-analog" -> MaskAnalog.FORMAT;
+            case "esc-human-analog" -> EscHumanAnalog.FORMAT;
+            default -> EscCoughAnalog.FORMAT;
+        };
+    }
+
     /** Builds (or validates an earlier build of) corpus {@code name} at {@code size} in {@code outputDir}. */
     public static CorpusInfo prepare(String name, Size size, Path outputDir, long seed, ProgressListener progress)
             throws IOException {
