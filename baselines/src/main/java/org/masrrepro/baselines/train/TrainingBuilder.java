@@ -10,7 +10,7 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
 
     int batchSize;
     int cropFrames;
-    int totalSteps;
+    int totalSteps = -1; // unset; 0 is a valid choice
     OptimizerConfig optimizer;
     long seed;
     Path workDir;
@@ -83,9 +83,10 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
 
     /** Throws when a shared required setting is missing; {@code what} names the trainer's own requirements. */
     protected void validate(boolean ownSettingsPresent, String what) {
+        // 0 steps is allowed: the result is the seeded initialisation (a "no pretraining" reference).
         if (!ownSettingsPresent || optimizer == null || workDir == null || batchSize <= 0 || cropFrames <= 0
-                || totalSteps <= 0) {
-            throw new IllegalStateException(what + ", optimizer, workDir, batch size, crop and steps are required");
+                || totalSteps < 0) {
+            throw new IllegalStateException(what + ", optimizer, workDir, batch size, crop and steps (>= 0) are required");
         }
     }
 }

@@ -15,6 +15,7 @@ public record AsrSpec(
         CorpusSpec corpus) implements DownstreamSpec {
 
     public AsrSpec {
+        Check.positive("training.steps", training.steps());
         Check.nonNegative("freeze_encoder_steps", freezeEncoderSteps);
         Check.that(freezeEncoderSteps <= training.steps(),
                 "freeze_encoder_steps " + freezeEncoderSteps + " exceeds training.steps " + training.steps());

@@ -13,6 +13,7 @@ public record LidSpec(
         CorpusSpec corpus) implements DownstreamSpec {
 
     public LidSpec {
+        Check.positive("training.steps", training.steps());
         Check.nonNegative("freeze_encoder_steps", freezeEncoderSteps);
         Check.that(freezeEncoderSteps <= training.steps(),
                 "freeze_encoder_steps " + freezeEncoderSteps + " exceeds training.steps " + training.steps());

@@ -94,6 +94,9 @@ public final class PretrainStep implements Step {
         if (base != null) {
             t.append(" (continued from step ").append(startStep()).append(")");
         }
+        if (spec.training().steps() == 0) {
+            return "no pretraining (" + t + " encoder at its seeded initialisation)";
+        }
         return t.toString();
     }
 

@@ -26,8 +26,8 @@ class SpecLoaderTest {
         specs = tmp.resolve("harness").resolve("specs");
         Files.createDirectories(specs.resolve("table1"));
         Files.createDirectories(specs.resolve("profiles"));
-        for (String f : new String[] {"table1/bestrq-fleurs.json", "profiles/smoke.json", "profiles/cpu.json",
-                "profiles/paper.json"}) {
+        for (String f : new String[] {"table1/bestrq-fleurs.json", "table1/random-init-fleurs.json",
+                "profiles/smoke.json", "profiles/cpu.json", "profiles/paper.json"}) {
             Files.copy(TestPaths.specs().resolve(f), specs.resolve(f));
         }
     }
@@ -51,6 +51,16 @@ class SpecLoaderTest {
         assertEquals(7, s.pretrain().training().steps());
         ExperimentSpec base = new SpecLoader(specs).load("table1/bestrq-fleurs", Profile.CPU, null);
         assertEquals(base.corpus(), s.corpus());
+    }
+
+    @Test
+    void zeroStepsMeanNoPretrainingButFineTuningNeedsSteps() throws IOException {
+        ExperimentSpec none = new SpecLoader(specs).load("table1/random-init-fleurs", Profile.CPU, null);
+        assertEquals(0, none.pretrain().training().steps(), "the reference row has no pretraining at every profile");
+        write("bad/no-finetune", "{\"extends\": \"table1/bestrq-fleurs\", \"profiles\": {\"cpu\": "
+                + "{\"downstream\": {\"training\": {\"steps\": 0}, \"freeze_encoder_steps\": 0}}}}");
+        SpecException e = invalid("bad/no-finetune", Profile.CPU);
+        assertTrue(e.getMessage().contains("training.steps"), e.getMessage());
     }
 
     @Test
