@@ -34,7 +34,7 @@ public final class SpeedProbe {
         Path dir = Files.createTempDirectory("speed");
         TrainResult r = Pretrainer.builder().setEncoder(enc)
                 .setObjective(w2v
-                        ? new W2vBert(new W2vBertConfig(1, 1024, 1, 128, 0.065, 10, 20, 0.1, 0.1, 1, 1, 2, 0.5, 0.999))
+                        ? new W2vBert(new W2vBertConfig(1, 1024, 1, 128, 0.065, 10, 20, 0.1, 0.1, 1, 1, 2, 0.5, 0.999, 1))
                         : new BestRq(new BestRqConfig(4, 1024, 16, 0.01, 10, 0.1, 1)))
                 .setData(new ToyFeatures(64, 80, 4, 1)).setBatchSize(16).setCropFrames(200).setTotalSteps(steps)
                 .setOptimizer(new OptimizerConfig(1e-3, 300, "inverse_sqrt", 0.01, 0.9, 0.98, 1e-9, 1.0))

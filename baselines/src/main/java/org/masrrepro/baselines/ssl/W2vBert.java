@@ -112,8 +112,9 @@ public final class W2vBert implements SslObjective {
             }
         }
 
-        // Quantizer on the unmasked frames.
-        NDArray logits = apply(heads.codeLogits, ps, embedded, training).reshape(b, t, groups, codes);
+        // Quantizer on the unmasked frames, standardised per frame as wav2vec 2.0 quantizes layer-normed features.
+        NDArray logits = apply(heads.codeLogits, ps, standardize(scaleGradient(embedded, config.quantizerInputGradient())),
+                training).reshape(b, t, groups, codes);
         NDArray noisy = logits;
         double tau = temperature();
         if (training) {
@@ -247,6 +248,22 @@ public final class W2vBert implements SslObjective {
             }
         }
         return true;
+    }
+
+    /** The same values as {@code x}, with the gradient flowing back through them multiplied by {@code share}. */
+    static NDArray scaleGradient(NDArray x, double share) {
+        if (share == 1) {
+            return x;
+        }
+        NDArray frozen = x.stopGradient();
+        return share == 0 ? frozen : ScalarOps.mul(x, share).add(ScalarOps.mul(frozen, 1 - share));
+    }
+
+    /** Zero mean and unit variance over the last axis, without learned parameters. */
+    static NDArray standardize(NDArray x) {
+        NDArray centred = x.sub(x.mean(new int[] {-1}, true));
+        NDArray std = centred.square().mean(new int[] {-1}, true).add(ScalarOps.constant(x, 1e-5)).sqrt();
+        return centred.div(std);
     }
 
     private static NDArray normalize(NDArray x) {

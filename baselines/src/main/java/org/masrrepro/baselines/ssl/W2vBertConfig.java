@@ -21,11 +21,14 @@ package org.masrrepro.baselines.ssl;
  * @param maxGumbelTemperature    Gumbel-softmax temperature at step 0 (wav2vec 2.0: 2)
  * @param minGumbelTemperature    its floor (wav2vec 2.0: 0.5)
  * @param gumbelTemperatureDecay  factor per step, {@code tau = max(max * decay^step, min)} (wav2vec 2.0: 0.999995)
+ * @param quantizerInputGradient  share of the quantizer's gradient passed into the encoder front end that feeds it
+ *                                (1 = joint training, as published; 0 = stop-gradient: the front end then learns
+ *                                only through the masked path, which keeps a small model from collapsing the codes)
  */
 public record W2vBertConfig(int contrastiveLayers, int codebookSize, int codebookGroups, int codebookDim,
         double maskProbability, int maskSpanFrames, int numDistractors, double contrastiveTemperature,
         double diversityWeight, double contrastiveWeight, double mlmWeight, double maxGumbelTemperature,
-        double minGumbelTemperature, double gumbelTemperatureDecay) {
+        double minGumbelTemperature, double gumbelTemperatureDecay, double quantizerInputGradient) {
 
     public W2vBertConfig {
         require(contrastiveLayers >= 1, "contrastiveLayers must be >= 1, found " + contrastiveLayers);
@@ -42,6 +45,8 @@ public record W2vBertConfig(int contrastiveLayers, int codebookSize, int codeboo
                 "Gumbel temperatures need 0 < min <= max, found min " + minGumbelTemperature + ", max " + maxGumbelTemperature);
         require(gumbelTemperatureDecay > 0 && gumbelTemperatureDecay <= 1,
                 "gumbelTemperatureDecay must be in (0, 1], found " + gumbelTemperatureDecay);
+        require(quantizerInputGradient >= 0 && quantizerInputGradient <= 1,
+                "quantizerInputGradient must be in [0, 1], found " + quantizerInputGradient);
     }
 
     /**
@@ -51,7 +56,7 @@ public record W2vBertConfig(int contrastiveLayers, int codebookSize, int codeboo
      * The 768-dim quantized vectors are wav2vec 2.0 LARGE's; w2v-BERT does not state its own.
      */
     public static W2vBertConfig paper() {
-        return new W2vBertConfig(8, 1024, 1, 768, 0.065, 10, 100, 0.1, 0.1, 1.0, 1.0, 2.0, 0.5, 0.999995);
+        return new W2vBertConfig(8, 1024, 1, 768, 0.065, 10, 100, 0.1, 0.1, 1.0, 1.0, 2.0, 0.5, 0.999995, 1.0);
     }
 
     /** Gumbel-softmax temperature at a training step. */

@@ -8,6 +8,8 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 
@@ -33,6 +35,12 @@ final class W2vBertHeads extends AbstractBlock {
         this.config = c;
         int groups = c.codebookGroups();
         codeLogits = addChildBlock("code_logits", Linear.builder().setUnits((long) groups * c.codebookSize()).build());
+        // fairseq's GumbelVectorQuantizer: weight ~ N(0, 1), bias 0. On unit-variance inputs the logits then have a
+        // standard deviation of about sqrt(D), so each frame's code is a near-deterministic function of the frame
+        // and Gumbel noise only breaks near-ties. With the default Xavier init the logits start nearly flat, the
+        // diversity loss keeps them flat, the codes are noise and neither loss can be learned (measured, cpu scale).
+        codeLogits.setInitializer(new NormalInitializer(1f), Parameter.Type.WEIGHT);
+        codeLogits.setInitializer(new ConstantInitializer(0f), Parameter.Type.BIAS);
         for (int g = 0; g < groups; g++) {
             // A bias-free linear map of a one-hot code is a table lookup: its weight column k is code vector k.
             codeVectors.add(addChildBlock("code_vectors" + g,

@@ -36,7 +36,7 @@ class W2vBertTest {
     static final ConformerConfig ENC = new ConformerConfig(16, 32, 3, 2, 2, 5, 4, 0.1f);
 
     static W2vBertConfig config() {
-        return new W2vBertConfig(1, 16, 1, 16, 0.2, 2, 5, 0.1, 0.1, 1.0, 1.0, 2.0, 0.5, 0.995);
+        return new W2vBertConfig(1, 16, 1, 16, 0.2, 2, 5, 0.1, 0.1, 1.0, 1.0, 2.0, 0.5, 0.995, 1.0);
     }
 
     @Test
@@ -50,7 +50,7 @@ class W2vBertTest {
         assertEquals(0.1, p.contrastiveTemperature());
         assertEquals(0.1, p.diversityWeight());
         assertThrows(IllegalArgumentException.class,
-                () -> new W2vBertConfig(1, 16, 3, 16, 0.2, 2, 5, 0.1, 0.1, 1, 1, 2, 0.5, 0.99));
+                () -> new W2vBertConfig(1, 16, 3, 16, 0.2, 2, 5, 0.1, 0.1, 1, 1, 2, 0.5, 0.99, 1));
     }
 
     @Test
@@ -165,6 +165,60 @@ class W2vBertTest {
                     }
                 }
                 assertTrue(sum > 0 && Double.isFinite(sum), prefix + " gradient " + sum);
+            }
+        }
+    }
+
+    @Test
+    void initialCodesFollowTheFrameNotTheGumbelNoise() {
+        // With flat initial logits the sampled codes are Gumbel noise, the diversity loss keeps them flat and neither
+        // loss can be learned (seen at cpu scale); fairseq's N(0, 1) init on standardised frames avoids that.
+        try (NDManager m = NDManager.newBaseManager()) {
+            int d = 32;
+            int codes = 16;
+            Shape shape = new Shape(4, 50, d);
+            Engine.getInstance().setRandomSeed(5);
+            W2vBert q = new W2vBert(new W2vBertConfig(1, codes, 1, 16, 0.2, 2, 5, 0.1, 0.1, 1, 1, 2, 0.5, 0.995, 1));
+            q.initialize(m, DataType.FLOAT32, new Shape(4, 200, 16), d);
+            NDArray frames = m.randomNormal(shape).mul(7).add(3); // scale and offset the standardisation removes
+            W2vBertHeads heads = (W2vBertHeads) q.trainableBlock();
+            NDArray logits = heads.codeLogits.forward(new ParameterStore(m, false),
+                    new ai.djl.ndarray.NDList(W2vBert.standardize(frames)), false).singletonOrThrow();
+            double std = Math.sqrt(logits.sub(logits.mean()).square().mean().getFloat());
+            assertTrue(std > 0.5 * Math.sqrt(d), "initial logit std " + std + " should be near sqrt(D) = " + Math.sqrt(d));
+            long[] clean = logits.argMax(2).toLongArray();
+            long[] noisy = logits.add(m.randomUniform(1e-6f, 1f - 1e-6f, logits.getShape()).log().neg().log().neg())
+                    .argMax(2).toLongArray();
+            int same = 0;
+            for (int i = 0; i < clean.length; i++) {
+                same += clean[i] == noisy[i] ? 1 : 0;
+            }
+            double agreement = (double) same / clean.length;
+            System.out.printf("w2v-BERT initial logits: std %.2f, Gumbel-noisy code = clean code for %.0f%% of frames%n",
+                    std, 100 * agreement);
+            assertTrue(agreement > 0.6, "Gumbel noise changed " + (100 * (1 - agreement)) + "% of the initial codes");
+        }
+    }
+
+    @Test
+    void quantizerInputGradientScalesOnlyTheGradient() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new W2vBertConfig(1, 16, 1, 16, 0.2, 2, 5, 0.1, 0.1, 1, 1, 2, 0.5, 0.99, 1.5));
+        for (double share : new double[] {0, 0.3, 1}) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                NDArray x = m.create(new float[] {1, -2, 3});
+                x.setRequiresGradient(true);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray y = W2vBert.scaleGradient(x, share);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(x.toFloatArray(), y.toFloatArray());
+                    // the zero term keeps x in the graph when share = 0 detaches y entirely
+                    gc.backward(y.square().sum().add(org.masrrepro.baselines.nn.ScalarOps.mul(x, 0).sum()));
+                }
+                float[] g = x.getGradient().toFloatArray();
+                float[] v = x.toFloatArray();
+                for (int i = 0; i < v.length; i++) {
+                    assertEquals(share * 2 * v[i], g[i], 1e-5, "share " + share);
+                }
             }
         }
     }

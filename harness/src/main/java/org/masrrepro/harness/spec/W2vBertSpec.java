@@ -19,7 +19,10 @@ public record W2vBertSpec(
         @Doc("weight of the masked-prediction loss") double mlmWeight,
         @Doc("Gumbel-softmax temperature at step 0") double maxGumbelTemperature,
         @Doc("floor of the Gumbel-softmax temperature") double minGumbelTemperature,
-        @Doc("per-step decay of the Gumbel-softmax temperature") double gumbelTemperatureDecay) implements SslSpec {
+        @Doc("per-step decay of the Gumbel-softmax temperature") double gumbelTemperatureDecay,
+        @Opt @Doc("share of the quantizer's gradient passed back into the encoder front end: 1 = joint training as "
+                + "published, 0 = the front end learns through the masked path only (absent = 1)") Double quantizerInputGradient)
+        implements SslSpec {
 
     public W2vBertSpec {
         Check.positive("contrastive_layers", contrastiveLayers);
@@ -37,5 +40,8 @@ public record W2vBertSpec(
         Check.range("min_gumbel_temperature", minGumbelTemperature, 1e-6, 100);
         Check.range("max_gumbel_temperature", maxGumbelTemperature, minGumbelTemperature, 100);
         Check.range("gumbel_temperature_decay", gumbelTemperatureDecay, 1e-6, 1);
+        if (quantizerInputGradient != null) {
+            Check.range("quantizer_input_gradient", quantizerInputGradient, 0, 1);
+        }
     }
 }

@@ -30,7 +30,8 @@ final class Configs {
         return new W2vBertConfig(s.contrastiveLayers(), s.codebookSize(), s.codebookGroups(), s.codebookDim(),
                 s.maskProbability(), s.maskSpanFrames(), s.numDistractors(), s.contrastiveTemperature(),
                 s.diversityWeight(), s.contrastiveWeight(), s.mlmWeight(), s.maxGumbelTemperature(),
-                s.minGumbelTemperature(), s.gumbelTemperatureDecay());
+                s.minGumbelTemperature(), s.gumbelTemperatureDecay(),
+                s.quantizerInputGradient() == null ? 1.0 : s.quantizerInputGradient());
     }
 
     static OptimizerConfig optimizer(OptimizerSpec o) {

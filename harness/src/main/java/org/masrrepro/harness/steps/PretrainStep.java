@@ -111,6 +111,11 @@ public final class PretrainStep implements Step {
         if (base != null) {
             o.addProperty("continues_from_step", startStep());
         }
+        if (spec.ssl() instanceof W2vBertSpec) {
+            // 2: quantizer logits initialised N(0, 1) on standardised frames (fairseq); kept out of version() so
+            // the BEST-RQ runs keep their identities
+            o.addProperty("w2v_bert_revision", 2);
+        }
         return o;
     }
 
