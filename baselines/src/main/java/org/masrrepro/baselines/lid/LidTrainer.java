@@ -113,6 +113,12 @@ public final class LidTrainer {
             public Predicate<String> trainable(long step) {
                 return step < b.freezeEncoderSteps ? headKeys::contains : name -> true;
             }
+
+            @Override
+            public java.util.function.ToDoubleFunction<String> learningRateScale(long step) {
+                double enc = b.encoderLearningRateScale;
+                return name -> headKeys.contains(name) ? 1.0 : enc;
+            }
         };
         return Training.run("finetune", task, b.data, BatchSampler.uniform(b.data.size()), b.initFrom, b);
     }
@@ -125,6 +131,7 @@ public final class LidTrainer {
         private int[] labels;
         private int numClasses;
         private int freezeEncoderSteps;
+        private double encoderLearningRateScale = 1.0;
 
         @Override
         protected Builder self() {
@@ -152,6 +159,15 @@ public final class LidTrainer {
         /** Train the head alone for this many steps first. */
         public Builder optFreezeEncoderSteps(int n) {
             this.freezeEncoderSteps = n;
+            return this;
+        }
+
+        /** Factor on the encoder's learning rate relative to the head's (default 1; e.g. 0.1 fine-tunes gently). */
+        public Builder optEncoderLearningRateScale(double scale) {
+            if (!(scale > 0 && scale <= 1)) {
+                throw new IllegalArgumentException("encoder learning-rate scale must be in (0, 1], found " + scale);
+            }
+            this.encoderLearningRateScale = scale;
             return this;
         }
 

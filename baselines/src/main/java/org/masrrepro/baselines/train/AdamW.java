@@ -62,6 +62,12 @@ public final class AdamW {
 
     /** {@link #step(PairList, double, long, Predicate)} with the gradient norm already computed. */
     public double step(PairList<String, Parameter> params, double lr, long t, Predicate<String> trainable, double norm) {
+        return step(params, lr, t, trainable, norm, name -> 1.0);
+    }
+
+    /** As above, each parameter's learning rate multiplied by {@code lrScale} of its name. */
+    public double step(PairList<String, Parameter> params, double lr, long t, Predicate<String> trainable, double norm,
+            java.util.function.ToDoubleFunction<String> lrScale) {
         double scale = config.clipGradNorm() > 0 && norm > config.clipGradNorm() ? config.clipGradNorm() / (norm + 1e-6) : 1;
         double b1 = config.beta1();
         double b2 = config.beta2();
@@ -83,7 +89,7 @@ public final class AdamW {
                 if (config.weightDecay() > 0 && w.getShape().dimension() >= 2) {
                     update = update.add(w.mul((float) config.weightDecay()));
                 }
-                w.subi(update.mul((float) lr));
+                w.subi(update.mul((float) (lr * lrScale.applyAsDouble(p.getKey()))));
             }
             g.subi(g);
         }

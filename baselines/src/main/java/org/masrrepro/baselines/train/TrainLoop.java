@@ -122,7 +122,8 @@ final class TrainLoop {
                     }
                     double lr = s.optimizer().learningRate(step, s.totalSteps());
                     try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
-                        adam.step(params, lr, step + 1L, s.task().trainable(step), gradNorm);
+                        adam.step(params, lr, step + 1L, s.task().trainable(step), gradNorm,
+                                s.task().learningRateScale(step));
                     }
                     metrics = new TreeMap<>(out.metrics());
                     metrics.put("grad_norm", (float) gradNorm);

@@ -52,6 +52,11 @@ public interface TrainTask {
         return name -> true;
     }
 
+    /** Factor on the learning rate of each parameter (by name) at {@code step}; 1 for all by default. */
+    default java.util.function.ToDoubleFunction<String> learningRateScale(long step) {
+        return name -> 1.0;
+    }
+
     /** Loss and logged metrics of one step. */
     record Output(NDArray loss, Map<String, Float> metrics) {}
 }

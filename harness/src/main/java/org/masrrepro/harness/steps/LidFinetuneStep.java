@@ -75,6 +75,9 @@ public final class LidFinetuneStep implements Step {
         o.add("encoder", SpecJson.toJson(encoder));
         o.add("task", SpecJson.toJson(spec.training()));
         o.addProperty("freeze_encoder_steps", spec.freezeEncoderSteps());
+        if (spec.encoderLearningRateScale() != null) { // absent keeps the identities of earlier runs
+            o.addProperty("encoder_learning_rate_scale", spec.encoderLearningRateScale());
+        }
         JsonArray c = new JsonArray();
         classes.forEach(c::add);
         o.add("classes", c);
@@ -106,6 +109,7 @@ public final class LidFinetuneStep implements Step {
                 .setWorkDir(ctx.dir().resolve("train"))
                 .optCheckpointEvery(spec.training().checkpointEvery())
                 .optFreezeEncoderSteps(spec.freezeEncoderSteps())
+                .optEncoderLearningRateScale(spec.encoderLearningRateScale() == null ? 1 : spec.encoderLearningRateScale())
                 .optDevice(ctx.device())
                 .optProgress(ctx.progress());
         TrainResult r = b.build().run();
