@@ -21,7 +21,9 @@ class W2vBertAndProbeSpecsTest {
     @Test
     void w2vBertSizesPerProfile() {
         int[][] expected = { // profile -> num_layers, contrastive_layers, codebook_size
-            {2, 1, 64}, {4, 1, 1024}, {24, 8, 1024}};
+            {2, 1, 64}, {4, 1, 256}, {24, 8, 1024}};
+        // cpu: 0 (stop-gradient, measured to avoid code collapse at that scale); paper: joint training as published
+        Double[] quantizerInputGradient = {null, 0.0, null};
         Profile[] profiles = {Profile.SMOKE, Profile.CPU, Profile.PAPER};
         for (int i = 0; i < profiles.length; i++) {
             for (String id : new String[] {"table1/w2vbert-fleurs", "table1/w2vbert-lasr-fleurs", "table1/w2vbert-masr-fleurs"}) {
@@ -30,6 +32,7 @@ class W2vBertAndProbeSpecsTest {
                 assertEquals(expected[i][0], ((ConformerSpec) s.encoder()).numLayers(), id + " " + profiles[i]);
                 assertEquals(expected[i][1], w.contrastiveLayers(), id + " " + profiles[i]);
                 assertEquals(expected[i][2], w.codebookSize(), id + " " + profiles[i]);
+                assertEquals(quantizerInputGradient[i], w.quantizerInputGradient(), id + " " + profiles[i]);
                 assertEquals(1, w.codebookGroups());
                 assertEquals(0.1, w.contrastiveTemperature());
                 assertEquals(0.1, w.diversityWeight());
