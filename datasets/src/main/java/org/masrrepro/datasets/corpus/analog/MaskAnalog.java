@@ -110,7 +110,7 @@ public final class MaskAnalog {
             if (mask) {
                 x = shelf(x, maskCutoff, maskDepth);
             }
-            if (mic && micDepth > 0.5) {
+            if (mic && micDepth > 0.5) { // a shallower shelf is inaudible, and its dry factor diverges at 0 dB
                 x = shelf(x, micCutoff, micDepth);
             }
             x = Levels.toRms(CHANNEL.apply(Levels.toRms(x, LEVEL_DBFS), CorpusDirectory.SAMPLE_RATE, channelSeed),
