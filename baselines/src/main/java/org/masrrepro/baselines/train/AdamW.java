@@ -35,7 +35,7 @@ public final class AdamW {
      * by {@code trainable}; zeroes every parameter's gradient. Returns the global gradient norm before clipping.
      */
     public double step(PairList<String, Parameter> params, double lr, long t, Predicate<String> trainable) {
-        return step(params, lr, t, trainable, gradientNorm(params, trainable));
+        return step(params, lr, t, trainable, gradientNorm(params, trainable), name -> 1.0);
     }
 
     /** Global L2 norm of the gradients of the trainable parameters (not finite when any gradient is not). */
@@ -60,12 +60,10 @@ public final class AdamW {
         }
     }
 
-    /** {@link #step(PairList, double, long, Predicate)} with the gradient norm already computed. */
-    public double step(PairList<String, Parameter> params, double lr, long t, Predicate<String> trainable, double norm) {
-        return step(params, lr, t, trainable, norm, name -> 1.0);
-    }
-
-    /** As above, each parameter's learning rate multiplied by {@code lrScale} of its name. */
+    /**
+     * {@link #step(PairList, double, long, Predicate)} with the gradient norm already computed and each parameter's
+     * learning rate multiplied by {@code lrScale} of its name.
+     */
     public double step(PairList<String, Parameter> params, double lr, long t, Predicate<String> trainable, double norm,
             java.util.function.ToDoubleFunction<String> lrScale) {
         double scale = config.clipGradNorm() > 0 && norm > config.clipGradNorm() ? config.clipGradNorm() / (norm + 1e-6) : 1;
