@@ -20,16 +20,40 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * ASVspoof2019 analog (spoof detection): bona fide = real recorded Fish Fillets NG lines (cs, nl); spoof = espeak-ng
- * speaking the same line's text with a synthetic voice assigned to the line's speaker. Both are loudness-normalized
- * and then pass through the same random channel ({@link #CHANNEL}: speed, telephone band, noise), so that the
- * recording channel cannot separate the classes; label {@code bonafide} or {@code spoof}; splits disjoint by game level,
- * as in {@link FilletsSpeech}.
+ * ASVspoof2019 analog (spoof detection): bona fide = real recorded Fish Fillets NG lines (cs, nl); spoof = the same line
+ * from one of three {@link Attack attack systems}, drawn per line: espeak-ng speaking its text with a synthetic voice
+ * assigned to the line's speaker, or a copy-synthesis of the real recording by an LPC vocoder or by Griffin-Lim
+ * (same speaker, text and timing, as ASVspoof's voice-conversion and vocoder attacks). Both classes are
+ * loudness-normalized and then pass through the same random channel ({@link #CHANNEL}: speed, telephone band, noise), so
+ * that the recording channel cannot separate them; label {@code bonafide} or {@code spoof}; splits disjoint by game
+ * level, as in {@link FilletsSpeech}.
  */
 public final class SpoofAnalog {
 
     public static final List<String> LABELS = List.of("bonafide", "spoof");
-    static final int FORMAT = 2; // 2: both classes through the same random channel
+    // 2: both classes through the same random channel; 3: three attack systems instead of espeak-ng alone
+    static final int FORMAT = 3;
+    static final int GRIFFIN_LIM_ITERATIONS = 32;
+
+    /**
+     * The spoofing systems, one drawn per line with equal probability, the same in every split. With espeak-ng alone
+     * (format 2) a frozen random encoder's linear probe scored 93.8% (cpu): a formant synthesizer is too easy to tell.
+     */
+    enum Attack {
+        TTS("tts", "espeak-ng formant text-to-speech, a synthetic voice per target speaker"),
+        LPC("lpc", "LPC vocoder copy-synthesis of the bona fide recording (order 18, pulse or noise excitation)"),
+        GRIFFIN_LIM("gl", "Griffin-Lim copy-synthesis of the bona fide recording's STFT magnitude ("
+                + GRIFFIN_LIM_ITERATIONS + " iterations)");
+
+        final String id;
+        final String description;
+
+        Attack(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+    }
+
     private static final double LEVEL_DBFS = -26;
 
     /**
@@ -49,9 +73,15 @@ public final class SpoofAnalog {
     private final AudioDecoder decoder;
     private final ProgressListener progress;
 
-    private record Job(FilletsDialogues.Line line, String split, boolean spoof) {
+    /** One item: {@code attack} is null for the bona fide one. */
+    private record Job(FilletsDialogues.Line line, String split, Attack attack) {
+        boolean spoof() {
+            return attack != null;
+        }
+
         String id() {
-            return "spoof-" + line.language() + "-" + line.id().replace('/', '-') + (spoof ? "-spoof" : "-bonafide");
+            return "spoof-" + line.language() + "-" + line.id().replace('/', '-')
+                    + (spoof() ? "-spoof-" + attack.id : "-bonafide");
         }
     }
 
@@ -89,8 +119,11 @@ public final class SpoofAnalog {
             for (FilletsDialogues.Line line : FilletsSpeech.select(FilletsDialogues.lines(gameDir, lang), splitOfLevel,
                     params.linesPerSplit(), params.seed(), "spoof/" + lang)) {
                 String split = FilletsSpeech.splitOf(line, splitOfLevel);
-                jobs.add(new Job(line, split, false));
-                jobs.add(new Job(line, split, true));
+                Attack[] attacks = Attack.values();
+                Attack attack = attacks[Seeded.stream(params.seed(), "spoof-attack/" + lang + "/" + line.id())
+                        .nextInt(attacks.length)];
+                jobs.add(new Job(line, split, null));
+                jobs.add(new Job(line, split, attack));
             }
         }
         EspeakNg espeak = new EspeakNg();
@@ -99,7 +132,7 @@ public final class SpoofAnalog {
         List<Utterance> utts = Parallel.map(jobs, j -> {
             FilletsDialogues.Line l = j.line();
             float[] x;
-            if (j.spoof()) {
+            if (j.attack() == Attack.TTS) {
                 // one synthetic voice per target speaker, the same in every split
                 SplittableRandom rnd = Seeded.stream(params.seed(), "spoof-voice/" + l.speaker());
                 String variant = variants.get(rnd.nextInt(variants.size()));
@@ -108,6 +141,12 @@ public final class SpoofAnalog {
                 x = espeak.synthesize(EspeakVoices.voice(l.language()), variant, rate, pitch, l.text());
             } else {
                 x = decoder.read16k(l.audio());
+                long attackSeed = Seeded.stream(params.seed(), "spoof-vocoder/" + j.id()).nextLong();
+                if (j.attack() == Attack.LPC) {
+                    x = CopySynthesis.lpcVocoder(x, attackSeed);
+                } else if (j.attack() == Attack.GRIFFIN_LIM) {
+                    x = CopySynthesis.griffinLim(x, GRIFFIN_LIM_ITERATIONS, attackSeed);
+                }
             }
             x = Levels.toRms(channel.apply(Levels.toRms(x, LEVEL_DBFS), EspeakNg.SAMPLE_RATE,
                     Seeded.stream(params.seed(), "spoof-channel/" + j.id()).nextLong()), LEVEL_DBFS);
@@ -119,25 +158,53 @@ public final class SpoofAnalog {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("espeak_ng_version", espeakVersion);
         record.put("split_of_level", splitOfLevel);
+        record.put("attacks", attackCounts(utts));
         CorpusCard.Builder card = CorpusCard.builder()
                 .optTitle("Corpus card: ASVspoof2019 analog (bona fide vs espeak-ng spoof, "
                         + String.join(", ", params.languages()) + ")")
                 .optDisclaimer("Analog corpus — not the real ASVspoof 2019.")
-                .optDescription("Bona fide: real voice-acted Fish Fillets NG lines; spoof: espeak-ng " + espeakVersion
-                        + " reading the same text with a synthetic voice per target speaker. Both are normalized to "
-                        + LEVEL_DBFS + " dBFS RMS. ASVspoof 2019 LA spoofs come from 19 modern TTS and voice-"
-                        + "conversion systems trained on the target speakers (VCTK); a formant synthesizer is far "
-                        + "easier to detect, and the bona fide audio is lossy game audio, so accuracy here is an "
-                        + "upper bound that says little about ASVspoof EER. Both classes pass through the same random "
-                        + "channel, drawn per item: " + channel.describe() + ".")
+                .optDescription("Bona fide: real voice-acted Fish Fillets NG lines; spoof: the same line from one of "
+                        + "three attack systems drawn per line (tts: espeak-ng " + espeakVersion + " reading the text "
+                        + "with a synthetic voice per target speaker; lpc: LPC vocoder copy-synthesis of the real "
+                        + "recording; gl: Griffin-Lim copy-synthesis of its STFT magnitude). Both classes are "
+                        + "normalized to " + LEVEL_DBFS + " dBFS RMS. ASVspoof 2019 LA spoofs come from 19 modern TTS "
+                        + "and voice-conversion systems trained on the target speakers (VCTK), with unseen systems in "
+                        + "its evaluation set; these classic vocoders are easier to detect, and every attack appears "
+                        + "in every split here, so accuracy here says little about ASVspoof EER. Both classes pass "
+                        + "through the same random channel, drawn per item: " + channel.describe() + ".")
                 .optSources(List.of("Bona fide audio and texts: Debian fillets-ng-data-cs/-nl and fillets-ng-data (GPL-2)",
-                        "Spoof: espeak-ng with espeak-ng-data (GPL-3.0-or-later)"))
+                        "Spoof: espeak-ng with espeak-ng-data (GPL-3.0-or-later); LPC and Griffin-Lim vocoders of "
+                                + "this project applied to the bona fide audio"))
                 .optNotes(List.of("Task: binary classification, label column (bonafide/spoof); every line appears "
                                 + "once per class, so text cannot separate the classes",
                         "Splits disjoint by game level; lines per language and split capped at "
                                 + params.linesPerSplit() + " (0 = all); seed " + params.seed()))
-                .optAppendix(CorpusDirectory.labelTable(utts, LABELS));
+                .optAppendix(CorpusDirectory.labelTable(utts, LABELS) + "\n" + attackTable(utts));
         return dir.finish(params, utts, packages, record, card);
+    }
+
+    /** Attack id -> number of spoof items, in {@link Attack} order. */
+    private static Map<String, Long> attackCounts(List<Utterance> utts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Attack a : Attack.values()) {
+            out.put(a.id, utts.stream().filter(u -> u.id().endsWith("-spoof-" + a.id)).count());
+        }
+        return out;
+    }
+
+    private static String attackTable(List<Utterance> utts) {
+        List<String> splits = List.of("train", "dev", "test");
+        StringBuilder sb = new StringBuilder("## Spoof items per attack system and split\n\n| attack | system | train | dev "
+                + "| test |\n|---|---|---|---|---|\n");
+        for (Attack a : Attack.values()) {
+            sb.append("| ").append(a.id).append(" | ").append(a.description).append(" |");
+            for (String s : splits) {
+                sb.append(' ').append(utts.stream()
+                        .filter(u -> u.split().equals(s) && u.id().endsWith("-spoof-" + a.id)).count()).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /** Configures a {@link SpoofAnalog}. */

@@ -91,6 +91,12 @@ class AnalogCorporaTest {
         assertEquals(mtime, Files.getLastModifiedTime(first).toMillis(), "reuse rewrote audio");
 
         checkInvariants(name, a.utterances());
+        if (name.equals("spoof-analog")) {
+            // every spoof item names its attack system, and the card counts them
+            a.utterances().stream().filter(u -> u.label().equals("spoof")).forEach(u -> assertTrue(
+                    u.id().matches(".*-spoof-(tts|lpc|gl)"), u.id() + " names no attack system"));
+            assertTrue(card.contains("| gl | ") && card.contains("| lpc | ") && card.contains("| tts | "), card);
+        }
 
         // validation: a truncated WAV is reported, not read as finished
         byte[] bytes = Files.readAllBytes(first);
