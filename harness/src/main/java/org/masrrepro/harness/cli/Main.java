@@ -44,7 +44,8 @@ public final class Main {
             "  --data-dir DIR              lang2vec/Glottolog data (uriel/, glottolog/) and the base of relative real-corpus",
             "                              dirs (corpus type \"real\"); default $MASR_DATA_DIR or ../shared/data",
             "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)",
-            "  --floor-only                run: build corpus and features and score the non-learned floor only (no training)");
+            "  --floor-only                run: build corpus and features and score the non-learned floor only (no training)",
+            "  --corpora-only              run: build every corpus and feature set the specs use, nothing else; prints the time");
 
     private Main() {}
 
@@ -78,6 +79,7 @@ public final class Main {
         Path hypTrn = null;
         boolean writeBaseline = false;
         boolean floorOnly = false;
+        boolean corporaOnly = false;
         Path dataDir = System.getenv("MASR_DATA_DIR") == null ? null : Path.of(System.getenv("MASR_DATA_DIR"));
         try {
             for (int i = 1; i < args.length; i++) {
@@ -94,6 +96,7 @@ public final class Main {
                     case "--baseline" -> baseline = Path.of(value(args, ++i, a));
                     case "--write-baseline" -> writeBaseline = true;
                     case "--floor-only" -> floorOnly = true;
+                    case "--corpora-only" -> corporaOnly = true;
                     case "--scores" -> scoresCsv = Path.of(value(args, ++i, a));
                     case "--ref" -> refTrn = Path.of(value(args, ++i, a));
                     case "--hyp" -> hypTrn = Path.of(value(args, ++i, a));
@@ -130,7 +133,7 @@ public final class Main {
                     }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
                             .optSeeds(seeds).optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir)
-                            .optFloorOnly(floorOnly).build()
+                            .optFloorOnly(floorOnly).optCorporaOnly(corporaOnly).build()
                             .run(expand(loader, positional));
                     return 0;
                 }

@@ -7,6 +7,7 @@ import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.steps.RealCorpora;
+import org.masrrepro.harness.steps.Step;
 import org.masrrepro.harness.steps.StepRunner;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class Harness {
     private final Path dataDir;
     private final int seeds;
     private final boolean floorOnly;
+    private final boolean corporaOnly;
 
     private Harness(Builder b) {
         this.specs = b.specs;
@@ -42,6 +44,7 @@ public final class Harness {
         this.dataDir = b.dataDir;
         this.seeds = b.seeds;
         this.floorOnly = b.floorOnly;
+        this.corporaOnly = b.corporaOnly;
     }
 
     public static Builder builder() {
@@ -69,6 +72,10 @@ public final class Harness {
             runner.setDataDir(dataDir);
         }
         log.printf("profile %s, device %s, runs in %s%n", profile.id(), device, runsRoot.toAbsolutePath());
+        if (corporaOnly) {
+            buildCorpora(plans, runner);
+            return List.of();
+        }
         List<RunRecord> records = new ArrayList<>();
         for (ExperimentPlan plan : plans) {
             log.printf("== %s (seed %d): %s%n", plan.spec().id(), plan.spec().seed(), plan.spec().describes());
@@ -88,6 +95,31 @@ public final class Harness {
         }
         ReportBuilder.write(runsRoot, profile, log);
         return records;
+    }
+
+    /** Runs the corpus and feature steps every plan needs, each once, and logs the total wall time. */
+    private void buildCorpora(List<ExperimentPlan> plans, StepRunner runner) {
+        java.util.Map<Path, Step> steps = new java.util.LinkedHashMap<>();
+        for (ExperimentPlan plan : plans) {
+            collectData(plan.target(), runner, steps);
+            if (plan.floor() != null) {
+                collectData(plan.floor(), runner, steps);
+            }
+        }
+        long t0 = System.nanoTime();
+        for (Step step : steps.values()) {
+            runner.run(step);
+        }
+        log.printf("corpora and features: %d steps in %.1f s%n", steps.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void collectData(Step step, StepRunner runner, java.util.Map<Path, Step> out) {
+        for (Step d : step.dependencies()) {
+            collectData(d, runner, out);
+        }
+        if (step.kind().equals("corpus") || step.kind().equals("features")) {
+            out.putIfAbsent(runner.dirOf(step), step);
+        }
     }
 
     /** Configures a {@link Harness}. */
@@ -120,6 +152,17 @@ public final class Harness {
          */
         public Builder optFloorOnly(boolean floorOnly) {
             this.floorOnly = floorOnly;
+            return this;
+        }
+
+        private boolean corporaOnly;
+
+        /**
+         * Runs only the corpus and feature steps of each spec (no floor, no training): to build, time or check every
+         * corpus a set of specs uses.
+         */
+        public Builder optCorporaOnly(boolean corporaOnly) {
+            this.corporaOnly = corporaOnly;
             return this;
         }
 

@@ -67,6 +67,24 @@ class MainTest {
     }
 
     @Test
+    void corporaOnlyBuildsEachCorpusOnceAndNothingElse(@TempDir Path runs) throws IOException {
+        assumeTrue(org.masrrepro.datasets.synth.EspeakNg.available(), "espeak-ng is missing");
+        Out o = run("run", "table1/bestrq-fleurs", "table1/bestrq-lasr-fleurs", "table2/voxforge/bestrq", "--corpora-only",
+                "--profile", "smoke", "--runs", runs.toString(), "--specs", TestPaths.specs().toString(), "--data-dir",
+                TestPaths.sharedData().toString());
+        assertEquals(0, o.code(), o.err() + o.out());
+        try (var s = Files.list(runs)) {
+            assertEquals(java.util.Set.of("corpus", "features"), s.map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()), "no training, evaluation or report: " + o.out());
+        }
+        try (var s = Files.list(runs.resolve("corpus"))) {
+            // the FLEURS analog (pretraining languages included) shared by two specs, and the VoxForge analog
+            assertEquals(2, s.count(), o.out());
+        }
+        assertTrue(o.out().contains("corpora and features:"), o.out());
+    }
+
+    @Test
     void unknownProfileIsAUsageError() {
         Out o = run("list", "--profile", "huge", "--specs", TestPaths.specs().toString());
         assertEquals(2, o.code());
