@@ -6,6 +6,8 @@ import org.masrrepro.datasets.util.ProgressListener;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.CorpusStep;
+import org.masrrepro.harness.steps.FeatureStep;
 import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.steps.Step;
 import org.masrrepro.harness.steps.StepRunner;
@@ -117,7 +119,7 @@ public final class Harness {
         for (Step d : step.dependencies()) {
             collectData(d, runner, out);
         }
-        if (step.kind().equals("corpus") || step.kind().equals("features")) {
+        if (step instanceof CorpusStep || step instanceof FeatureStep) {
             out.putIfAbsent(runner.dirOf(step), step);
         }
     }

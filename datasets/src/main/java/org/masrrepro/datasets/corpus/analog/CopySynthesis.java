@@ -21,7 +21,7 @@ final class CopySynthesis {
 
     /**
      * LPC vocoder resynthesis: per 10 ms hop, order-18 LPC envelope and gain of a 25 ms Hann-windowed frame; voiced
-     * frames (normalised autocorrelation peak over 50-400 Hz above 0.4) are excited by a pulse train at the detected
+     * frames (normalised autocorrelation peak over 80-400 Hz above 0.4) are excited by a pulse train at the detected
      * period, continuous across frames, unvoiced ones by seeded white noise.
      */
     static float[] lpcVocoder(float[] x, long seed) {

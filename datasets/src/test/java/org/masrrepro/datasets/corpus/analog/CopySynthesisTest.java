@@ -119,16 +119,7 @@ class CopySynthesisTest {
         assertEquals(x.length, y.length);
         assertArrayEquals(y, CopySynthesis.griffinLim(x, 32, 9));
         double[][] mx = magnitudes(x);
-        double[][] my = magnitudes(y);
-        double diff = 0;
-        double ref = 0;
-        for (int t = 0; t < mx.length; t++) {
-            for (int k = 0; k < mx[t].length; k++) {
-                diff += Math.pow(mx[t][k] - my[t][k], 2);
-                ref += mx[t][k] * mx[t][k];
-            }
-        }
-        double convergence = Math.sqrt(diff / ref);
+        double convergence = spectralConvergence(mx, magnitudes(y));
         assertTrue(convergence < 0.3, "spectral convergence " + convergence);
         double corr = 0;
         for (int i = 0; i < x.length; i++) {
