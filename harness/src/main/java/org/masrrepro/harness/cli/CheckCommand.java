@@ -1,8 +1,10 @@
 package org.masrrepro.harness.cli;
 
+import org.masrrepro.harness.run.CurrentResults;
 import org.masrrepro.harness.run.Results;
 import org.masrrepro.harness.run.RunRecord;
 import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.reports.check.Baseline;
 import org.masrrepro.reports.check.RegressionCheck;
 import org.masrrepro.reports.results.ResultCell;
@@ -24,10 +26,11 @@ final class CheckCommand {
 
     private CheckCommand() {}
 
-    static int run(Path runs, Profile profile, Path baselineFile, boolean write, PrintStream out, PrintStream err)
-            throws IOException {
+    static int run(Path runs, Profile profile, SpecLoader specs, Path dataDir, Path baselineFile, boolean write,
+            PrintStream out, PrintStream err) throws IOException {
         List<ResultCell> cells = new ArrayList<>();
-        for (RunRecord r : Results.readAll(runs, profile)) {
+        // Only what the current specs produce: a stale result must neither pass nor fail the check.
+        for (RunRecord r : CurrentResults.filter(Results.readAll(runs, profile), specs, profile, dataDir, err)) {
             cells.addAll(r.cells());
         }
         if (cells.isEmpty()) {

@@ -3,6 +3,7 @@ package org.masrrepro.harness.cli;
 import ai.djl.Device;
 import org.masrrepro.harness.run.Harness;
 import org.masrrepro.harness.run.ReportBuilder;
+import org.masrrepro.harness.run.ReportKeys;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecException;
@@ -125,6 +126,9 @@ public final class Main {
                         }
                         out.println("ok  " + id);
                     }
+                    for (Profile p : Profile.values()) {
+                        ReportKeys.requireUnique(loader, ids, p);
+                    }
                     return 0;
                 }
                 case "run" -> {
@@ -138,7 +142,7 @@ public final class Main {
                     return 0;
                 }
                 case "report" -> {
-                    return ReportBuilder.write(runs, profile, out) == null ? 1 : 0;
+                    return ReportBuilder.write(runs, profile, loader, dataDir, out) == null ? 1 : 0;
                 }
                 case "score" -> {
                     String what = positional.isEmpty() ? "" : positional.get(0);
@@ -155,7 +159,7 @@ public final class Main {
                     if (baseline == null) {
                         throw new IllegalArgumentException("check needs --baseline FILE");
                     }
-                    return CheckCommand.run(runs, profile, baseline, writeBaseline, out, err);
+                    return CheckCommand.run(runs, profile, loader, dataDir, baseline, writeBaseline, out, err);
                 }
                 default -> throw new IllegalArgumentException("unknown command " + command);
             }

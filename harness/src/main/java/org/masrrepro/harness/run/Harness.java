@@ -66,6 +66,7 @@ public final class Harness {
                         (base, seed) -> RealCorpora.withResolvedCorpusDir(specs.load(base, profile, seed), dataDir)));
             }
         }
+        ReportKeys.requireUnique(specs, specIds, profile);
         StepRunner runner = new StepRunner(runsRoot, device, progress, log);
         if (interruptAfterSteps != null) {
             runner.setInterruptAfterSteps(interruptAfterSteps);
@@ -95,7 +96,7 @@ public final class Harness {
                 Results.recordFloor(plan, runner);
             }
         }
-        ReportBuilder.write(runsRoot, profile, log);
+        ReportBuilder.write(runsRoot, profile, specs, dataDir, log);
         return records;
     }
 

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.reports.metrics.ClassificationReport;
@@ -40,9 +41,13 @@ public final class ReportBuilder {
         return runsRoot.resolve("report").resolve(profile.id());
     }
 
-    /** Builds the report; returns its directory, or null when there is nothing to report. */
-    public static Path write(Path runsRoot, Profile profile, PrintStream log) throws IOException {
-        List<RunRecord> runs = Results.readAll(runsRoot, profile);
+    /**
+     * Builds the report from the results the current specs produce (see {@link CurrentResults}); returns its
+     * directory, or null when there is nothing to report. {@code dataDir}: as given to the run (null: default).
+     */
+    public static Path write(Path runsRoot, Profile profile, SpecLoader specs, Path dataDir, PrintStream log)
+            throws IOException {
+        List<RunRecord> runs = CurrentResults.filter(Results.readAll(runsRoot, profile), specs, profile, dataDir, log);
         if (runs.isEmpty()) {
             log.println("no results for profile " + profile.id() + " under " + Results.dir(runsRoot, profile));
             return null;
