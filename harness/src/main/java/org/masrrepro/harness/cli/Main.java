@@ -30,6 +30,7 @@ public final class Main {
             "  run SPEC...      run experiments (ids under harness/specs, prefixes like table1/, all, or .json paths)",
             "  list             list the specs and what of the paper each reproduces",
             "  validate [SPEC]  resolve and validate specs under every profile (all specs by default)",
+            "  plan SPEC...     list the distinct steps a run involves: done (measured time) or to run (estimate)",
             "  report           rebuild the report of a profile from finished runs",
             "  score lid --scores SCORES.csv | score wer --ref REF.trn --hyp HYP.trn",
             "                   score another system's outputs; prints JSON (formats in the README)",
@@ -139,6 +140,14 @@ public final class Main {
                             .optSeeds(seeds).optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir)
                             .optFloorOnly(floorOnly).optCorporaOnly(corporaOnly).build()
                             .run(expand(loader, positional));
+                    return 0;
+                }
+                case "plan" -> {
+                    if (positional.isEmpty()) {
+                        throw new IllegalArgumentException("plan needs at least one SPEC");
+                    }
+                    Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
+                            .optSeeds(seeds).optLog(out).optDataDir(dataDir).build().plan(expand(loader, positional));
                     return 0;
                 }
                 case "report" -> {

@@ -39,7 +39,7 @@ public final class Harness {
         this.runsRoot = b.runsRoot;
         this.profile = b.profile;
         this.seedOverride = b.seed;
-        this.device = b.device != null ? b.device : Engine.getInstance().defaultDevice();
+        this.device = b.device; // null: DJL's default, resolved when a run starts (plan needs no engine)
         this.log = b.log;
         this.progress = b.progress != null ? b.progress : new ConsoleProgress(b.log, 5);
         this.interruptAfterSteps = b.interruptAfterSteps;
@@ -55,18 +55,8 @@ public final class Harness {
 
     /** Resolves every spec first (so an invalid spec fails before any work), then runs them in order. */
     public List<RunRecord> run(List<String> specIds) throws IOException {
-        List<ExperimentPlan> plans = new ArrayList<>();
-        for (String id : specIds) {
-            ExperimentSpec first = RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seedOverride), dataDir);
-            for (int k = 0; k < seeds; k++) {
-                // Seeds root, root+1, ...: each re-runs training; a corpus with its own seed is shared by all.
-                ExperimentSpec spec = k == 0 ? first
-                        : RealCorpora.withResolvedCorpusDir(specs.load(id, profile, first.seed() + k), dataDir);
-                plans.add(ExperimentPlan.of(spec, profile,
-                        (base, seed) -> RealCorpora.withResolvedCorpusDir(specs.load(base, profile, seed), dataDir)));
-            }
-        }
-        ReportKeys.requireUnique(specs, specIds, profile);
+        List<ExperimentPlan> plans = plans(specIds);
+        Device device = this.device != null ? this.device : Engine.getInstance().defaultDevice();
         StepRunner runner = new StepRunner(runsRoot, device, progress, log);
         if (interruptAfterSteps != null) {
             runner.setInterruptAfterSteps(interruptAfterSteps);
@@ -98,6 +88,30 @@ public final class Harness {
         }
         ReportBuilder.write(runsRoot, profile, specs, dataDir, log);
         return records;
+    }
+
+    /** Resolves each spec for each seed into its step graph (no work is done); an invalid spec fails here. */
+    public List<ExperimentPlan> plans(List<String> specIds) {
+        List<ExperimentPlan> plans = new ArrayList<>();
+        for (String id : specIds) {
+            ExperimentSpec first = RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seedOverride), dataDir);
+            for (int k = 0; k < seeds; k++) {
+                // Seeds root, root+1, ...: each re-runs training; a corpus with its own seed is shared by all.
+                ExperimentSpec spec = k == 0 ? first
+                        : RealCorpora.withResolvedCorpusDir(specs.load(id, profile, first.seed() + k), dataDir);
+                plans.add(ExperimentPlan.of(spec, profile,
+                        (base, seed) -> RealCorpora.withResolvedCorpusDir(specs.load(base, profile, seed), dataDir)));
+            }
+        }
+        ReportKeys.requireUnique(specs, specIds, profile);
+        return plans;
+    }
+
+    /** Prints what running {@code specIds} involves: each step, done (measured time) or to run (estimated time). */
+    public TimePlan plan(List<String> specIds) throws IOException {
+        TimePlan t = TimePlan.of(plans(specIds), runsRoot, profile);
+        log.print(t.render());
+        return t;
     }
 
     /** Runs the corpus and feature steps every plan needs, each once, and logs the total wall time. */

@@ -85,6 +85,21 @@ class MainTest {
     }
 
     @Test
+    void planListsSharedStepsOnceAndWritesNothing(@TempDir Path runs) throws IOException {
+        Out o = run("plan", "table1/bestrq-fleurs", "table1/bestrq-lasr-fleurs", "--seeds", "2", "--profile", "smoke",
+                "--runs", runs.toString(), "--specs", TestPaths.specs().toString());
+        assertEquals(0, o.code(), o.err() + o.out());
+        // Per seed: base pretraining, LASR continuation, 2 fine-tunings, 2 evaluations; the
+        // corpus, features and floor are shared by both seeds: 3 + 2 x 6 = 15 distinct steps.
+        assertTrue(o.out().contains("plan: 15 distinct steps, profile smoke"), o.out());
+        assertEquals(1, o.out().lines().filter(l -> l.contains(" corpus/")).count(), o.out());
+        assertTrue(o.out().contains("to run: 15 steps"), o.out());
+        try (var files = Files.list(runs)) {
+            assertEquals(0, files.count(), "plan must not write to the runs directory");
+        }
+    }
+
+    @Test
     void unknownProfileIsAUsageError() {
         Out o = run("list", "--profile", "huge", "--specs", TestPaths.specs().toString());
         assertEquals(2, o.code());

@@ -1,0 +1,238 @@
+package org.masrrepro.harness.run;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.steps.Step;
+import org.masrrepro.harness.steps.StepId;
+import org.masrrepro.harness.steps.StepRunner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * How long a set of specs takes: every distinct step of their graphs, with the time it took if it has run (from its
+ * provenance) or an estimate if not. Estimates come only from steps measured under the same runs root and profile
+ * whose work is alike (same kind, corpus type, task and encoder size), scaled by the number of training steps for
+ * training steps; a step with no such measurement is counted as unknown, never guessed.
+ */
+public final class TimePlan {
+
+    /** One distinct step: its directory, what it is, and its measured or estimated seconds (NaN: unknown). */
+    public record Entry(String dir, String title, boolean done, double seconds, int basis) {}
+
+    private final List<Entry> entries;
+    private final String profile;
+
+    private TimePlan(List<Entry> entries, String profile) {
+        this.entries = entries;
+        this.profile = profile;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Walks the plans' step graphs (dependencies first, each step once) and times each step. */
+    public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile) throws IOException {
+        StepId ids = new StepId();
+        Map<String, Step> steps = new LinkedHashMap<>();
+        for (ExperimentPlan p : plans) {
+            collect(p.target(), ids, steps);
+            if (p.floor() != null) {
+                collect(p.floor(), ids, steps);
+            }
+        }
+        Map<String, List<double[]>> measured = measured(runsRoot, profile);
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<String, Step> e : steps.entrySet()) {
+            Step step = e.getValue();
+            Path dir = runsRoot.resolve(e.getKey());
+            if (Files.isRegularFile(dir.resolve(StepRunner.DONE)) && Files.isRegularFile(dir.resolve(StepRunner.PROVENANCE))) {
+                JsonObject prov = read(dir.resolve(StepRunner.PROVENANCE));
+                out.add(new Entry(e.getKey(), step.title(), true, prov.get("seconds").getAsDouble(), 1));
+            } else {
+                List<double[]> pool = measured.getOrDefault(signature(step.kind(), step.inputs(), profile.id()), List.of());
+                out.add(new Entry(e.getKey(), step.title(), false, estimate(pool, trainingSteps(step.inputs())),
+                        pool.size()));
+            }
+        }
+        return new TimePlan(out, profile.id());
+    }
+
+    private static void collect(Step step, StepId ids, Map<String, Step> out) {
+        for (Step d : step.dependencies()) {
+            collect(d, ids, out);
+        }
+        out.putIfAbsent(ids.dirName(step), step);
+    }
+
+    /** Median seconds per training step times the steps, or median seconds for other work; NaN with no data. */
+    static double estimate(List<double[]> pool, int trainingSteps) {
+        if (pool.isEmpty()) {
+            return Double.NaN;
+        }
+        if (trainingSteps == 0) {
+            return 0; // e.g. the random-init reference: a pretraining of 0 steps only saves the initial weights
+        }
+        boolean perStep = trainingSteps > 0;
+        double[] v = pool.stream().filter(m -> !perStep || m[1] > 0).mapToDouble(m -> perStep ? m[0] / m[1] : m[0])
+                .sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return perStep ? median * trainingSteps : median;
+    }
+
+    /** Finished steps under the runs root by signature: {seconds, training steps or -1}. */
+    private static Map<String, List<double[]>> measured(Path runsRoot, Profile profile) throws IOException {
+        Map<String, List<double[]>> out = new HashMap<>();
+        if (!Files.isDirectory(runsRoot)) {
+            return out;
+        }
+        try (Stream<Path> kinds = Files.list(runsRoot)) {
+            for (Path kind : kinds.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> dirs = Files.list(kind)) {
+                    for (Path d : dirs.toList()) {
+                        Path prov = d.resolve(StepRunner.PROVENANCE);
+                        if (!Files.isRegularFile(d.resolve(StepRunner.DONE)) || !Files.isRegularFile(prov)) {
+                            continue;
+                        }
+                        JsonObject p = read(prov);
+                        JsonObject by = p.has("requested_by") ? p.getAsJsonObject("requested_by") : new JsonObject();
+                        String prof = by.has("profile") ? by.get("profile").getAsString() : "";
+                        if (!p.has("seconds") || !p.has("inputs") || !prof.equals(profile.id())) {
+                            continue;
+                        }
+                        JsonObject inputs = p.getAsJsonObject("inputs");
+                        out.computeIfAbsent(signature(p.get("kind").getAsString(), inputs, prof), k -> new ArrayList<>())
+                                .add(new double[] {p.get("seconds").getAsDouble(), trainingSteps(inputs)});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What makes two steps' durations comparable: kind, profile, corpus type, ASR or not, encoder size. */
+    static String signature(String kind, JsonObject inputs, String profile) {
+        StringBuilder s = new StringBuilder(kind).append('|').append(profile);
+        JsonElement corpus = inputs.get("corpus");
+        if (corpus != null && corpus.isJsonObject()) {
+            // Which corpus: an analog's name and type, or a FLEURS-style corpus by its language count.
+            JsonObject c = corpus.getAsJsonObject();
+            for (String k : new String[] {"corpus", "type"}) {
+                if (c.has(k) && c.get(k).isJsonPrimitive()) {
+                    s.append('|').append(k).append('=').append(c.get(k).getAsString());
+                }
+            }
+            if (c.has("languages") && c.get("languages").isJsonArray()) {
+                s.append("|languages=").append(c.getAsJsonArray("languages").size());
+            }
+        }
+        JsonElement task = inputs.get("task");
+        if (task != null && task.isJsonPrimitive()) {
+            s.append("|task=").append(task.getAsString());
+        }
+        JsonElement pre = inputs.get("pretrain");
+        if (pre != null && pre.isJsonObject()) {
+            // The objective sets the cost per step: w2v-BERT vs BEST-RQ, and LASR/MASR's mining on top.
+            JsonObject p = pre.getAsJsonObject();
+            if (p.has("ssl") && p.getAsJsonObject("ssl").has("type")) {
+                s.append("|ssl=").append(p.getAsJsonObject("ssl").get("type").getAsString());
+            }
+            if (p.has("aux") && p.get("aux").isJsonArray()) {
+                p.getAsJsonArray("aux").forEach(a -> s.append("|aux=").append(
+                        a.isJsonObject() && a.getAsJsonObject().has("type") ? a.getAsJsonObject().get("type").getAsString() : "?"));
+            }
+        }
+        JsonElement enc = inputs.get("encoder");
+        if (enc != null && enc.isJsonObject()) {
+            JsonObject e = enc.getAsJsonObject();
+            s.append("|encoder=").append(e.has("model_dim") ? e.get("model_dim").getAsString() : "?").append('x')
+                    .append(e.has("num_layers") ? e.get("num_layers").getAsString() : "?");
+        }
+        return s.toString();
+    }
+
+    /**
+     * Training steps a pretraining or fine-tuning step runs (a continued pretraining runs only those after the step
+     * it continues from); -1 for other work.
+     */
+    static int trainingSteps(JsonObject inputs) {
+        int total = totalSteps(inputs);
+        JsonElement from = inputs.get("continues_from_step");
+        return total > 0 && from != null && from.isJsonPrimitive() ? total - from.getAsInt() : total;
+    }
+
+    private static int totalSteps(JsonObject inputs) {
+        for (String[] path : new String[][] {{"pretrain", "training", "steps"}, {"task", "steps"},
+            {"training", "steps"}}) {
+            JsonElement e = inputs;
+            for (String k : path) {
+                e = e != null && e.isJsonObject() ? e.getAsJsonObject().get(k) : null;
+            }
+            if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+                return e.getAsInt();
+            }
+        }
+        return -1;
+    }
+
+    private static JsonObject read(Path file) throws IOException {
+        return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    /** Seconds measured (steps done), estimated (steps to run) and the count of steps with no estimate. */
+    public double measuredSeconds() {
+        return entries.stream().filter(Entry::done).mapToDouble(Entry::seconds).sum();
+    }
+
+    public double estimatedSeconds() {
+        return entries.stream().filter(e -> !e.done() && !Double.isNaN(e.seconds())).mapToDouble(Entry::seconds).sum();
+    }
+
+    public long unknown() {
+        return entries.stream().filter(e -> !e.done() && Double.isNaN(e.seconds())).count();
+    }
+
+    /** One line per step, then the totals. */
+    public String render() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "plan: %d distinct steps, profile %s%n", entries.size(), profile));
+        for (Entry e : entries) {
+            String time = e.done() ? duration(e.seconds()) + " measured"
+                    : Double.isNaN(e.seconds()) ? "unknown (no measured step alike)"
+                    : "~" + duration(e.seconds()) + " estimated from " + e.basis() + " measured";
+            s.append(String.format(Locale.ROOT, "  %-6s %-26s %-28s %s%n", e.done() ? "done" : "to run", e.dir(),
+                    e.title().length() > 28 ? e.title().substring(0, 27) + "…" : e.title(), time));
+        }
+        long done = entries.stream().filter(Entry::done).count();
+        s.append(String.format(Locale.ROOT, "done: %d steps, %s measured; to run: %d steps, about %s estimated",
+                done, duration(measuredSeconds()), entries.size() - done, duration(estimatedSeconds())));
+        if (unknown() > 0) {
+            s.append(String.format(Locale.ROOT, " plus %d step(s) with nothing alike measured yet", unknown()));
+        }
+        s.append(String.format(Locale.ROOT, "%nall %d steps from scratch: about %s%s", entries.size(),
+                duration(measuredSeconds() + estimatedSeconds()), unknown() > 0 ? " plus the unknown ones" : ""));
+        return s.append(String.format(Locale.ROOT, "%n")).toString();
+    }
+
+    static String duration(double seconds) {
+        long t = Math.round(seconds);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d h %02d min", t / 3600, (t % 3600) / 60)
+                : t >= 60 ? String.format(Locale.ROOT, "%d min %02d s", t / 60, t % 60)
+                : t + " s";
+    }
+}

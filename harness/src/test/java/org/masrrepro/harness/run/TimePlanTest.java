@@ -1,0 +1,93 @@
+package org.masrrepro.harness.run;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.harness.TestPaths;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.Step;
+import org.masrrepro.harness.steps.StepId;
+import org.masrrepro.harness.steps.StepRunner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The time plan reports measured seconds of finished steps and estimates the rest only from alike measurements. */
+class TimePlanTest {
+
+    static JsonObject json(String s) {
+        return JsonParser.parseString(s).getAsJsonObject();
+    }
+
+    @Test
+    void estimatesScaleTheMedianRateByTrainingSteps() {
+        List<double[]> training = List.of(new double[] {100, 1000}, new double[] {300, 1000}, new double[] {200, 1000});
+        assertEquals(100, TimePlan.estimate(training, 500), 1e-9, "median 0.2 s/step x 500 steps");
+        assertEquals(200, TimePlan.estimate(List.of(new double[] {100, -1}, new double[] {300, -1}), -1), 1e-9);
+        assertEquals(0, TimePlan.estimate(training, 0), "a 0-step pretraining (random init) costs nothing");
+        assertTrue(Double.isNaN(TimePlan.estimate(List.of(), 500)), "nothing alike measured: unknown, not guessed");
+    }
+
+    @Test
+    void aContinuedPretrainingRunsOnlyItsOwnSteps() {
+        assertEquals(400, TimePlan.trainingSteps(json(
+                "{\"pretrain\": {\"training\": {\"steps\": 2000}}, \"continues_from_step\": 1600}")));
+        assertEquals(300, TimePlan.trainingSteps(json("{\"task\": {\"steps\": 300}}")));
+        assertEquals(50, TimePlan.trainingSteps(json("{\"task\": \"asr\", \"training\": {\"steps\": 50}}")));
+        assertEquals(-1, TimePlan.trainingSteps(json("{\"task\": \"lid\", \"split\": \"test\"}")));
+    }
+
+    @Test
+    void signaturesSeparateObjectivesAndEncoderSizes() {
+        String bestRq = "{\"encoder\": {\"model_dim\": 144, \"num_layers\": 4}, \"pretrain\": {\"ssl\": {\"type\": \"best-rq\"}, \"aux\": []}}";
+        String masr = bestRq.replace("\"aux\": []", "\"aux\": [{\"type\": \"masr\"}]");
+        String small = bestRq.replace("144", "32");
+        assertFalse(TimePlan.signature("pretrain", json(bestRq), "cpu").equals(TimePlan.signature("pretrain", json(masr), "cpu")));
+        assertFalse(TimePlan.signature("pretrain", json(bestRq), "cpu").equals(TimePlan.signature("pretrain", json(small), "cpu")));
+        assertFalse(TimePlan.signature("pretrain", json(bestRq), "cpu").equals(TimePlan.signature("pretrain", json(bestRq), "smoke")));
+    }
+
+    @Test
+    void finishedStepsAreMeasuredAndAlikeOnesEstimated(@TempDir Path runs) throws IOException {
+        SpecLoader specs = new SpecLoader(TestPaths.specs());
+        Profile p = Profile.SMOKE;
+        ExperimentPlan plan = ExperimentPlan.of(specs.load("table1/bestrq-fleurs", p, null), p);
+        StepId ids = new StepId();
+        finished(runs.resolve(ids.dirName(plan.corpus())), plan.corpus(), 12.0, p);
+        // Another seed's pretraining, finished: 0.5 s per step; the planned one is alike, so it is estimated from it.
+        int steps = TimePlan.trainingSteps(plan.pretrain().inputs());
+        finished(runs.resolve("pretrain/ffffffffffffffff"), plan.pretrain(), 0.5 * steps, p);
+
+        TimePlan t = TimePlan.of(List.of(plan), runs, p);
+        TimePlan.Entry corpus = t.entries().get(0);
+        assertTrue(corpus.done() && corpus.seconds() == 12.0, corpus.toString());
+        TimePlan.Entry pretrain = t.entries().stream().filter(e -> e.dir().equals(ids.dirName(plan.pretrain())))
+                .findFirst().orElseThrow();
+        assertFalse(pretrain.done());
+        assertEquals(0.5 * steps, pretrain.seconds(), 1e-6);
+        assertEquals(1, pretrain.basis());
+        assertTrue(t.unknown() > 0, "features, fine-tuning, evaluation: nothing alike measured");
+        assertTrue(t.render().contains("done: 1 steps, 12 s measured"), t.render());
+    }
+
+    static void finished(Path dir, Step step, double seconds, Profile p) throws IOException {
+        Files.createDirectories(dir);
+        JsonObject prov = new JsonObject();
+        prov.addProperty("kind", step.kind());
+        prov.add("inputs", step.inputs());
+        JsonObject by = new JsonObject();
+        by.addProperty("profile", p.id());
+        prov.add("requested_by", by);
+        prov.addProperty("seconds", seconds);
+        Files.writeString(dir.resolve(StepRunner.PROVENANCE), prov.toString());
+        Files.writeString(dir.resolve(StepRunner.DONE), "x\n");
+    }
+}
