@@ -6,6 +6,7 @@ import org.masrrepro.harness.spec.SpecException;
 import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.steps.StepId;
+import org.masrrepro.reports.results.ResultCell;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,16 +17,18 @@ import java.util.Set;
 
 /**
  * Keeps the run records that the current specs would produce: a record counts only if its spec still exists and,
- * resolved now for the record's seed, leads to the very evaluation step the record was read from. Records of removed
- * or since-changed specs (a calibration run, an older profile) would otherwise be averaged into the paper's rows.
+ * resolved now for the record's seed, leads to the very evaluation step the record was read from and reports to the
+ * same table row. Records of removed or since-changed specs (a calibration run, an older profile, a renamed row)
+ * would otherwise be averaged into the paper's rows as if they were more seeds.
  */
 public final class CurrentResults {
 
     private CurrentResults() {}
 
     /**
-     * The current records (floors only of corpora a current record uses); logs what it leaves out and why.
-     * {@code dataDir} resolves real-corpus dirs as the run did (null: the default data directory).
+     * The current records, and the floors of corpora that some current spec evaluates on; logs what it leaves out
+     * and why. {@code dataDir} must be the one the runs used (null: the default), as real-corpus specs resolve
+     * their directories against it.
      */
     public static List<RunRecord> filter(List<RunRecord> records, SpecLoader specs, Profile profile, Path dataDir,
             PrintStream log) {
@@ -37,19 +40,20 @@ public final class CurrentResults {
             if (r.spec().startsWith("floor/")) {
                 continue;
             }
-            String why = null;
+            String why;
             try {
-                ExperimentPlan plan = ExperimentPlan.of(load(specs, r.spec(), profile, r.seed(), dataDir), profile,
-                        (base, seed) -> load(specs, base, profile, seed, dataDir));
+                ExperimentSpec spec = load(specs, r.spec(), profile, r.seed(), dataDir);
+                ExperimentPlan plan = plan(spec, specs, profile, dataDir);
                 String now = ids.dirName(plan.eval());
-                if (!now.equals(r.evalDir())) {
-                    why = "spec changed since (now " + now + ", ran " + r.evalDir() + ")";
-                } else if (plan.floor() != null) {
+                why = !now.equals(r.evalDir())
+                        ? "spec changed since (now " + now + ", ran " + r.evalDir() + ")" + realCorpusHint(spec)
+                        : reportsElsewhere(r, spec);
+                if (why == null && plan.floor() != null) {
                     floors.add(ids.dirName(plan.floor()));
                 }
-            } catch (SpecException | IllegalStateException e) {
-                why = exists(specs, r.spec()) ? "spec no longer resolves: " + e.getMessage()
-                        : "no such spec under " + specs.root();
+            } catch (RuntimeException e) {
+                why = !exists(specs, r.spec()) ? "no such spec under " + specs.root()
+                        : "spec no longer resolves: " + e.getMessage();
             }
             if (why == null) {
                 kept.add(r);
@@ -57,30 +61,76 @@ public final class CurrentResults {
                 stale.add(r.spec() + " seed " + r.seed() + ": " + why);
             }
         }
+        floors.addAll(floorsOfAllSpecs(specs, profile, dataDir, ids));
         for (RunRecord r : records) {
-            if (r.spec().startsWith("floor/") && floors.contains(r.evalDir())) {
-                kept.add(r);
+            if (r.spec().startsWith("floor/")) {
+                if (floors.contains(r.evalDir())) {
+                    kept.add(r);
+                } else {
+                    stale.add(r.spec() + " " + r.evalDir() + ": no current spec evaluates on that corpus build");
+                }
             }
         }
         if (!stale.isEmpty()) {
-            log.printf("report: left out %d result(s) that the current specs no longer produce (re-run a spec to "
-                    + "refresh it):%n", stale.size());
+            log.printf("results: left out %d that the current specs no longer produce (re-run a spec to refresh "
+                    + "it):%n", stale.size());
             stale.forEach(s -> log.println("  " + s));
         }
         kept.sort(java.util.Comparator.comparing(RunRecord::spec).thenComparingLong(RunRecord::seed));
         return kept;
     }
 
+    /** Why a record's cells are not where the spec now reports (a renamed row or table), or null if they are. */
+    private static String reportsElsewhere(RunRecord r, ExperimentSpec spec) {
+        for (ResultCell c : r.cells()) {
+            if (!c.row().equals(spec.report().row())) {
+                return "its cells are in row \"" + c.row() + "\", the spec now reports to row \"" + spec.report().row()
+                        + "\"";
+            }
+        }
+        if (!r.cells().isEmpty() && !r.cells().get(0).table().equals(spec.report().table())) {
+            return "its cells are in table " + r.cells().get(0).table() + ", the spec now reports to "
+                    + spec.report().table();
+        }
+        return null;
+    }
+
+    /** Floors of every spec under the root at its own seed: a corpus's floor does not depend on training seeds. */
+    private static Set<String> floorsOfAllSpecs(SpecLoader specs, Profile profile, Path dataDir, StepId ids) {
+        Set<String> out = new HashSet<>();
+        for (String id : specs.ids()) {
+            try {
+                ExperimentPlan plan = plan(load(specs, id, profile, null, dataDir), specs, profile, dataDir);
+                if (plan.floor() != null) {
+                    out.add(ids.dirName(plan.floor()));
+                }
+            } catch (RuntimeException e) {
+                // an invalid spec has no floor to keep; it fails with its own message when it runs
+            }
+        }
+        return out;
+    }
+
+    private static String realCorpusHint(ExperimentSpec spec) {
+        boolean real = spec.corpus() instanceof org.masrrepro.harness.spec.RealCorpusSpec
+                || RealCorpora.downstreamCorpus(spec.downstream()) instanceof org.masrrepro.harness.spec.RealCorpusSpec;
+        return real ? "; it reads a real corpus: give report/check the --data-dir the run used" : "";
+    }
+
+    private static ExperimentPlan plan(ExperimentSpec spec, SpecLoader specs, Profile profile, Path dataDir) {
+        return ExperimentPlan.of(spec, profile, (base, seed) -> load(specs, base, profile, seed, dataDir));
+    }
+
     private static boolean exists(SpecLoader specs, String id) {
         try {
             specs.fileOf(id);
             return true;
-        } catch (SpecException e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private static ExperimentSpec load(SpecLoader specs, String id, Profile profile, long seed, Path dataDir) {
+    private static ExperimentSpec load(SpecLoader specs, String id, Profile profile, Long seed, Path dataDir) {
         return RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seed), dataDir);
     }
 }

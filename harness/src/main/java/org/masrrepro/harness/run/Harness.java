@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Resolves specs, runs their step graphs (sharing steps between them), records results and writes the report. */
 public final class Harness {
@@ -117,15 +118,19 @@ public final class Harness {
     /** Runs the corpus and feature steps every plan needs, each once, and logs the total wall time. */
     private void buildCorpora(List<ExperimentPlan> plans, StepRunner runner) {
         java.util.Map<Path, Step> steps = new java.util.LinkedHashMap<>();
+        java.util.Map<Path, ExperimentPlan> askedBy = new java.util.HashMap<>();
         for (ExperimentPlan plan : plans) {
             collectData(plan.target(), runner, steps);
             if (plan.floor() != null) {
                 collectData(plan.floor(), runner, steps);
             }
+            steps.keySet().forEach(dir -> askedBy.putIfAbsent(dir, plan));
         }
         long t0 = System.nanoTime();
-        for (Step step : steps.values()) {
-            runner.run(step);
+        for (Map.Entry<Path, Step> e : steps.entrySet()) {
+            ExperimentPlan plan = askedBy.get(e.getKey()); // provenance names the first spec that needs the step
+            runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
+            runner.run(e.getValue());
         }
         log.printf("corpora and features: %d steps in %.1f s%n", steps.size(), (System.nanoTime() - t0) / 1e9);
     }

@@ -31,7 +31,7 @@ public final class ReportKeys {
             ExperimentSpec spec;
             try {
                 spec = specs.load(id, profile, null);
-            } catch (SpecException e) {
+            } catch (RuntimeException e) {
                 if (asked.contains(id)) {
                     throw e;
                 }
@@ -39,7 +39,7 @@ public final class ReportKeys {
             }
             String key = key(spec.report());
             String other = owner.putIfAbsent(key, id);
-            if (other != null) {
+            if (other != null && (asked.contains(id) || asked.contains(other))) { // others' clashes: their own runs
                 String culprit = asked.contains(id) ? id : other;
                 throw new SpecException(specs.fileOf(culprit).toString(), "$.report",
                         "table " + spec.report().table() + ", row \"" + spec.report().row() + "\", dataset "

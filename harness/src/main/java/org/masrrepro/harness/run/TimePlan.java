@@ -18,18 +18,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * How long a set of specs takes: every distinct step of their graphs, with the time it took if it has run (from its
  * provenance) or an estimate if not. Estimates come only from steps measured under the same runs root and profile
- * whose work is alike (same kind, corpus type, task and encoder size), scaled by the number of training steps for
- * training steps; a step with no such measurement is counted as unknown, never guessed.
+ * whose work is alike (same kind, objective, task and encoder size, on the same corpus), scaled by the number of
+ * training steps for training steps; a step with no such measurement is counted as unknown, never guessed. A
+ * resumed step's measured time covers only its last process, so it is marked and never used for estimates.
  */
 public final class TimePlan {
 
-    /** One distinct step: its directory, what it is, and its measured or estimated seconds (NaN: unknown). */
-    public record Entry(String dir, String title, boolean done, double seconds, int basis) {}
+    /**
+     * One distinct step: its directory, what it is, its measured or estimated seconds (NaN: unknown), how many
+     * measured steps an estimate rests on, and whether a measured time covers only the last of several processes.
+     */
+    public record Entry(String dir, String title, boolean done, double seconds, int basis, boolean partial) {}
 
     private final List<Entry> entries;
     private final String profile;
@@ -60,14 +65,58 @@ public final class TimePlan {
             Path dir = runsRoot.resolve(e.getKey());
             if (Files.isRegularFile(dir.resolve(StepRunner.DONE)) && Files.isRegularFile(dir.resolve(StepRunner.PROVENANCE))) {
                 JsonObject prov = read(dir.resolve(StepRunner.PROVENANCE));
-                out.add(new Entry(e.getKey(), step.title(), true, prov.get("seconds").getAsDouble(), 1));
+                out.add(new Entry(e.getKey(), step.title(), true, prov.get("seconds").getAsDouble(), 1, resumed(prov)));
             } else {
-                List<double[]> pool = measured.getOrDefault(signature(step.kind(), step.inputs(), profile.id()), List.of());
+                String sig = signature(step.kind(), step.inputs(), profile.id()) + corpusOf(step);
+                List<double[]> pool = measured.getOrDefault(sig, List.of());
                 out.add(new Entry(e.getKey(), step.title(), false, estimate(pool, trainingSteps(step.inputs())),
-                        pool.size()));
+                        pool.size(), false));
             }
         }
         return new TimePlan(out, profile.id());
+    }
+
+    /** The corpus a step works on: the nearest corpus step among its dependencies (breadth first). */
+    private static String corpusOf(Step step) {
+        java.util.ArrayDeque<Step> queue = new java.util.ArrayDeque<>(step.dependencies());
+        while (!queue.isEmpty()) {
+            Step d = queue.poll();
+            if (d.kind().equals("corpus")) {
+                return "|on" + signature("", d.inputs(), "");
+            }
+            queue.addAll(d.dependencies());
+        }
+        return "";
+    }
+
+    /** The same for a finished step, following the dependency dirs its provenance lists. */
+    private static String corpusOf(JsonObject prov, Path runsRoot) throws IOException {
+        java.util.ArrayDeque<JsonObject> queue = new java.util.ArrayDeque<>();
+        queue.add(prov);
+        Set<String> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            JsonObject p = queue.poll();
+            if (!p.has("dependencies")) {
+                continue;
+            }
+            for (JsonElement d : p.getAsJsonArray("dependencies")) {
+                String dir = d.getAsJsonObject().get("dir").getAsString();
+                Path file = runsRoot.resolve(dir).resolve(StepRunner.PROVENANCE);
+                if (!seen.add(dir) || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                JsonObject dp = read(file);
+                if (dp.get("kind").getAsString().equals("corpus")) {
+                    return "|on" + signature("", dp.getAsJsonObject("inputs"), "");
+                }
+                queue.add(dp);
+            }
+        }
+        return "";
+    }
+
+    private static boolean resumed(JsonObject prov) {
+        return prov.has("resumed_from_partial_output") && prov.get("resumed_from_partial_output").getAsBoolean();
     }
 
     private static void collect(Step step, StepId ids, Map<String, Step> out) {
@@ -112,11 +161,13 @@ public final class TimePlan {
                         JsonObject p = read(prov);
                         JsonObject by = p.has("requested_by") ? p.getAsJsonObject("requested_by") : new JsonObject();
                         String prof = by.has("profile") ? by.get("profile").getAsString() : "";
-                        if (!p.has("seconds") || !p.has("inputs") || !prof.equals(profile.id())) {
+                        // A resumed step's seconds cover only its last process: no basis for an estimate.
+                        if (!p.has("seconds") || !p.has("inputs") || !prof.equals(profile.id()) || resumed(p)) {
                             continue;
                         }
                         JsonObject inputs = p.getAsJsonObject("inputs");
-                        out.computeIfAbsent(signature(p.get("kind").getAsString(), inputs, prof), k -> new ArrayList<>())
+                        String sig = signature(p.get("kind").getAsString(), inputs, prof) + corpusOf(p, runsRoot);
+                        out.computeIfAbsent(sig, k -> new ArrayList<>())
                                 .add(new double[] {p.get("seconds").getAsDouble(), trainingSteps(inputs)});
                     }
                 }
@@ -212,7 +263,7 @@ public final class TimePlan {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "plan: %d distinct steps, profile %s%n", entries.size(), profile));
         for (Entry e : entries) {
-            String time = e.done() ? duration(e.seconds()) + " measured"
+            String time = e.done() ? duration(e.seconds()) + (e.partial() ? " measured (last process of a resumed step)" : " measured")
                     : Double.isNaN(e.seconds()) ? "unknown (no measured step alike)"
                     : "~" + duration(e.seconds()) + " estimated from " + e.basis() + " measured";
             s.append(String.format(Locale.ROOT, "  %-6s %-26s %-28s %s%n", e.done() ? "done" : "to run", e.dir(),

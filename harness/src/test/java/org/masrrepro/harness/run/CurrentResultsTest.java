@@ -28,8 +28,12 @@ class CurrentResultsTest {
     static final long SEED = 20240611L;
 
     static RunRecord record(String spec, long seed, String evalDir) {
+        return record(spec, seed, evalDir, "best-rq");
+    }
+
+    static RunRecord record(String spec, long seed, String evalDir, String row) {
         return new RunRecord(spec, "x", P.id(), seed, "FLEURS analog", "corpus/c", evalDir,
-                List.of(new ResultCell("T1", "best-rq", "fleurs/all", "acc", 50, seed, P.id(), "FLEURS analog", "p")),
+                List.of(new ResultCell("T1", row, "fleurs/all", "acc", 50, seed, P.id(), "FLEURS analog", "p")),
                 Map.of());
     }
 
@@ -49,14 +53,27 @@ class CurrentResultsTest {
                 List.of(), Map.of());
         RunRecord oldFloor = new RunRecord("floor/fleurs", "floor", P.id(), 0, "FLEURS analog", "corpus/old",
                 "floor/0123456789abcdef", List.of(), Map.of());
+        // Ran before the spec's row was renamed: same evaluation, but its cells sit in the old row.
+        RunRecord renamed = record(BESTRQ, SEED, eval, "best-rq (old name)");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        List<RunRecord> kept = CurrentResults.filter(List.of(removed, oldFloor, changed, current, ownFloor), SPECS, P,
-                null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        List<RunRecord> kept = CurrentResults.filter(List.of(removed, oldFloor, changed, renamed, current, ownFloor),
+                SPECS, P, null, new PrintStream(log, true, StandardCharsets.UTF_8));
         assertEquals(List.of(ownFloor, current), kept);
         String said = log.toString(StandardCharsets.UTF_8);
-        assertTrue(said.contains("left out 2 result(s)"), said);
+        assertTrue(said.contains("left out 4 that"), said);
+        assertTrue(said.contains("its cells are in row \"best-rq (old name)\""), said);
+        assertTrue(said.contains("floor/0123456789abcdef: no current spec evaluates on that corpus build"), said);
         assertTrue(said.contains(BESTRQ + " seed " + (SEED + 1) + ": spec changed since"), said);
         assertTrue(said.contains("table1/calibration-that-was-deleted seed " + SEED + ": no such spec under"), said);
+    }
+
+    @Test
+    void aFloorAloneIsKeptWhenAShippedSpecEvaluatesOnItsCorpus() {
+        // What `run --floor-only` leaves: a floor and no spec record.
+        RunRecord floor = new RunRecord("floor/fleurs", "floor", P.id(), 0, "FLEURS analog", "corpus/c",
+                new StepId().dirName(plan(SEED).floor()), List.of(), Map.of());
+        assertEquals(List.of(floor), CurrentResults.filter(List.of(floor), SPECS, P, null,
+                new PrintStream(new ByteArrayOutputStream())));
     }
 
     @Test

@@ -42,6 +42,8 @@ class ReportKeysTest {
         assertTrue(e.getMessage().contains("margin.json") && e.getMessage().contains("$.report")
                 && e.getMessage().contains("table1/bestrq-lasr-fleurs") && e.getMessage().contains("report.row"),
                 e.getMessage());
+        assertDoesNotThrow(() -> ReportKeys.requireUnique(specs, List.of("table1/bestrq-fleurs"), Profile.SMOKE),
+                "a clash between two specs nobody asked to run stops nothing else");
         Files.writeString(ablation, Files.readString(ablation).replace("\"describes\"",
                 "\"report\": { \"row\": \"best-rq+lasr (margin 0.5)\" }, \"describes\""));
         assertDoesNotThrow(() -> ReportKeys.requireUnique(specs, List.of("ablations/margin"), Profile.SMOKE));

@@ -61,10 +61,14 @@ class TimePlanTest {
         Profile p = Profile.SMOKE;
         ExperimentPlan plan = ExperimentPlan.of(specs.load("table1/bestrq-fleurs", p, null), p);
         StepId ids = new StepId();
-        finished(runs.resolve(ids.dirName(plan.corpus())), plan.corpus(), 12.0, p);
+        finished(runs.resolve(ids.dirName(plan.corpus())), plan.corpus(), 12.0, p, false);
         // Another seed's pretraining, finished: 0.5 s per step; the planned one is alike, so it is estimated from it.
         int steps = TimePlan.trainingSteps(plan.pretrain().inputs());
-        finished(runs.resolve("pretrain/ffffffffffffffff"), plan.pretrain(), 0.5 * steps, p);
+        finished(runs.resolve("pretrain/ffffffffffffffff"), plan.pretrain(), 0.5 * steps, p, false,
+                ids.dirName(plan.corpus()));
+        // A resumed one, 10x slower per its last process: not a basis for estimates.
+        finished(runs.resolve("pretrain/eeeeeeeeeeeeeeee"), plan.pretrain(), 5.0 * steps, p, true,
+                ids.dirName(plan.corpus()));
 
         TimePlan t = TimePlan.of(List.of(plan), runs, p);
         TimePlan.Entry corpus = t.entries().get(0);
@@ -78,9 +82,18 @@ class TimePlanTest {
         assertTrue(t.render().contains("done: 1 steps, 12 s measured"), t.render());
     }
 
-    static void finished(Path dir, Step step, double seconds, Profile p) throws IOException {
+    static void finished(Path dir, Step step, double seconds, Profile p, boolean resumed, String... deps)
+            throws IOException {
         Files.createDirectories(dir);
         JsonObject prov = new JsonObject();
+        prov.addProperty("resumed_from_partial_output", resumed);
+        com.google.gson.JsonArray d = new com.google.gson.JsonArray();
+        for (String dep : deps) {
+            JsonObject o = new JsonObject();
+            o.addProperty("dir", dep);
+            d.add(o);
+        }
+        prov.add("dependencies", d);
         prov.addProperty("kind", step.kind());
         prov.add("inputs", step.inputs());
         JsonObject by = new JsonObject();
