@@ -46,8 +46,8 @@ public final class Main {
             "  --data-dir DIR              lang2vec/Glottolog data (uriel/, glottolog/) and the base of relative real-corpus",
             "                              dirs (corpus type \"real\"); default $MASR_DATA_DIR or ../shared/data",
             "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)",
-            "  --floor-only                run: build corpus and features and score the non-learned floor only (no training)",
-            "  --corpora-only              run: build every corpus and feature set the specs use, nothing else; prints the time");
+            "  --floor-only                run, plan: build corpus and features and score the non-learned floor only (no training)",
+            "  --corpora-only              run, plan: build every corpus and feature set the specs use, nothing else; prints the time");
 
     private Main() {}
 
@@ -147,7 +147,8 @@ public final class Main {
                         throw new IllegalArgumentException("plan needs at least one SPEC");
                     }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
-                            .optSeeds(seeds).optLog(out).optDataDir(dataDir).build().plan(expand(loader, positional));
+                            .optSeeds(seeds).optLog(out).optDataDir(dataDir).optFloorOnly(floorOnly)
+                            .optCorporaOnly(corporaOnly).build().plan(expand(loader, positional));
                     return 0;
                 }
                 case "report" -> {

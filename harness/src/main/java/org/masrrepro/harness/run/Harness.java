@@ -110,7 +110,10 @@ public final class Harness {
 
     /** Prints what running {@code specIds} involves: each step, done (measured time) or to run (estimated time). */
     public TimePlan plan(List<String> specIds) throws IOException {
-        TimePlan t = TimePlan.of(plans(specIds), runsRoot, profile);
+        // The same selection as run: corpora and features only, or those and the floor, or everything.
+        java.util.function.Predicate<Step> data = s -> s instanceof CorpusStep || s instanceof FeatureStep;
+        TimePlan t = TimePlan.of(plans(specIds), runsRoot, profile, corporaOnly ? data
+                : floorOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.FloorStep) : s -> true);
         log.print(t.render());
         return t;
     }

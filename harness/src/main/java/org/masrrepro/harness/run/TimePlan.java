@@ -50,6 +50,12 @@ public final class TimePlan {
 
     /** Walks the plans' step graphs (dependencies first, each step once) and times each step. */
     public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile) throws IOException {
+        return of(plans, runsRoot, profile, step -> true);
+    }
+
+    /** The same, keeping only the steps {@code include} accepts (what {@code --floor-only} or {@code --corpora-only} run). */
+    public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile,
+            java.util.function.Predicate<Step> include) throws IOException {
         StepId ids = new StepId();
         Map<String, Step> steps = new LinkedHashMap<>();
         for (ExperimentPlan p : plans) {
@@ -58,6 +64,7 @@ public final class TimePlan {
                 collect(p.floor(), ids, steps);
             }
         }
+        steps.values().removeIf(include.negate());
         Map<String, List<double[]>> measured = measured(runsRoot, profile);
         List<Entry> out = new ArrayList<>();
         for (Map.Entry<String, Step> e : steps.entrySet()) {

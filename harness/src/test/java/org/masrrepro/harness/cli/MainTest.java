@@ -97,6 +97,12 @@ class MainTest {
         try (var files = Files.list(runs)) {
             assertEquals(0, files.count(), "plan must not write to the runs directory");
         }
+        Out corpora = run("plan", "table1/bestrq-fleurs", "table1/bestrq-lasr-fleurs", "--corpora-only", "--profile",
+                "smoke", "--runs", runs.toString(), "--specs", TestPaths.specs().toString());
+        assertTrue(corpora.out().contains("plan: 2 distinct steps"), corpora.out() + corpora.err());
+        Out floor = run("plan", "table1/bestrq-fleurs", "--floor-only", "--profile", "smoke", "--runs",
+                runs.toString(), "--specs", TestPaths.specs().toString());
+        assertTrue(floor.out().contains("plan: 3 distinct steps") && floor.out().contains(" floor/"), floor.out());
     }
 
     @Test
