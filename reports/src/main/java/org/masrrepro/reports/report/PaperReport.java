@@ -95,8 +95,9 @@ public final class PaperReport {
             table.writeCsv(out.resolve(base + ".csv"));
             table.writeHtml(out.resolve(base + ".html"));
             Charts.comparisonBars(table, t.getValue()[1], out.resolve(base + ".png"));
-            doc.heading(3, t.getValue()[0], base).comparison(table).image(base + ".png", t.getValue()[0])
-                    .links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+            doc.heading(3, t.getValue()[0], base).comparison(table);
+            Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
+            doc.image(base + ".png", t.getValue()[0]).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
         }
 
         figure3(out, doc, cells);
