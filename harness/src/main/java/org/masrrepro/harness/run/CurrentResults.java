@@ -42,8 +42,8 @@ public final class CurrentResults {
             }
             String why;
             try {
-                ExperimentSpec spec = load(specs, r.spec(), profile, r.seed(), dataDir);
-                ExperimentPlan plan = plan(spec, specs, profile, dataDir);
+                ExperimentPlan plan = ExperimentPlan.load(specs, r.spec(), profile, r.seed(), dataDir);
+                ExperimentSpec spec = plan.spec();
                 String now = ids.dirName(plan.eval());
                 why = !now.equals(r.evalDir())
                         ? "spec changed since (now " + now + ", ran " + r.evalDir() + ")" + realCorpusHint(spec)
@@ -100,7 +100,7 @@ public final class CurrentResults {
         Set<String> out = new HashSet<>();
         for (String id : specs.ids()) {
             try {
-                ExperimentPlan plan = plan(load(specs, id, profile, null, dataDir), specs, profile, dataDir);
+                ExperimentPlan plan = ExperimentPlan.load(specs, id, profile, null, dataDir);
                 if (plan.floor() != null) {
                     out.add(ids.dirName(plan.floor()));
                 }
@@ -117,10 +117,6 @@ public final class CurrentResults {
         return real ? "; it reads a real corpus: give report/check the --data-dir the run used" : "";
     }
 
-    private static ExperimentPlan plan(ExperimentSpec spec, SpecLoader specs, Profile profile, Path dataDir) {
-        return ExperimentPlan.of(spec, profile, (base, seed) -> load(specs, base, profile, seed, dataDir));
-    }
-
     private static boolean exists(SpecLoader specs, String id) {
         try {
             specs.fileOf(id);
@@ -128,9 +124,5 @@ public final class CurrentResults {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static ExperimentSpec load(SpecLoader specs, String id, Profile profile, Long seed, Path dataDir) {
-        return RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seed), dataDir);
     }
 }

@@ -6,6 +6,7 @@ import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.LidSpec;
 import org.masrrepro.harness.spec.ProbeSpec;
 import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.steps.AsrEvalStep;
 import org.masrrepro.harness.steps.AsrFinetuneStep;
@@ -41,6 +42,16 @@ public record ExperimentPlan(
         LidFinetuneStep finetune,
         Step eval,
         FloorStep floor) {
+
+    /**
+     * Loads spec {@code id} under {@code profile} (root seed {@code seed}, null: the spec's own), resolves its
+     * real-corpus directories against {@code dataDir} (null: the default) and plans it, with any base spec it
+     * continues resolved the same way: how the harness, the report and {@code plan} all see a spec.
+     */
+    public static ExperimentPlan load(SpecLoader specs, String id, Profile profile, Long seed, Path dataDir) {
+        return of(RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seed), dataDir), profile,
+                (base, s) -> RealCorpora.withResolvedCorpusDir(specs.load(base, profile, s), dataDir));
+    }
 
     /** Resolves a spec that does not continue another spec's pretraining. */
     public static ExperimentPlan of(ExperimentSpec spec, Profile profile) {

@@ -3,12 +3,10 @@ package org.masrrepro.harness.run;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.masrrepro.datasets.util.ProgressListener;
-import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.harness.steps.FeatureStep;
-import org.masrrepro.harness.steps.RealCorpora;
 import org.masrrepro.harness.steps.Step;
 import org.masrrepro.harness.steps.StepRunner;
 
@@ -95,13 +93,11 @@ public final class Harness {
     public List<ExperimentPlan> plans(List<String> specIds) {
         List<ExperimentPlan> plans = new ArrayList<>();
         for (String id : specIds) {
-            ExperimentSpec first = RealCorpora.withResolvedCorpusDir(specs.load(id, profile, seedOverride), dataDir);
-            for (int k = 0; k < seeds; k++) {
+            ExperimentPlan first = ExperimentPlan.load(specs, id, profile, seedOverride, dataDir);
+            plans.add(first);
+            for (int k = 1; k < seeds; k++) {
                 // Seeds root, root+1, ...: each re-runs training; a corpus with its own seed is shared by all.
-                ExperimentSpec spec = k == 0 ? first
-                        : RealCorpora.withResolvedCorpusDir(specs.load(id, profile, first.seed() + k), dataDir);
-                plans.add(ExperimentPlan.of(spec, profile,
-                        (base, seed) -> RealCorpora.withResolvedCorpusDir(specs.load(base, profile, seed), dataDir)));
+                plans.add(ExperimentPlan.load(specs, id, profile, first.spec().seed() + k, dataDir));
             }
         }
         ReportKeys.requireUnique(specs, specIds, profile);
