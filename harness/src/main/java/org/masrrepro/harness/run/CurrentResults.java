@@ -61,7 +61,9 @@ public final class CurrentResults {
                 stale.add(r.spec() + " seed " + r.seed() + ": " + why);
             }
         }
-        floors.addAll(floorsOfAllSpecs(specs, profile, dataDir, ids));
+        if (records.stream().anyMatch(r -> r.spec().startsWith("floor/"))) { // planning every spec costs time
+            floors.addAll(floorsOfAllSpecs(specs, profile, dataDir, ids));
+        }
         for (RunRecord r : records) {
             if (r.spec().startsWith("floor/")) {
                 if (floors.contains(r.evalDir())) {

@@ -107,7 +107,7 @@ public final class Harness {
     /** Prints what running {@code specIds} involves: each step, done (measured time) or to run (estimated time). */
     public TimePlan plan(List<String> specIds) throws IOException {
         // The same selection as run: corpora and features only, or those and the floor, or everything.
-        java.util.function.Predicate<Step> data = s -> s instanceof CorpusStep || s instanceof FeatureStep;
+        java.util.function.Predicate<Step> data = Harness::isData;
         TimePlan t = TimePlan.of(plans(specIds), runsRoot, profile, corporaOnly ? data
                 : floorOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.FloorStep) : s -> true);
         log.print(t.render());
@@ -138,9 +138,14 @@ public final class Harness {
         for (Step d : step.dependencies()) {
             collectData(d, runner, out);
         }
-        if (step instanceof CorpusStep || step instanceof FeatureStep) {
+        if (isData(step)) {
             out.putIfAbsent(runner.dirOf(step), step);
         }
+    }
+
+    /** A corpus or feature step: what {@code --corpora-only} runs. */
+    private static boolean isData(Step step) {
+        return step instanceof CorpusStep || step instanceof FeatureStep;
     }
 
     /** Configures a {@link Harness}. */

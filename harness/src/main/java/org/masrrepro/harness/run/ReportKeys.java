@@ -22,11 +22,11 @@ public final class ReportKeys {
 
     /** Fails, naming both specs, if any of {@code ids} shares its report key with another spec of the set. */
     public static void requireUnique(SpecLoader specs, List<String> ids, Profile profile) {
-        Set<String> all = new LinkedHashSet<>(specs.ids());
-        ids.forEach(i -> all.add(specs.idOf(specs.fileOf(i))));
-        Map<String, String> owner = new LinkedHashMap<>();
         Set<String> asked = new LinkedHashSet<>();
         ids.forEach(i -> asked.add(specs.idOf(specs.fileOf(i))));
+        Set<String> all = new LinkedHashSet<>(specs.ids());
+        all.addAll(asked);
+        Map<String, String> owner = new LinkedHashMap<>();
         for (String id : all) {
             ExperimentSpec spec;
             try {
