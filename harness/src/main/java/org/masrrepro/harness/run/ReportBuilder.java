@@ -48,12 +48,20 @@ public final class ReportBuilder {
     public static Path write(Path runsRoot, Profile profile, SpecLoader specs, Path dataDir, PrintStream log)
             throws IOException {
         List<RunRecord> runs = CurrentResults.filter(Results.readAll(runsRoot, profile), specs, profile, dataDir, log);
+        Path done = dir(runsRoot, profile);
         if (runs.isEmpty()) {
             log.println("no results for profile " + profile.id() + " under " + Results.dir(runsRoot, profile));
+            if (Files.exists(done)) {
+                AtomicFiles.deleteRecursively(done); // an old report would show results the specs no longer produce
+                log.println("report: removed the old report " + done);
+            }
             return null;
         }
         runs = separateFloors(runs, log);
-        Path out = dir(runsRoot, profile);
+        // Built beside the old report, then swapped in: no file of an earlier report (a table or plot of results
+        // since dropped) survives, and an interrupted build never leaves a half-written report in its place.
+        Path out = done.resolveSibling(done.getFileName() + ".partial");
+        AtomicFiles.deleteRecursively(out);
         Files.createDirectories(out);
         List<ResultCell> cells = new ArrayList<>();
         Set<String> corpora = new LinkedHashSet<>();
@@ -68,7 +76,6 @@ public final class ReportBuilder {
         String caption = caption(corpora, profile, runs.size(), seeds);
         Map<String, String> tableCaptions = tableCaptions(runs, profile);
         Path cards = out.resolve("cards");
-        AtomicFiles.deleteRecursively(cards); // rebuilt from the runs each time, so floors are appended once
         Files.createDirectories(cards);
         Path rel = Path.of("..", "..");
         List<RunSummary> summaries = new ArrayList<>();
@@ -96,8 +103,10 @@ public final class ReportBuilder {
                     curves(runsRoot, r.curves())));
         }
         PaperReport.write(out, profile.id(), caption, tableCaptions, cells, summaries);
-        log.println("report: " + out.resolve("index.html").toAbsolutePath());
-        return out;
+        AtomicFiles.deleteRecursively(done);
+        Files.move(out, done, StandardCopyOption.ATOMIC_MOVE);
+        log.println("report: " + done.resolve("index.html").toAbsolutePath());
+        return done;
     }
 
     /** Table id to the caption of the runs behind that table's cells only (a table never names another's corpora). */

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -50,6 +51,10 @@ class AddAblationTest {
         Files.createDirectories(specs.resolve("ablations"));
         Files.writeString(specs.resolve("ablations/lasr-margin-0.5.json"), ABLATION);
         Path runs = tmp.resolve("runs");
+        // a table of an earlier report, whose results no current spec produces, must not survive the rebuild
+        Path stale = runs.resolve("report/smoke/table3.md");
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, "| best-rq | 12.3 |");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"run", "ablations/lasr-margin-0.5", "--specs", specs.toString(), "--profile",
             "smoke", "--runs", runs.toString(), "--data-dir", data.toString(), "--seeds", "2"},
@@ -60,5 +65,7 @@ class AddAblationTest {
                 "the ablation's row, over two seeds, is missing:\n" + md);
         String index = Files.readString(runs.resolve("report/smoke/index.html"));
         assertTrue(index.contains("ablations/lasr-margin-0.5") && index.contains("Claims checklist"), index);
+        assertFalse(Files.exists(stale), "a stale table of an earlier report survived");
+        assertFalse(Files.exists(runs.resolve("report/smoke.partial")), "the staging directory was left behind");
     }
 }

@@ -1,5 +1,6 @@
 package org.masrrepro.datasets.corpus.analog;
 
+import org.masrrepro.datasets.audio.Augment;
 import org.masrrepro.datasets.corpus.CorpusCard;
 import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.Utterance;
@@ -13,19 +14,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * ESC-50 cough analog (cough vs other human sounds): the six recorded coughs of the Hedgewars voice packs, each in
- * several seeded augmented copies, against as many other vocal sounds (laugh, pain, effort, moan) of the same split's
- * packs, augmented alike so augmentation carries no label. Splits disjoint by voice pack.
+ * ESC-50 cough analog (cough vs other human sounds): the distinct recorded coughs of the Hedgewars voice packs and of
+ * Scratch's media library, each in several seeded degraded copies, against as many other vocal sounds (laughs, pain
+ * cries, effort grunts, moans, sneezes, screams) of the same split's packs, degraded alike so degradation carries no
+ * label. Splits disjoint by group of packs (packs sharing a recording stay together), two cough groups in test.
  */
 public final class EscCoughAnalog {
 
     public static final List<String> LABELS = List.of("cough", "other");
-    static final int FORMAT = 1;
+    /**
+     * 2: Scratch's coughs and sneezes added, packs sharing a recording split together and repeats dropped, two cough
+     * groups in test, harder degradation (format 1: Hedgewars only, one distinct cough in test; two of six cpu-scale probes scored 100%).
+     */
+    static final int FORMAT = 2;
+    static final int TEST_COUGH_GROUPS = 2;
 
     record Params(int format, String corpus, int copiesPerCough, double clipSeconds, long seed, String voicesDir,
-            String decoder) {}
+            String scratchDir, int testCoughGroups, String decoder) {}
 
     private record Job(HedgewarsVoices.Sound sound, String split, int copy, String label) {
         String id() {
@@ -36,14 +44,17 @@ public final class EscCoughAnalog {
     private final Params params;
     private final CorpusDirectory dir;
     private final Path voicesDir;
+    private final Path scratchDir;
     private final AudioDecoder decoder;
     private final ProgressListener progress;
 
     private EscCoughAnalog(Builder b) {
         this.params = new Params(FORMAT, "esc-cough-analog", b.copies, b.clipSeconds, b.seed,
-                b.voicesDir.toAbsolutePath().normalize().toString(), b.decoder.id());
+                b.voicesDir.toAbsolutePath().normalize().toString(),
+                b.scratchDir.toAbsolutePath().normalize().toString(), TEST_COUGH_GROUPS, b.decoder.id());
         this.dir = new CorpusDirectory(b.outputDir, "ESC-50 cough analog corpus");
         this.voicesDir = b.voicesDir;
+        this.scratchDir = b.scratchDir;
         this.decoder = b.decoder;
         this.progress = b.progress;
     }
@@ -52,17 +63,33 @@ public final class EscCoughAnalog {
         return new Builder();
     }
 
+    /**
+     * A degraded clip: speed 0.85-1.15, gain -6..6 dB, placed at a seeded offset in {@code seconds} of silence (or
+     * cropped), band-limited to a seeded band (high-pass 80-300 Hz, low-pass 3-7 kHz, as varied microphones) and
+     * white noise at 5-20 dB SNR over the whole clip.
+     */
+    static float[] degrade(float[] x, double seconds, SplittableRandom rnd) {
+        float[] y = Augment.speed(x, 0.85 + 0.3 * rnd.nextDouble());
+        y = Levels.gain(y, -6 + 12 * rnd.nextDouble());
+        y = EscHumanAnalog.place(y, (int) Math.round(seconds * CorpusDirectory.SAMPLE_RATE), rnd);
+        y = Augment.bandLimit(y, CorpusDirectory.SAMPLE_RATE, 80 + 220 * rnd.nextDouble(),
+                3000 + 4000 * rnd.nextDouble());
+        return Augment.addNoise(y, 5 + 15 * rnd.nextDouble(), rnd.nextLong());
+    }
+
     public CorpusInfo prepare() throws IOException {
         CorpusInfo done = dir.reuse(params);
         if (done != null) {
             return done;
         }
-        List<String> needed = new ArrayList<>(List.of(HedgewarsVoices.PACKAGE));
+        List<String> needed = new ArrayList<>(List.of(HedgewarsVoices.PACKAGE, ScratchHumanSounds.PACKAGE));
         needed.addAll(decoder.debianPackages());
         DebianPackages.requireInstalled(needed);
         dir.clear();
-        List<HedgewarsVoices.Sound> sounds = HedgewarsVoices.sounds(voicesDir);
-        Map<String, String> splitOfPack = HedgewarsVoices.splitOfPack(sounds, params.seed());
+        List<HedgewarsVoices.Sound> all = new ArrayList<>(HedgewarsVoices.sounds(voicesDir));
+        all.addAll(ScratchHumanSounds.sounds(scratchDir));
+        Map<String, String> splitOfPack = HedgewarsVoices.splitOfPack(all, params.seed(), params.testCoughGroups());
+        List<HedgewarsVoices.Sound> sounds = HedgewarsVoices.distinct(all);
         List<Job> jobs = new ArrayList<>();
         Map<String, Integer> coughsPerSplit = new LinkedHashMap<>();
         for (String split : List.of("train", "dev", "test")) {
@@ -84,32 +111,41 @@ public final class EscCoughAnalog {
             }
         }
         List<Utterance> utts = Parallel.map(jobs, j -> {
-            // every item, copy 0 included, is augmented: otherwise "unaugmented" would mark the minority of others
-            float[] x = EscHumanAnalog.variant(decoder.read16k(j.sound().file()), 1, params.clipSeconds(),
+            float[] x = degrade(decoder.read16k(j.sound().file()), params.clipSeconds(),
                     Seeded.stream(params.seed(), "escc-aug/" + j.id()));
             String rel = dir.writeAudio("audio/" + j.label() + "/" + j.id() + ".wav", x);
-            return new Utterance(j.id(), j.split(), "und", "hedgewars-" + j.sound().pack().toLowerCase(Locale.ROOT),
+            String pack = j.sound().pack().toLowerCase(Locale.ROOT);
+            return new Utterance(j.id(), j.split(), "und", pack.startsWith("scratch-") ? pack : "hedgewars-" + pack,
                     "", j.sound().name(), "", rel, x.length, false, j.label(), Double.NaN, Double.NaN);
         }, Job::id, progress);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("split_of_pack", splitOfPack);
         record.put("coughs_per_split", coughsPerSplit);
+        record.put("sounds_available", all.size());
+        record.put("distinct_sounds", sounds.size());
+        int distinctCoughs = coughsPerSplit.values().stream().mapToInt(Integer::intValue).sum();
         CorpusCard.Builder card = CorpusCard.builder()
-                .optTitle("Corpus card: ESC-50 cough analog (Hedgewars voice packs)")
+                .optTitle("Corpus card: ESC-50 cough analog (Hedgewars voice packs, Scratch media library)")
                 .optDisclaimer("Analog corpus — not the real ESC-50; very few distinct coughs.")
-                .optDescription("Binary cough detection on real recorded game vocal sounds. Hedgewars ships only "
-                        + coughsPerSplit.values().stream().mapToInt(Integer::intValue).sum() + " distinct coughs (one "
-                        + "per voice pack that has one), so each is used in " + params.copiesPerCough() + " seeded "
-                        + "augmented copies (speed 0.9-1.1, gain +-6 dB, placed at a seeded offset in a "
-                        + params.clipSeconds() + " s clip, white noise 20-40 dB SNR); the 'other' "
-                        + "class is as many augmented laughs, pain cries, effort grunts and moans of the same packs. "
-                        + "ESC-50's coughing class has 40 five-second field recordings; results here have very wide "
-                        + "error bars (the test split holds " + coughsPerSplit.get("test") + " distinct cough).")
+                .optDescription("Binary cough detection on real recorded vocal sounds. Debian ships only "
+                        + distinctCoughs + " distinct coughs here (Hedgewars' Default_pl and Russian_pl packs share "
+                        + "one recording), so each is used in " + params.copiesPerCough() + " seeded degraded "
+                        + "copies (speed 0.85-1.15, gain +-6 dB, placed at a seeded offset in a "
+                        + params.clipSeconds() + " s clip, band limits 80-300 Hz to 3-7 kHz, white noise 5-20 dB "
+                        + "SNR); the 'other' class is as many laughs, pain cries, effort grunts, moans, sneezes and "
+                        + "screams of the same split's packs, degraded alike. ESC-50's coughing class has 40 "
+                        + "five-second field recordings; results here have wide error bars (the test split holds "
+                        + coughsPerSplit.get("test") + " distinct coughs; format 1, with one, saturated at 100%).")
                 .optSources(List.of("Audio: Debian " + HedgewarsVoices.PACKAGE + ", Data/Sounds/voices/<pack>/ "
                                 + "(GFDL-1.3 per /usr/share/doc/hedgewars-data/copyright)",
+                        "Audio: Debian " + ScratchHumanSounds.PACKAGE + ", Media/Sounds/Human/ (CC BY-SA 3.0, "
+                                + "Massachusetts Institute of Technology, per /usr/share/doc/scratch/copyright)",
                         "Decoding: " + decoder.id() + ", then the project's resampler"))
                 .optNotes(List.of("Task: binary classification, label column (cough/other); language 'und'",
-                        "Splits disjoint by voice pack (speaker): " + splitOfPack + "; seed " + params.seed()))
+                        "Splits disjoint by group of packs (speaker; packs sharing a byte-identical recording are one "
+                                + "group, and each recording is used once: " + all.size() + " files, "
+                                + sounds.size() + " distinct), " + params.testCoughGroups() + " groups with a cough "
+                                + "in test, 1 in dev: " + splitOfPack + "; seed " + params.seed()))
                 .optAppendix(CorpusDirectory.labelTable(utts, LABELS));
         return dir.finish(params, utts, DebianPackages.versions(needed), record, card);
     }
@@ -121,6 +157,7 @@ public final class EscCoughAnalog {
         private double clipSeconds = 3.0;
         private long seed = 1;
         private Path voicesDir = HedgewarsVoices.VOICES_DIR;
+        private Path scratchDir = ScratchHumanSounds.SOUNDS_DIR;
         private AudioDecoder decoder = new SoxDecoder();
         private ProgressListener progress = ProgressListener.NONE;
 
@@ -148,6 +185,11 @@ public final class EscCoughAnalog {
 
         public Builder optVoicesDir(Path voicesDir) {
             this.voicesDir = voicesDir;
+            return this;
+        }
+
+        public Builder optScratchDir(Path scratchDir) {
+            this.scratchDir = scratchDir;
             return this;
         }
 

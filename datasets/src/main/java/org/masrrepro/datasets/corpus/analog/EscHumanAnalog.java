@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  */
 public final class EscHumanAnalog {
 
-    static final int FORMAT = 1;
+    /** 2: packs sharing a recording are split together and repeats dropped (format 1 split packs alone). */
+    static final int FORMAT = 2;
 
     record Params(int format, String corpus, int maxPerClassAndSplit, int copies, double clipSeconds, long seed,
             String voicesDir, String decoder) {}
@@ -89,8 +90,9 @@ public final class EscHumanAnalog {
         needed.addAll(decoder.debianPackages());
         DebianPackages.requireInstalled(needed);
         dir.clear();
-        List<HedgewarsVoices.Sound> sounds = HedgewarsVoices.sounds(voicesDir);
-        Map<String, String> splitOfPack = HedgewarsVoices.splitOfPack(sounds, params.seed());
+        List<HedgewarsVoices.Sound> all = HedgewarsVoices.sounds(voicesDir);
+        Map<String, String> splitOfPack = HedgewarsVoices.splitOfPack(all, params.seed());
+        List<HedgewarsVoices.Sound> sounds = HedgewarsVoices.distinct(all);
         List<Job> jobs = new ArrayList<>();
         for (String split : List.of("train", "dev", "test")) {
             for (String label : HedgewarsVoices.LABELS) {
@@ -114,7 +116,8 @@ public final class EscHumanAnalog {
         }, Job::id, progress);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("split_of_pack", splitOfPack);
-        record.put("sounds_available", sounds.size());
+        record.put("sounds_available", all.size());
+        record.put("distinct_sounds", sounds.size());
         CorpusCard.Builder card = CorpusCard.builder()
                 .optTitle("Corpus card: ESC-50 human analog (Hedgewars voice packs)")
                 .optDisclaimer("Analog corpus — not the real ESC-50.")
@@ -129,8 +132,10 @@ public final class EscHumanAnalog {
                         "Decoding: " + decoder.id() + ", then the project's resampler"))
                 .optNotes(List.of("Task: " + HedgewarsVoices.LABELS.size() + "-class classification, label column "
                                 + HedgewarsVoices.LABELS + "; the language column is 'und' (no language)",
-                        "Splits disjoint by voice pack (speaker), stratified so each split has a pack with a cough: "
-                                + splitOfPack,
+                        "Splits disjoint by voice pack (speaker), stratified so each split has a pack with a cough; "
+                                + "packs that ship byte-identical copies of a recording are kept in one split and "
+                                + "each recording is used once (" + all.size() + " files, " + sounds.size()
+                                + " distinct): " + splitOfPack,
                         "At most " + params.maxPerClassAndSplit() + " sounds per class and split (0 = all), "
                                 + params.copies() + " copies each (copy 0 = the recording; others seeded speed "
                                 + "0.9-1.1, gain +-6 dB, white noise 20-40 dB SNR); every clip " + params.clipSeconds()

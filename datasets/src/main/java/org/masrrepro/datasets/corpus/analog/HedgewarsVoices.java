@@ -1,13 +1,19 @@
 package org.masrrepro.datasets.corpus.analog;
 
+import org.masrrepro.datasets.util.Hashes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -28,8 +34,11 @@ public final class HedgewarsVoices {
             "cough", Pattern.compile("PoisonCough\\d*"),
             "moan", Pattern.compile("PoisonMoan\\d*"));
 
-    /** One sound file: its voice pack (speaker), class label and path. */
-    public record Sound(String pack, String name, String label, Path file) {
+    /**
+     * One sound file: its voice pack (speaker), class label, path and the SHA-256 of its bytes (packs ship
+     * byte-identical copies of each other's recordings, e.g. Default_pl and Russian_pl share their cough).
+     */
+    public record Sound(String pack, String name, String label, Path file, String sha256) {
         public String id() {
             return pack.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + name.toLowerCase(java.util.Locale.ROOT);
         }
@@ -59,7 +68,8 @@ public final class HedgewarsVoices {
                 String name = f.getFileName().toString().replaceFirst("\\.ogg$", "");
                 String label = label(name);
                 if (label != null) {
-                    out.add(new Sound(f.getParent().getFileName().toString(), name, label, f));
+                    out.add(new Sound(f.getParent().getFileName().toString(), name, label, f,
+                            Hashes.sha256(Files.readAllBytes(f))));
                 }
             }
         }
@@ -68,27 +78,68 @@ public final class HedgewarsVoices {
     }
 
     /**
-     * Split per voice pack, seeded and stratified: packs that have a cough are dealt separately from the others
-     * (one test, one dev, the rest train; two test, two dev, the rest train), so every split has coughs.
+     * Split per group of voice packs, seeded and stratified: packs that share a recording (same bytes) form one group,
+     * so no recording is in two splits. Groups with a cough are dealt separately from the others (one test, one dev,
+     * the rest train; two test, two dev, the rest train), so every split has coughs.
      */
     static Map<String, String> splitOfPack(List<Sound> sounds, long seed) {
+        return splitOfPack(sounds, seed, 1);
+    }
+
+    /** As {@link #splitOfPack(List, long)} with {@code testCoughGroups} groups with a cough in test (one in dev). */
+    static Map<String, String> splitOfPack(List<Sound> sounds, long seed, int testCoughGroups) {
+        Map<String, String> groupOfPack = groupOfPack(sounds);
         List<String> withCough = new ArrayList<>(sounds.stream().filter(s -> s.label().equals("cough"))
-                .map(Sound::pack).distinct().sorted().toList());
-        List<String> others = new ArrayList<>(sounds.stream().map(Sound::pack).distinct()
-                .filter(p -> !withCough.contains(p)).sorted().toList());
-        if (withCough.size() < 3 || others.size() < 5) {
-            throw new IllegalStateException("expected at least 3 voice packs with a cough and 5 without, found "
-                    + withCough.size() + " and " + others.size() + "; is hedgewars-data complete?");
+                .map(s -> groupOfPack.get(s.pack())).distinct().sorted().toList());
+        List<String> others = new ArrayList<>(groupOfPack.values().stream().distinct()
+                .filter(g -> !withCough.contains(g)).sorted().toList());
+        if (withCough.size() < testCoughGroups + 2 || others.size() < 5) {
+            throw new IllegalStateException("expected at least " + (testCoughGroups + 2) + " groups of voice packs "
+                    + "with a cough and 5 without, found " + withCough.size() + " and " + others.size()
+                    + "; is hedgewars-data complete?");
         }
         Seeded.shuffle(withCough, Seeded.stream(seed, "hedgewars-cough-packs"));
         Seeded.shuffle(others, Seeded.stream(seed, "hedgewars-packs"));
-        Map<String, String> out = new TreeMap<>();
+        Map<String, String> splitOfGroup = new TreeMap<>();
         for (int i = 0; i < withCough.size(); i++) {
-            out.put(withCough.get(i), i == 0 ? "test" : i == 1 ? "dev" : "train");
+            splitOfGroup.put(withCough.get(i), i < testCoughGroups ? "test" : i == testCoughGroups ? "dev" : "train");
         }
         for (int i = 0; i < others.size(); i++) {
-            out.put(others.get(i), i < 2 ? "test" : i < 4 ? "dev" : "train");
+            splitOfGroup.put(others.get(i), i < 2 ? "test" : i < 4 ? "dev" : "train");
         }
+        Map<String, String> out = new TreeMap<>();
+        groupOfPack.forEach((pack, group) -> out.put(pack, splitOfGroup.get(group)));
         return out;
+    }
+
+    /** Each pack's group, named by its sorted packs joined with '+': packs linked by a shared recording (union-find). */
+    static Map<String, String> groupOfPack(List<Sound> sounds) {
+        Map<String, String> parent = new TreeMap<>();
+        sounds.forEach(s -> parent.put(s.pack(), s.pack()));
+        Map<String, String> firstPackOfContent = new HashMap<>();
+        for (Sound s : sounds) {
+            String other = firstPackOfContent.putIfAbsent(s.sha256(), s.pack());
+            if (other != null) {
+                parent.put(root(parent, s.pack()), root(parent, other));
+            }
+        }
+        Map<String, TreeSet<String>> members = new TreeMap<>();
+        parent.keySet().forEach(p -> members.computeIfAbsent(root(parent, p), r -> new TreeSet<>()).add(p));
+        Map<String, String> out = new TreeMap<>();
+        members.values().forEach(m -> m.forEach(p -> out.put(p, String.join("+", m))));
+        return out;
+    }
+
+    private static String root(Map<String, String> parent, String p) {
+        while (!parent.get(p).equals(p)) {
+            p = parent.get(p);
+        }
+        return p;
+    }
+
+    /** The sounds without byte-identical repeats: the first of each content (in the given order) is kept. */
+    static List<Sound> distinct(List<Sound> sounds) {
+        Set<String> seen = new HashSet<>();
+        return sounds.stream().filter(s -> seen.add(s.sha256())).toList();
     }
 }

@@ -41,7 +41,8 @@ class AnalogCorporaTest {
             case "fillets-speech" -> List.of("fillets-ng-data", "fillets-ng-data-cs", "fillets-ng-data-nl", "sox");
             case "spoof-analog" -> List.of("fillets-ng-data", "fillets-ng-data-cs", "fillets-ng-data-nl", "sox", "espeak-ng");
             case "librivox-clips" -> List.of("pocketsphinx-testdata");
-            case "esc-human-analog", "esc-cough-analog" -> List.of("hedgewars-data", "sox");
+            case "esc-human-analog" -> List.of("hedgewars-data", "sox");
+            case "esc-cough-analog" -> List.of("hedgewars-data", "scratch", "sox");
             default -> List.of("espeak-ng", "espeak-ng-data");
         };
     }

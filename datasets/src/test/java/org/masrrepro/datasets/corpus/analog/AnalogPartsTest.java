@@ -57,6 +57,59 @@ class AnalogPartsTest {
         assertNull(HedgewarsVoices.label("Ouch"));
     }
 
+    private static HedgewarsVoices.Sound sound(String pack, String name, String label, String content) {
+        return new HedgewarsVoices.Sound(pack, name, label, Path.of(pack, name + ".ogg"), content);
+    }
+
+    @Test
+    void packsSharingARecordingFormOneGroupAndRepeatsAreDropped() {
+        List<HedgewarsVoices.Sound> sounds = List.of(sound("A", "Laugh", "laugh", "x"), sound("B", "Laugh", "laugh", "x"),
+                sound("B", "Ow1", "pain", "y"), sound("C", "Ow1", "pain", "y"), sound("C", "Jump1", "effort", "z"),
+                sound("D", "Jump1", "effort", "w"));
+        Map<String, String> group = HedgewarsVoices.groupOfPack(sounds);
+        assertEquals(Map.of("A", "A+B+C", "B", "A+B+C", "C", "A+B+C", "D", "D"), group);
+        assertEquals(List.of("Laugh", "Ow1", "Jump1", "Jump1"),
+                HedgewarsVoices.distinct(sounds).stream().map(HedgewarsVoices.Sound::name).toList());
+        assertEquals(List.of("A", "B", "C", "D"),
+                HedgewarsVoices.distinct(sounds).stream().map(HedgewarsVoices.Sound::pack).toList());
+    }
+
+    @Test
+    void noRecordingIsInTwoSplitsWhateverTheSeed() throws IOException {
+        assumeTrue(Files.isDirectory(HedgewarsVoices.VOICES_DIR), "apt-get install -y hedgewars-data");
+        List<HedgewarsVoices.Sound> sounds = HedgewarsVoices.sounds(HedgewarsVoices.VOICES_DIR);
+        // Debian's packs do share recordings: without grouping, a split by pack leaks them across splits
+        assertEquals(HedgewarsVoices.groupOfPack(sounds).get("Default_pl"),
+                HedgewarsVoices.groupOfPack(sounds).get("Russian_pl"));
+        for (long seed = 0; seed < 40; seed++) {
+            Map<String, String> split = HedgewarsVoices.splitOfPack(sounds, seed);
+            Map<String, Set<String>> splitsOfContent = new java.util.HashMap<>();
+            sounds.forEach(s -> splitsOfContent.computeIfAbsent(s.sha256(), k -> new java.util.TreeSet<>())
+                    .add(split.get(s.pack())));
+            long seedNow = seed;
+            splitsOfContent.values().forEach(v -> assertEquals(1, v.size(), "seed " + seedNow + ": a recording in " + v));
+        }
+    }
+
+    @Test
+    void coughSplitHoldsTwoCoughGroupsInTest() throws IOException {
+        assumeTrue(Files.isDirectory(HedgewarsVoices.VOICES_DIR) && Files.isDirectory(ScratchHumanSounds.SOUNDS_DIR),
+                "apt-get install -y hedgewars-data scratch");
+        List<HedgewarsVoices.Sound> sounds = new java.util.ArrayList<>(HedgewarsVoices.sounds(HedgewarsVoices.VOICES_DIR));
+        List<HedgewarsVoices.Sound> scratch = ScratchHumanSounds.sounds(ScratchHumanSounds.SOUNDS_DIR);
+        assertEquals(Set.of("cough", "sneeze", "laugh", "scream"),
+                scratch.stream().map(HedgewarsVoices.Sound::label).collect(Collectors.toSet()));
+        sounds.addAll(scratch);
+        for (long seed = 0; seed < 20; seed++) {
+            Map<String, String> split = HedgewarsVoices.splitOfPack(sounds, seed, EscCoughAnalog.TEST_COUGH_GROUPS);
+            Map<String, String> group = HedgewarsVoices.groupOfPack(sounds);
+            long testGroups = HedgewarsVoices.distinct(sounds).stream()
+                    .filter(s -> s.label().equals("cough") && "test".equals(split.get(s.pack())))
+                    .map(s -> group.get(s.pack())).distinct().count();
+            assertEquals(EscCoughAnalog.TEST_COUGH_GROUPS, testGroups, "seed " + seed);
+        }
+    }
+
     @Test
     void hedgewarsPackSplitHasCoughsEverywhere() throws IOException {
         assumeTrue(Files.isDirectory(HedgewarsVoices.VOICES_DIR), "apt-get install -y hedgewars-data");
