@@ -96,8 +96,11 @@ public final class TimePlan {
         return "";
     }
 
-    /** The same for a finished step, following the dependency dirs its provenance lists. */
-    private static String corpusOf(JsonObject prov, Path runsRoot) throws IOException {
+    /**
+     * The same for a finished step, following the dependency dirs its provenance lists; {@code read} memoises the
+     * provenance files, which many steps share (a corpus under dozens of fine-tunings).
+     */
+    private static String corpusOf(JsonObject prov, Path runsRoot, Map<Path, JsonObject> read) throws IOException {
         java.util.ArrayDeque<JsonObject> queue = new java.util.ArrayDeque<>();
         queue.add(prov);
         Set<String> seen = new java.util.HashSet<>();
@@ -112,7 +115,11 @@ public final class TimePlan {
                 if (!seen.add(dir) || !Files.isRegularFile(file)) {
                     continue;
                 }
-                JsonObject dp = read(file);
+                JsonObject dp = read.get(file);
+                if (dp == null) {
+                    dp = read(file);
+                    read.put(file, dp);
+                }
                 if (dp.get("kind").getAsString().equals("corpus")) {
                     return "|on" + signature("", dp.getAsJsonObject("inputs"), "");
                 }
@@ -157,6 +164,7 @@ public final class TimePlan {
         if (!Files.isDirectory(runsRoot)) {
             return out;
         }
+        Map<Path, JsonObject> dependencyProvenance = new HashMap<>();
         try (Stream<Path> kinds = Files.list(runsRoot)) {
             for (Path kind : kinds.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> dirs = Files.list(kind)) {
@@ -173,7 +181,7 @@ public final class TimePlan {
                             continue;
                         }
                         JsonObject inputs = p.getAsJsonObject("inputs");
-                        String sig = signature(p.get("kind").getAsString(), inputs, prof) + corpusOf(p, runsRoot);
+                        String sig = signature(p.get("kind").getAsString(), inputs, prof) + corpusOf(p, runsRoot, dependencyProvenance);
                         out.computeIfAbsent(sig, k -> new ArrayList<>())
                                 .add(new double[] {p.get("seconds").getAsDouble(), trainingSteps(inputs)});
                     }
