@@ -281,8 +281,8 @@ public final class TimePlan {
             String time = e.done() ? duration(e.seconds()) + (e.partial() ? " measured (last process of a resumed step)" : " measured")
                     : Double.isNaN(e.seconds()) ? "unknown (no measured step alike)"
                     : "~" + duration(e.seconds()) + " estimated from " + e.basis() + " measured";
-            s.append(String.format(Locale.ROOT, "  %-6s %-26s %-28s %s%n", e.done() ? "done" : "to run", e.dir(),
-                    e.title().length() > 28 ? e.title().substring(0, 27) + "…" : e.title(), time));
+            s.append(String.format(Locale.ROOT, "  %-6s %-26s %-44s %s%n", e.done() ? "done" : "to run", e.dir(),
+                    e.title().length() > 44 ? e.title().substring(0, 43) + "…" : e.title(), time));
         }
         long done = entries.stream().filter(Entry::done).count();
         s.append(String.format(Locale.ROOT, "done: %d steps, %s measured; to run: %d steps, about %s estimated",

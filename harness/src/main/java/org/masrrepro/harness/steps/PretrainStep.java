@@ -90,7 +90,13 @@ public final class PretrainStep implements Step {
     public String title() {
         String ssl = SpecJson.toJson(spec.ssl()).getAsJsonObject().get("type").getAsString();
         StringBuilder t = new StringBuilder(ssl);
-        spec.aux().forEach(a -> t.append(" + ").append(SpecJson.toJson(a).getAsJsonObject().get("type").getAsString()));
+        spec.aux().forEach(a -> {
+            com.google.gson.JsonObject o = SpecJson.toJson(a).getAsJsonObject();
+            t.append(" + ").append(o.get("type").getAsString());
+            if (o.has("stream")) { // Geo- and Text-MASR add a second MASR stream: name each
+                t.append('[').append(o.get("stream").getAsString()).append(']');
+            }
+        });
         if (base != null) {
             t.append(" (continued from step ").append(startStep()).append(")");
         }
