@@ -52,15 +52,17 @@ public final class ReportBuilder {
         if (runs.isEmpty()) {
             log.println("no results for profile " + profile.id() + " under " + Results.dir(runsRoot, profile));
             if (Files.exists(done)) {
-                AtomicFiles.deleteRecursively(done); // an old report would show results the specs no longer produce
-                log.println("report: removed the old report " + done);
+                // left in place (a wrong --data-dir must not destroy it), but said to be out of date
+                log.println("report: the existing report " + done + " shows results the current specs do not "
+                        + "produce; it was not rebuilt");
             }
             return null;
         }
         runs = separateFloors(runs, log);
-        // Built beside the old report, then swapped in: no file of an earlier report (a table or plot of results
-        // since dropped) survives, and an interrupted build never leaves a half-written report in its place.
-        Path out = done.resolveSibling(done.getFileName() + ".partial");
+        // Built beside the old report (at the same depth, so relative links hold), then swapped in: no file of an
+        // earlier report (a table or plot of results since dropped) survives, and an interrupted build never leaves
+        // a half-written report in its place. The staging name is per process, so two writers do not mix.
+        Path out = done.resolveSibling(done.getFileName() + ".partial-" + ProcessHandle.current().pid());
         AtomicFiles.deleteRecursively(out);
         Files.createDirectories(out);
         List<ResultCell> cells = new ArrayList<>();
@@ -103,8 +105,12 @@ public final class ReportBuilder {
                     curves(runsRoot, r.curves())));
         }
         PaperReport.write(out, profile.id(), caption, tableCaptions, cells, summaries);
-        AtomicFiles.deleteRecursively(done);
+        Path old = done.resolveSibling(done.getFileName() + ".old-" + ProcessHandle.current().pid());
+        if (Files.exists(done)) {
+            Files.move(done, old, StandardCopyOption.ATOMIC_MOVE);
+        }
         Files.move(out, done, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.deleteRecursively(old);
         log.println("report: " + done.resolve("index.html").toAbsolutePath());
         return done;
     }

@@ -45,6 +45,14 @@ public final class ScratchHumanSounds {
             }
         }
         out.sort(Comparator.comparing(HedgewarsVoices.Sound::pack).thenComparing(HedgewarsVoices.Sound::name));
+        for (String pack : List.of("scratch-female", "scratch-male")) {
+            if (out.stream().noneMatch(s -> s.pack().equals(pack) && s.label().equals("cough"))) {
+                // without this the cough corpus would quietly be built from Hedgewars alone
+                throw new IllegalStateException("no Cough-" + pack.substring(8) + ".wav in " + dir + " (found "
+                        + out.stream().map(HedgewarsVoices.Sound::name).toList() + "); is Debian's " + PACKAGE
+                        + " package complete? apt-get install --reinstall " + PACKAGE);
+            }
+        }
         return out;
     }
 }

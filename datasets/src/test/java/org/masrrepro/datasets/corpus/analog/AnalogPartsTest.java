@@ -72,6 +72,10 @@ class AnalogPartsTest {
                 HedgewarsVoices.distinct(sounds).stream().map(HedgewarsVoices.Sound::name).toList());
         assertEquals(List.of("A", "B", "C", "D"),
                 HedgewarsVoices.distinct(sounds).stream().map(HedgewarsVoices.Sound::pack).toList());
+        // a pack already linked links again: its root, not the pack, must be joined (else A drops out)
+        List<HedgewarsVoices.Sound> relinked = List.of(sound("A", "Laugh", "laugh", "x"),
+                sound("B", "Laugh", "laugh", "x"), sound("C", "Ow1", "pain", "y"), sound("B", "Ow1", "pain", "y"));
+        assertEquals(Map.of("A", "A+B+C", "B", "A+B+C", "C", "A+B+C"), HedgewarsVoices.groupOfPack(relinked));
     }
 
     @Test
@@ -107,6 +111,14 @@ class AnalogPartsTest {
                     .filter(s -> s.label().equals("cough") && "test".equals(split.get(s.pack())))
                     .map(s -> group.get(s.pack())).distinct().count();
             assertEquals(EscCoughAnalog.TEST_COUGH_GROUPS, testGroups, "seed " + seed);
+            for (String s : List.of("train", "dev", "test")) {
+                for (boolean cough : new boolean[] {true, false}) {
+                    long seedNow = seed;
+                    assertTrue(sounds.stream().anyMatch(x -> x.label().equals("cough") == cough
+                            && s.equals(split.get(x.pack()))), "seed " + seedNow + ": no " + (cough ? "cough" : "other")
+                            + " in " + s);
+                }
+            }
         }
     }
 
