@@ -63,6 +63,7 @@ public final class ReportBuilder {
         // earlier report (a table or plot of results since dropped) survives, and an interrupted build never leaves
         // a half-written report in its place. The staging name is per process, so two writers do not mix.
         Path out = done.resolveSibling(done.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        removeLeftovers(done);
         AtomicFiles.deleteRecursively(out);
         Files.createDirectories(out);
         List<ResultCell> cells = new ArrayList<>();
@@ -144,6 +145,21 @@ public final class ReportBuilder {
                         + "Debian recordings), NOT the paper's datasets: compare trends, not absolute values. "
                         + "Paper: Raj et al., MASR.",
                 String.join("; ", corpora), profile.id(), runs, seeds);
+    }
+
+    /** Deletes staging and old copies of this report left by writers that died (their process is gone). */
+    private static void removeLeftovers(Path done) throws IOException {
+        String prefix = done.getFileName().toString();
+        java.util.regex.Pattern left = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix)
+                + "\\.(partial|old)-(\\d+)");
+        try (java.util.stream.Stream<Path> s = Files.list(done.getParent())) {
+            for (Path p : s.toList()) {
+                java.util.regex.Matcher m = left.matcher(p.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
+                    AtomicFiles.deleteRecursively(p);
+                }
+            }
+        }
     }
 
     /** Loss per logged step of each training log that exists. */

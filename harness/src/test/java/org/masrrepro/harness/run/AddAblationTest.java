@@ -56,6 +56,9 @@ class AddAblationTest {
         Path stale = runs.resolve("report/smoke/table3.md");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "| best-rq | 12.3 |");
+        // and the staging directory of a writer that died (no process 2^22+1 on Linux: pid_max is at most 2^22)
+        Path deadStaging = runs.resolve("report/smoke.partial-4194305");
+        Files.createDirectories(deadStaging);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"run", "ablations/lasr-margin-0.5", "--specs", specs.toString(), "--profile",
             "smoke", "--runs", runs.toString(), "--data-dir", data.toString(), "--seeds", "2"},
