@@ -149,6 +149,9 @@ public final class ReportBuilder {
 
     /** Deletes staging and old copies of this report left by writers that died (their process is gone). */
     private static void removeLeftovers(Path done) throws IOException {
+        if (!Files.isDirectory(done.getParent())) {
+            return; // the first report of this runs directory
+        }
         String prefix = done.getFileName().toString();
         java.util.regex.Pattern left = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix)
                 + "\\.(partial|old)-(\\d+)");
