@@ -15,6 +15,6 @@ public final class Training {
             Path initEncoderFrom, TrainingBuilder<?> b) throws IOException {
         return new TrainLoop(new TrainLoop.Settings(phase, task, data, sampler, b.batchSize, b.cropFrames,
                 b.totalSteps, b.optimizer, b.seed, b.workDir, b.checkpointEvery, b.logEvery, b.device, b.progress,
-                b.stopAfterSteps, initEncoderFrom)).run();
+                b.stopAfterSteps, initEncoderFrom, "pretrain".equals(phase))).run(); // only pretraining is continued from
     }
 }

@@ -54,6 +54,11 @@ class LidTrainerTest {
                 .setData(TRAIN).setBatchSize(4).setCropFrames(32).setTotalSteps(4).setOptimizer(OPT)
                 .setSeed(1).setWorkDir(tmp.resolve("pre")).build().run();
         TrainResult full = builder(tmp.resolve("full"), pre.finalCheckpoint(), 60).build().run();
+        // nothing continues from a fine-tuning: only its final checkpoint is kept (no milestones, no step checkpoints)
+        try (var files = Files.list(tmp.resolve("full"))) {
+            assertEquals(List.of("final"), files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.endsWith(".csv")).sorted().toList());
+        }
         builder(tmp.resolve("cut"), pre.finalCheckpoint(), 60).optStopAfterSteps(23).build().run();
         TrainResult resumed = builder(tmp.resolve("cut"), pre.finalCheckpoint(), 60).build().run();
         assertEquals(full.finalLoss(), resumed.finalLoss());

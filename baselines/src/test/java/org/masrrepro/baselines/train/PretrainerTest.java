@@ -9,6 +9,7 @@ import org.masrrepro.baselines.ssl.BestRqConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +34,12 @@ class PretrainerTest {
     void resumeIsExactAndRunsAreDeterministic(@TempDir Path tmp) throws IOException {
         TrainResult full = builder(tmp.resolve("full"), 20).build().run();
         assertTrue(full.finished());
+        // a finished pretraining keeps final and its milestones (continuations start there), no step checkpoints
+        try (var files = Files.list(tmp.resolve("full"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("step-")), "step checkpoints left: " + names);
+            assertTrue(names.contains(Checkpoint.milestoneName(10)) && names.contains(Checkpoint.FINAL), names.toString());
+        }
         TrainResult again = builder(tmp.resolve("again"), 20).build().run();
         assertEquals(full.finalLoss(), again.finalLoss());
 

@@ -66,7 +66,7 @@ class TransientNanTest {
     static TrainResult run(Path dir, int glitches) throws IOException {
         return new TrainLoop(new TrainLoop.Settings("test", task(new int[] {glitches}), DATA, BatchSampler.uniform(12), 4,
                 32, 10, new OptimizerConfig(1e-3, 2, "constant", 0, 0.9, 0.98, 1e-8, 1), 5, dir, 100, 1, null,
-                ProgressListener.NONE, null, null)).run();
+                ProgressListener.NONE, null, null, false)).run();
     }
 
     @Test

@@ -22,7 +22,7 @@ final class CheckCommand {
 
     /** Default tolerances of a new baseline (percentage points): smoke numbers only show the pipeline works. */
     static final Map<String, Double> DEFAULT_TOLERANCES = Map.of("acc", 25.0, "f1", 25.0, "eer", 25.0, "uar", 25.0,
-            "wer", 50.0);
+            "wer", 50.0, "cer", 50.0);
 
     private CheckCommand() {}
 

@@ -117,7 +117,10 @@ public final class Results {
         }
     }
 
-    /** Table 3 cells of an ASR evaluation: WER per language (column = language code) and their average ("avg"). */
+    /**
+     * Table 3 cells of an ASR evaluation: WER per language (column = language code) and their average ("avg"), and
+     * CER alike (not in the paper, but it still ranks models whose WER sits near 100%, as at cpu scale).
+     */
     private static RunRecord writeAsr(Path out, ExperimentPlan plan, StepRunner runner) throws IOException {
         Path runs = runner.runsRoot();
         Path evalDir = runner.dirOf(plan.eval());
@@ -137,6 +140,12 @@ public final class Results {
                     provenance));
         }
         cells.add(new ResultCell(table, row, prefix + "avg", "wer", m.averageWer(), spec.seed(), profile, corpus,
+                provenance));
+        for (AsrReport.Language l : m.languages()) {
+            cells.add(new ResultCell(table, row, prefix + l.language(), "cer", l.cer(), spec.seed(), profile, corpus,
+                    provenance));
+        }
+        cells.add(new ResultCell(table, row, prefix + "avg", "cer", m.averageCer(), spec.seed(), profile, corpus,
                 provenance));
         RunRecord rec = new RunRecord(spec.id(), spec.describes(), profile, spec.seed(), corpus,
                 runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells,

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 public final class RegressionCheck {
 
     /** Metrics where lower is better. */
-    static final Set<String> LOWER_IS_BETTER = Set.of("eer", "wer");
+    static final Set<String> LOWER_IS_BETTER = Set.of("eer", "wer", "cer");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     /** One compared cell. */

@@ -157,7 +157,7 @@ public final class Charts {
         BitmapEncoder.saveBitmap(chart, stripPng(png), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static final Set<String> PERCENT = Set.of("acc", "f1", "eer", "wer");
+    private static final Set<String> PERCENT = Set.of("acc", "f1", "eer", "wer", "cer");
 
     static boolean matches(ComparisonTable.Key k, String filter) {
         return filter.equals(k.metric()) || filter.equals(k.column()) || filter.equals(k.column() + " " + k.metric())

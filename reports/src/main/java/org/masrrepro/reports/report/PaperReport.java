@@ -38,7 +38,7 @@ public final class PaperReport {
     static {
         TABLES.put("T1", new String[] {"Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc"});
         TABLES.put("T2", new String[] {"Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % where measured)", "acc"});
-        TABLES.put("T3", new String[] {"Table 3: ASR word error rate (%)", "wer"});
+        TABLES.put("T3", new String[] {"Table 3: ASR word error rate (%; character error rate %, not in the paper, beside it)", "wer"});
         TABLES.put("F2", new String[] {"Figure 2: lang2vec families x combined/selection mining (LID accuracy %; "
                 + "the paper gives no numbers)", "acc"});
         TABLES.put("F4", new String[] {"Figure 4: confusion rates inside close language groups (true>predicted, "
