@@ -95,6 +95,23 @@ class ClaimEvaluatorTest {
     }
 
     @Test
+    void noWorseAtTheFloorIsInconclusive() {
+        Claim wer = claim("t3-masr-keeps-avg-wer"); // informative only while the baseline's WER is below 90
+        List<ResultCell> floor = new ArrayList<>();
+        List<ResultCell> useful = new ArrayList<>();
+        for (long s = 0; s < 3; s++) {
+            floor.add(cell(wer.a(), s, 100.0 + s * 0.1));
+            floor.add(cell(wer.b(), s, 100.5));
+            useful.add(cell(wer.a(), s, 30.0 + s * 0.1));
+            useful.add(cell(wer.b(), s, 30.5));
+        }
+        ClaimResult atFloor = new ClaimEvaluator(floor, PAPER, 0.95).evaluate(wer);
+        assertEquals(Verdict.INCONCLUSIVE, atFloor.verdict());
+        assertTrue(atFloor.note().contains("floor"), atFloor.note());
+        assertEquals(Verdict.REPRODUCED, new ClaimEvaluator(useful, PAPER, 0.95).evaluate(wer).verdict());
+    }
+
+    @Test
     void rowWiseClaimsCountColumns() {
         List<ResultCell> cells = new ArrayList<>();
         String[] tasks = {"voxforge", "asvspoof2019", "iemocap", "mask", "esc50-human", "esc50-cough"};
