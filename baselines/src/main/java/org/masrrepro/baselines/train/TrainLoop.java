@@ -75,6 +75,7 @@ final class TrainLoop {
             int start = 0;
             Path finalDir = s.workDir().resolve(Checkpoint.FINAL);
             if (Checkpoint.isComplete(finalDir)) {
+                Checkpoint.prune(s.workDir(), 0); // in case the process died between saving final and pruning
                 return new TrainResult(Checkpoint.step(finalDir), true, lastLoss(metricsCsv), Double.NaN, finalDir, metricsCsv, 0);
             }
             Optional<Path> latest = Checkpoint.latest(s.workDir());

@@ -159,7 +159,12 @@ public final class ReportBuilder {
             for (Path p : s.toList()) {
                 java.util.regex.Matcher m = left.matcher(p.getFileName().toString());
                 if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
-                    AtomicFiles.deleteRecursively(p);
+                    if (m.group(1).equals("old") && !Files.exists(done)) {
+                        // its writer died between moving the report aside and moving the new one in: restore it
+                        Files.move(p, done, StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        AtomicFiles.deleteRecursively(p);
+                    }
                 }
             }
         }

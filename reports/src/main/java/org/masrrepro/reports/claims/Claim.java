@@ -24,8 +24,8 @@ import java.util.List;
  * @param columnPrefix {@code majority_better}: every column starting with it
  * @param atLeast      {@code count_better}: how many columns must be better
  * @param informativeLimit {@code not_worse}, optional: b must be better than this (below it when lower is better) in
- *                     the mean over seeds, else the verdict is inconclusive: a baseline at the metric's floor (WER
- *                     near 100%) cannot get worse, so "no worse" would hold vacuously
+ *                     the mean over seeds, else a "reproduced" verdict becomes inconclusive: a baseline at the
+ *                     metric's floor (WER near 100%) hardly gets worse, so "no worse" would hold vacuously
  */
 public record Claim(String id, String source, String statement, Type type, String a, String b, String c, String e,
         Double tolerance, Boolean lowerIsBetter, Double threshold, String rowA, String rowB, String metric,

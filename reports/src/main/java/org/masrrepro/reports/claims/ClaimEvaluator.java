@@ -64,14 +64,7 @@ public final class ClaimEvaluator {
         PairedSummary s = PairedSummary.of(d.stream().mapToDouble(Double::doubleValue).toArray(), confidence);
         Verdict v;
         String note;
-        double bMean = claim.b() == null ? Double.NaN
-                : seeds.stream().mapToDouble(seed -> bySeed.get(claim.b()).get(seed)).average().orElse(Double.NaN);
-        if (claim.type() == Claim.Type.not_worse && claim.informativeLimit() != null
-                && !(claim.lowerBetter() ? bMean < claim.informativeLimit() : bMean > claim.informativeLimit())) {
-            v = Verdict.INCONCLUSIVE;
-            note = "baseline " + claim.b() + " at " + fmt(bMean) + " is not " + (claim.lowerBetter() ? "below " : "above ")
-                    + fmt(claim.informativeLimit()) + ": at the metric's floor, 'no worse' would hold vacuously";
-        } else if (s.n() < 2) {
+        if (s.n() < 2) {
             v = Verdict.INCONCLUSIVE;
             note = "one seed (d = " + fmt(s.mean()) + "); run --seeds 3 or more for a verdict";
         } else if (s.ciLow() > 0) {
@@ -83,6 +76,16 @@ public final class ClaimEvaluator {
         } else {
             v = Verdict.INCONCLUSIVE;
             note = pct() + " CI of d contains 0";
+        }
+        if (v == Verdict.REPRODUCED && claim.type() == Claim.Type.not_worse && claim.informativeLimit() != null) {
+            // Only a pass can be vacuous: a clearly worse result is evidence even from a baseline at the floor.
+            double bMean = seeds.stream().mapToDouble(seed -> bySeed.get(claim.b()).get(seed)).average().orElseThrow();
+            if (!(claim.lowerBetter() ? bMean < claim.informativeLimit() : bMean > claim.informativeLimit())) {
+                v = Verdict.INCONCLUSIVE;
+                note = "baseline " + claim.b() + " at " + fmt(bMean) + " is not " + (claim.lowerBetter() ? "below "
+                        : "above ") + fmt(claim.informativeLimit()) + ": at the metric's floor, 'no worse' holds "
+                        + "vacuously";
+            }
         }
         return new ClaimResult(claim, v, List.copyOf(seeds), d, s, paperD(claim, refs), note);
     }

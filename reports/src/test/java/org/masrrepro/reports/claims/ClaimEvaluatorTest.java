@@ -109,6 +109,13 @@ class ClaimEvaluatorTest {
         assertEquals(Verdict.INCONCLUSIVE, atFloor.verdict());
         assertTrue(atFloor.note().contains("floor"), atFloor.note());
         assertEquals(Verdict.REPRODUCED, new ClaimEvaluator(useful, PAPER, 0.95).evaluate(wer).verdict());
+        // clearly worse is evidence even at the floor (insertions push WER above 100)
+        List<ResultCell> worseAtFloor = new ArrayList<>();
+        for (long s = 0; s < 3; s++) {
+            worseAtFloor.add(cell(wer.a(), s, 120.0 + s));
+            worseAtFloor.add(cell(wer.b(), s, 100.5));
+        }
+        assertEquals(Verdict.NOT_REPRODUCED, new ClaimEvaluator(worseAtFloor, PAPER, 0.95).evaluate(wer).verdict());
     }
 
     @Test
