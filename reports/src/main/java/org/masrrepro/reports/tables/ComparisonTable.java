@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * n over seeds), the paper's, and Δ = ours - paper (blank when either is missing).
  *
  * <p>Rows: the paper's rows in the paper's order, then rows only we have, sorted. Columns: the paper's (column,
- * metric) pairs that we measured, in the paper's order, then pairs only we have, sorted; when we measured nothing
+ * metric) pairs that we measured, in the paper's order, then pairs only we have in blocks (see
+ * {@link #oursOnlyOrder}); when we measured nothing
  * in this table, all of the paper's. The Tablesaw table has, per pair, the numeric columns {@code "<column> <metric>
  * ours"}, {@code "... ours_std"}, {@code "... n"}, {@code "... paper"} and {@code "... delta"}; the Markdown and
  * HTML renderings show {@code ours | paper | Δ} with one decimal, ours as {@code mean ± std (n=k)} over seeds.
@@ -93,11 +94,10 @@ public final class ComparisonTable {
                 keys.add(k);
             }
         }
-        for (Key k : oursKeys) {
-            if (!keys.contains(k)) {
-                keys.add(k);
-            }
-        }
+        List<Key> oursOnly = new ArrayList<>(oursKeys);
+        oursOnly.removeAll(keys);
+        oursOnly.sort(oursOnlyOrder(paper.cells(tableId)));
+        keys.addAll(oursOnly);
         rows.addAll(values.keySet());
         Map<String, Map<Key, double[]>> arrays = new LinkedHashMap<>();
         values.forEach((r, m) -> {
@@ -106,6 +106,47 @@ public final class ComparisonTable {
             arrays.put(r, mm);
         });
         return new ComparisonTable(tableId, title, caption, List.copyOf(rows), keys, arrays, paper);
+    }
+
+    /**
+     * Order of the pairs only we have, so that extra columns read as blocks: by dataset prefix (the part of the
+     * column before '/'; none first), then metric (the paper's metrics in their order, then others sorted), then the
+     * column in the paper's column order (others sorted, averages "avg" and "all" last). Table 3 thus shows the
+     * CER of each MLS language in the paper's language order, then the real-speech sets' WER, then their CER.
+     */
+    private static Comparator<Key> oursOnlyOrder(List<PaperCell> paperCells) {
+        List<String> metrics = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (PaperCell p : paperCells) {
+            if (!metrics.contains(p.metric())) {
+                metrics.add(p.metric());
+            }
+            if (!columns.contains(p.column())) {
+                columns.add(p.column());
+            }
+        }
+        Comparator<String> metricOrder = Comparator.<String>comparingInt(m -> rankOrLast(metrics, m))
+                .thenComparing(Comparator.naturalOrder());
+        Comparator<String> columnOrder = Comparator.<String>comparingInt(c -> rankOrLast(columns, c))
+                .thenComparingInt(c -> ownPart(c).equals("avg") || ownPart(c).equals("all") ? 1 : 0)
+                .thenComparing(Comparator.naturalOrder());
+        return Comparator.<Key, String>comparing(k -> prefix(k.column()))
+                .thenComparing(Key::metric, metricOrder)
+                .thenComparing(Key::column, columnOrder);
+    }
+
+    private static int rankOrLast(List<String> order, String value) {
+        int i = order.indexOf(value);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    private static String prefix(String column) {
+        int slash = column.indexOf('/');
+        return slash < 0 ? "" : column.substring(0, slash);
+    }
+
+    private static String ownPart(String column) {
+        return column.substring(column.indexOf('/') + 1);
     }
 
     private Table build() {

@@ -110,6 +110,22 @@ class ComparisonTableTest {
     }
 
     @Test
+    void columnsOnlyWeHaveComeInBlocks() {
+        List<ResultCell> t3 = new ArrayList<>();
+        for (String col : List.of("avg", "nl", "de", "fillets/avg", "fillets/nl", "fillets/cs")) {
+            for (String metric : List.of("cer", "wer")) {
+                t3.add(cell("T3", "best-rq", col, metric, 50.0, 1));
+            }
+        }
+        List<String> labels = ComparisonTable.of("T3", "Table 3", CAPTION, t3, PAPER).keys().stream()
+                .map(k -> k.column() + " " + k.metric()).toList();
+        // The paper's pairs in its order; then our CER in the paper's language order, average last; then the
+        // real-speech block: WER (the paper's metric) before CER, languages sorted, average last.
+        assertEquals(List.of("de wer", "nl wer", "avg wer", "de cer", "nl cer", "avg cer", "fillets/cs wer",
+                "fillets/nl wer", "fillets/avg wer", "fillets/cs cer", "fillets/nl cer", "fillets/avg cer"), labels);
+    }
+
+    @Test
     void noOursShowsEveryPaperColumn() {
         ComparisonTable t = ComparisonTable.of("T3", "Table 3", "none yet", List.of(), PAPER);
         assertEquals(7, t.keys().size());
