@@ -59,6 +59,66 @@ public final class Charts {
         save(chart, png);
     }
 
+    /** Figure 2's grid: families (x groups) by mining variants (series), mean over seeds, null where not run. */
+    public record FamilyGrid(List<String> families, List<String> minings, java.util.Map<String, List<Double>> values) {}
+
+    /**
+     * Lays out rows named {@code <family>/<mining>} (e.g. {@code syntactic/combined}) as Figure 2 of the paper does:
+     * families in {@code familyOrder} first (others sorted after them), minings {@code combined} then {@code
+     * selection} (others sorted after them); only families and minings with at least one value appear.
+     */
+    public static FamilyGrid familyGrid(ComparisonTable table, ComparisonTable.Key key, List<String> familyOrder) {
+        Set<String> families = new java.util.TreeSet<>(byOrder(familyOrder));
+        Set<String> minings = new java.util.TreeSet<>(byOrder(List.of("combined", "selection")));
+        java.util.Map<String, Double> at = new java.util.HashMap<>();
+        for (String r : table.rows()) {
+            int slash = r.indexOf('/');
+            double v = table.ours(r, key);
+            if (slash <= 0 || slash == r.length() - 1 || Double.isNaN(v)) {
+                continue;
+            }
+            families.add(r.substring(0, slash));
+            minings.add(r.substring(slash + 1));
+            at.put(r, v);
+        }
+        java.util.Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        for (String m : minings) {
+            List<Double> series = new ArrayList<>();
+            for (String f : families) {
+                series.add(at.get(f + "/" + m));
+            }
+            values.put(m, series);
+        }
+        return new FamilyGrid(List.copyOf(families), List.copyOf(minings), values);
+    }
+
+    private static java.util.Comparator<String> byOrder(List<String> order) {
+        return java.util.Comparator.<String>comparingInt(s -> order.contains(s) ? order.indexOf(s) : order.size())
+                .thenComparing(java.util.Comparator.naturalOrder());
+    }
+
+    /** Figure 2 re-drawn: one group of bars per lang2vec family, one bar per mining variant (our mean over seeds). */
+    public static void familyMiningBars(ComparisonTable table, ComparisonTable.Key key, List<String> familyOrder,
+            Path png) throws IOException {
+        FamilyGrid grid = familyGrid(table, key, familyOrder);
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
+                .title(table.title() + " — " + key.column() + " " + key.metric())
+                .xAxisTitle("lang2vec family").yAxisTitle(key.metric() + (PERCENT.contains(key.metric()) ? " (%)" : ""))
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        if (PERCENT.contains(key.metric())) {
+            // A fixed 0-100 scale: with one bar XChart would otherwise span exactly 0 to that value.
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(100.0);
+            chart.getStyler().setYAxisDecimalPattern("#0");
+        }
+        if (grid.families().isEmpty()) {
+            chart.addSeries("(no data)", List.of("(no data)"), List.of(0.0));
+        }
+        grid.values().forEach((mining, series) -> chart.addSeries(mining, grid.families(), series));
+        save(chart, png);
+    }
+
     /** Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01). */
     public static void confusionHeatmap(List<String> classes, int[][] confusion, String title, Path png)
             throws IOException {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,32 @@ class ChartsTest {
         Charts.confusionHeatmap(List.of("bs", "sr", "hr"), new int[][] {{2, 0, 7}, {7, 1, 2}, {0, 0, 0}}, "bs/sr/hr", heat);
         assertPng(heat);
         assertFalse(Files.exists(tmp.resolve("deep/dir/heat.png.png")));
+    }
+
+    @Test
+    void figure2GroupsFamiliesAndMinings(@TempDir Path tmp) throws IOException {
+        List<ResultCell> ours = List.of(
+                new ResultCell("F2", "genetic/selection", "fleurs/all", "acc", 40.0, 1, "smoke", "a", "p.json"),
+                new ResultCell("F2", "syntactic/combined", "fleurs/all", "acc", 60.0, 1, "smoke", "a", "p.json"),
+                new ResultCell("F2", "syntactic/combined", "fleurs/all", "acc", 64.0, 2, "smoke", "a", "p.json"),
+                new ResultCell("F2", "zeta/combined", "fleurs/all", "acc", 10.0, 1, "smoke", "a", "p.json"),
+                new ResultCell("F2", "geographic/combined", "fleurs/all", "eer", 9.0, 1, "smoke", "a", "p.json"),
+                new ResultCell("F2", "no-slash", "fleurs/all", "acc", 99.0, 1, "smoke", "a", "p.json"));
+        ComparisonTable t = ComparisonTable.of("F2", "Figure 2", "ours", ours, PaperNumbers.load());
+        ComparisonTable.Key acc = new ComparisonTable.Key("fleurs/all", "acc");
+        Charts.FamilyGrid g = Charts.familyGrid(t, acc, List.of("syntactic", "geographic", "genetic"));
+        // geographic has only an EER, so no accuracy bar; zeta is not in the given order, so it comes last.
+        assertEquals(List.of("syntactic", "genetic", "zeta"), g.families());
+        assertEquals(List.of("combined", "selection"), g.minings());
+        assertEquals(Arrays.asList(62.0, null, 10.0), g.values().get("combined"));
+        assertEquals(Arrays.asList(null, 40.0, null), g.values().get("selection"));
+        Path png = tmp.resolve("figure2.png");
+        Charts.familyMiningBars(t, acc, List.of("syntactic"), png);
+        assertPng(png);
+        Path empty = tmp.resolve("empty.png");
+        Charts.familyMiningBars(ComparisonTable.of("F2", "Figure 2", "ours", List.of(), PaperNumbers.load()), acc,
+                List.of(), empty);
+        assertPng(empty);
     }
 
     @Test
