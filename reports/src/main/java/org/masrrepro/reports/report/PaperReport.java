@@ -94,7 +94,8 @@ public final class PaperReport {
             }
             String base = fileName(t.getKey());
             ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue()[0],
-                    tableCaptions.getOrDefault(t.getKey(), caption), cells, paper);
+                    tableCaptions.getOrDefault(t.getKey(), caption), cells, paper,
+                    t.getKey().equals("F2") ? "T1" : t.getKey());
             table.writeMarkdown(out.resolve(base + ".md"));
             table.writeCsv(out.resolve(base + ".csv"));
             table.writeHtml(out.resolve(base + ".html"));

@@ -71,6 +71,15 @@ public final class ComparisonTable {
 
     public static ComparisonTable of(String tableId, String title, String caption, List<ResultCell> ours,
             PaperNumbers paper) {
+        return of(tableId, title, caption, ours, paper, tableId);
+    }
+
+    /**
+     * As {@link #of(String, String, String, List, PaperNumbers)}, with the columns only we have ordered after the
+     * paper's columns of {@code layoutTableId}: Figure 2 has no paper numbers but Table 1's columns (O, NO, all).
+     */
+    public static ComparisonTable of(String tableId, String title, String caption, List<ResultCell> ours,
+            PaperNumbers paper, String layoutTableId) {
         Set<String> rows = new LinkedHashSet<>();
         Set<Key> oursKeys = new TreeSet<>(Comparator.comparing(Key::column).thenComparing(Key::metric));
         Map<String, Map<Key, List<Double>>> values = new TreeMap<>();
@@ -96,7 +105,11 @@ public final class ComparisonTable {
         }
         List<Key> oursOnly = new ArrayList<>(oursKeys);
         oursOnly.removeAll(keys);
-        oursOnly.sort(oursOnlyOrder(paper.cells(tableId)));
+        List<PaperCell> layout = new ArrayList<>(paper.cells(tableId));
+        if (!layoutTableId.equals(tableId)) {
+            layout.addAll(paper.cells(layoutTableId));
+        }
+        oursOnly.sort(oursOnlyOrder(layout));
         keys.addAll(oursOnly);
         rows.addAll(values.keySet());
         Map<String, Map<Key, double[]>> arrays = new LinkedHashMap<>();

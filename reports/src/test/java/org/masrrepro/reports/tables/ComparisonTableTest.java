@@ -126,6 +126,21 @@ class ComparisonTableTest {
     }
 
     @Test
+    void aTableWithoutPaperNumbersBorrowsAnotherTablesColumnOrder() {
+        List<ResultCell> f2 = new ArrayList<>();
+        for (String col : List.of("fleurs/all", "fleurs/NO", "fleurs/O")) {
+            f2.add(cell("F2", "syntactic/combined", col, "acc", 50.0, 1));
+        }
+        f2.add(cell("F2", "syntactic/combined", "fleurs/all", "eer", 5.0, 1));
+        List<String> alone = ComparisonTable.of("F2", "Figure 2", CAPTION, f2, PAPER).keys().stream()
+                .map(k -> k.column() + " " + k.metric()).toList();
+        assertEquals(List.of("fleurs/NO acc", "fleurs/O acc", "fleurs/all acc", "fleurs/all eer"), alone);
+        List<String> likeT1 = ComparisonTable.of("F2", "Figure 2", CAPTION, f2, PAPER, "T1").keys().stream()
+                .map(k -> k.column() + " " + k.metric()).toList();
+        assertEquals(List.of("fleurs/O acc", "fleurs/NO acc", "fleurs/all acc", "fleurs/all eer"), likeT1);
+    }
+
+    @Test
     void noOursShowsEveryPaperColumn() {
         ComparisonTable t = ComparisonTable.of("T3", "Table 3", "none yet", List.of(), PAPER);
         assertEquals(7, t.keys().size());
