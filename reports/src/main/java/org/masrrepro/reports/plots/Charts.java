@@ -12,8 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Renders comparison bar charts and confusion heat maps to PNG with XChart (headless AWT). */
 public final class Charts {
@@ -60,7 +64,7 @@ public final class Charts {
     }
 
     /** Figure 2's grid: families (x groups) by mining variants (series), mean over seeds, null where not run. */
-    public record FamilyGrid(List<String> families, List<String> minings, java.util.Map<String, List<Double>> values) {}
+    public record FamilyGrid(List<String> families, List<String> minings, Map<String, List<Double>> values) {}
 
     /**
      * Lays out rows named {@code <family>/<mining>} (e.g. {@code syntactic/combined}) as Figure 2 of the paper does:
@@ -68,9 +72,9 @@ public final class Charts {
      * selection} (others sorted after them); only families and minings with at least one value appear.
      */
     public static FamilyGrid familyGrid(ComparisonTable table, ComparisonTable.Key key, List<String> familyOrder) {
-        Set<String> families = new java.util.TreeSet<>(byOrder(familyOrder));
-        Set<String> minings = new java.util.TreeSet<>(byOrder(List.of("combined", "selection")));
-        java.util.Map<String, Double> at = new java.util.HashMap<>();
+        Set<String> families = new TreeSet<>(ComparisonTable.listedFirst(familyOrder));
+        Set<String> minings = new TreeSet<>(ComparisonTable.listedFirst(List.of("combined", "selection")));
+        Map<String, Double> at = new HashMap<>();
         for (String r : table.rows()) {
             int slash = r.indexOf('/');
             double v = table.ours(r, key);
@@ -81,7 +85,7 @@ public final class Charts {
             minings.add(r.substring(slash + 1));
             at.put(r, v);
         }
-        java.util.Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
         for (String m : minings) {
             List<Double> series = new ArrayList<>();
             for (String f : families) {
@@ -90,11 +94,6 @@ public final class Charts {
             values.put(m, series);
         }
         return new FamilyGrid(List.copyOf(families), List.copyOf(minings), values);
-    }
-
-    private static java.util.Comparator<String> byOrder(List<String> order) {
-        return java.util.Comparator.<String>comparingInt(s -> order.contains(s) ? order.indexOf(s) : order.size())
-                .thenComparing(java.util.Comparator.naturalOrder());
     }
 
     /** Figure 2 re-drawn: one group of bars per lang2vec family, one bar per mining variant (our mean over seeds). */

@@ -32,19 +32,26 @@ import java.util.TreeSet;
  */
 public final class PaperReport {
 
-    /** Table ids in the order the paper presents them, with titles and the metric charted. */
-    static final Map<String, String[]> TABLES = new LinkedHashMap<>();
+    /**
+     * How one table is shown: its title, the metric its bar chart draws, and the table whose paper columns order the
+     * columns only we have (its own id, or another's when the paper gives this one no numbers).
+     */
+    record TableView(String title, String chartMetric, String layoutTable) {}
+
+    /** Table ids in the order the paper presents them. */
+    static final Map<String, TableView> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("T1", new String[] {"Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc"});
-        TABLES.put("T2", new String[] {"Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % where measured)", "acc"});
-        TABLES.put("T3", new String[] {"Table 3: ASR word error rate (%; character error rate %, not in the paper, beside it)", "wer"});
-        TABLES.put("F2", new String[] {"Figure 2: lang2vec families x combined/selection mining (LID accuracy %; "
-                + "the paper gives no numbers)", "acc"});
-        TABLES.put("F4", new String[] {"Figure 4: confusion rates inside close language groups (true>predicted, "
-                + "0-1, rows normalised within the group)", "rate"});
-        TABLES.put("S51", new String[] {"Section 5.1/6.1: anchors whose hard negative MASR changed vs LASR (%)",
-                "negatives_changed_pct"});
+        TABLES.put("T1", new TableView("Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc", "T1"));
+        TABLES.put("T2", new TableView("Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % where measured)", "acc", "T2"));
+        TABLES.put("T3", new TableView("Table 3: ASR word error rate (%; character error rate %, not in the paper, beside it)", "wer", "T3"));
+        // Figure 2 has no paper numbers but Table 1's columns (O, NO, all).
+        TABLES.put("F2", new TableView("Figure 2: lang2vec families x combined/selection mining (LID accuracy %; "
+                + "the paper gives no numbers)", "acc", "T1"));
+        TABLES.put("F4", new TableView("Figure 4: confusion rates inside close language groups (true>predicted, "
+                + "0-1, rows normalised within the group)", "rate", "F4"));
+        TABLES.put("S51", new TableView("Section 5.1/6.1: anchors whose hard negative MASR changed vs LASR (%)",
+                "negatives_changed_pct", "S51"));
     }
 
     /** The lang2vec families in the order section 6.1 names them (Figure 2's groups). */
@@ -88,14 +95,13 @@ public final class PaperReport {
         doc.heading(2, "Tables", "tables");
         Set<String> present = new TreeSet<>();
         cells.forEach(c -> present.add(c.table()));
-        for (Map.Entry<String, String[]> t : TABLES.entrySet()) {
+        for (Map.Entry<String, TableView> t : TABLES.entrySet()) {
             if (!present.contains(t.getKey())) {
                 continue;
             }
             String base = fileName(t.getKey());
-            ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue()[0],
-                    tableCaptions.getOrDefault(t.getKey(), caption), cells, paper,
-                    t.getKey().equals("F2") ? "T1" : t.getKey());
+            ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue().title(),
+                    tableCaptions.getOrDefault(t.getKey(), caption), cells, paper, t.getValue().layoutTable());
             table.writeMarkdown(out.resolve(base + ".md"));
             table.writeCsv(out.resolve(base + ".csv"));
             table.writeHtml(out.resolve(base + ".html"));
@@ -107,11 +113,11 @@ public final class PaperReport {
                         .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
                 Charts.familyMiningBars(table, overall, LANG2VEC_FAMILIES, out.resolve(base + ".png"));
             } else {
-                Charts.comparisonBars(table, t.getValue()[1], out.resolve(base + ".png"));
+                Charts.comparisonBars(table, t.getValue().chartMetric(), out.resolve(base + ".png"));
             }
-            doc.heading(3, t.getValue()[0], base).comparison(table);
+            doc.heading(3, t.getValue().title(), base).comparison(table);
             Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
-            doc.image(base + ".png", t.getValue()[0]).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+            doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
         }
 
         figure3(out, doc, cells);

@@ -138,14 +138,18 @@ public final class ComparisonTable {
                 columns.add(p.column());
             }
         }
-        Comparator<String> metricOrder = Comparator.<String>comparingInt(m -> rankOrLast(metrics, m))
-                .thenComparing(Comparator.naturalOrder());
+        Comparator<String> metricOrder = listedFirst(metrics);
         Comparator<String> columnOrder = Comparator.<String>comparingInt(c -> rankOrLast(columns, c))
                 .thenComparingInt(c -> ownPart(c).equals("avg") || ownPart(c).equals("all") ? 1 : 0)
                 .thenComparing(Comparator.naturalOrder());
         return Comparator.<Key, String>comparing(k -> prefix(k.column()))
                 .thenComparing(Key::metric, metricOrder)
                 .thenComparing(Key::column, columnOrder);
+    }
+
+    /** Strings in {@code order} first, in that order; the others after them, sorted. */
+    public static Comparator<String> listedFirst(List<String> order) {
+        return Comparator.<String>comparingInt(s -> rankOrLast(order, s)).thenComparing(Comparator.naturalOrder());
     }
 
     private static int rankOrLast(List<String> order, String value) {
