@@ -27,15 +27,35 @@ import java.util.regex.Pattern;
 public final class ParallelSentences {
 
     /**
-     * Domains read by default, in order (the first domain wins when two hold the same English sentence). Each is shipped
-     * in many languages by a Debian package of this image; domains missing in any requested language are skipped.
+     * The Debian package that ships each default domain's catalogues ({@code harness/bin/debian-packages.txt} installs
+     * them all). The domains read by default, in order (the first domain wins when two hold the same English
+     * sentence), are this map's keys; a domain missing in a requested language is skipped for that language.
      */
-    public static final List<String> DEFAULT_DOMAINS = List.of("gtk20", "glib20", "gdk-pixbuf", "at-spi2-core",
-            "coreutils", "Linux-PAM", "shared-mime-info", "PackageKit", "software-properties", "xdg-user-dirs",
-            "gtk20-properties", "gsettings-desktop-schemas", "python-apt", "appstream", "apt", "libapt-pkg6.0", "dpkg",
-            "grep", "sed", "findutils", "wget", "bash", "shadow", "gettext-runtime", "avahi", "gstreamer-1.0",
-            "gst-plugins-base-1.0", "gtk30", "gtk30-properties", "gtk40", "gnome-control-center-2.0", "nautilus",
-            "gedit", "evolution-data-server", "gnome-shell", "pidgin", "vlc");
+    public static final Map<String, String> DOMAIN_PACKAGES = domainPackages(
+            "gtk20", "libgtk2.0-common", "glib20", "libglib2.0-data", "gdk-pixbuf", "libgdk-pixbuf2.0-common",
+            "at-spi2-core", "at-spi2-common", "coreutils", "coreutils", "Linux-PAM", "libpam-runtime",
+            "shared-mime-info", "shared-mime-info", "PackageKit", "packagekit", "software-properties",
+            "software-properties-common", "xdg-user-dirs", "xdg-user-dirs", "gtk20-properties", "libgtk2.0-common",
+            "gsettings-desktop-schemas", "gsettings-desktop-schemas", "python-apt", "python-apt-common",
+            "appstream", "appstream", "apt", "apt", "libapt-pkg6.0", "libapt-pkg6.0", "dpkg", "dpkg", "grep", "grep",
+            "sed", "sed", "findutils", "findutils", "wget", "wget", "bash", "bash", "shadow", "login",
+            "gettext-runtime", "gettext-base", "avahi", "libavahi-common-data", "gstreamer-1.0", "libgstreamer1.0-0",
+            "gst-plugins-base-1.0", "libgstreamer-plugins-base1.0-0", "gtk30", "libgtk-3-common", "gtk30-properties",
+            "libgtk-3-common", "gtk40", "libgtk-4-common", "gnome-control-center-2.0", "gnome-control-center-data",
+            "nautilus", "nautilus-data", "gedit", "gedit-common", "evolution-data-server",
+            "evolution-data-server-common", "gnome-shell", "gnome-shell-common", "pidgin", "pidgin-data", "vlc",
+            "vlc-l10n");
+
+    /** Domains read by default, in order: {@link #DOMAIN_PACKAGES}' keys. */
+    public static final List<String> DEFAULT_DOMAINS = List.copyOf(DOMAIN_PACKAGES.keySet());
+
+    private static Map<String, String> domainPackages(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
 
     /** Locale directories that may hold a language, best first (European Portuguese, Cyrillic Serbian, simplified Chinese). */
     private static final Map<String, List<String>> LOCALE_CANDIDATES = Map.of(
@@ -94,6 +114,7 @@ public final class ParallelSentences {
      * deduplicated by English text, sorted by id.
      */
     public List<ParallelSentence> mine() throws IOException {
+        requireEveryDomain();
         cataloguesUsed.clear();
         Map<String, String> locales = resolveLocales(true);
         int need = minLanguages();
@@ -146,6 +167,7 @@ public final class ParallelSentences {
      * a usable translation of: the ceiling on any n-way set containing it, to choose languages by.
      */
     public Map<String, Integer> sentencesPerLanguage() throws IOException {
+        requireEveryDomain();
         Map<String, String> locales = resolveLocales(false);
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String lang : languages) {
@@ -184,6 +206,25 @@ public final class ParallelSentences {
         }
         Collections.sort(out); // catalogue order is the .mo's; sort so the result depends on content only
         return out;
+    }
+
+    /**
+     * Fails when a configured domain has no catalogue at all under the locale directory: a machine without its package
+     * would silently mine another sentence pool, so its corpora would differ from everyone else's.
+     */
+    private void requireEveryDomain() throws IOException {
+        List<String> absent = new ArrayList<>();
+        for (String domain : domains) {
+            if (firstCatalogue(domain) == null) {
+                absent.add(domain + (DOMAIN_PACKAGES.containsKey(domain)
+                        ? " (Debian package " + DOMAIN_PACKAGES.get(domain) + ")" : ""));
+            }
+        }
+        if (!absent.isEmpty()) {
+            throw new IllegalStateException("no gettext catalogue of " + absent + " under " + localeDir + "; install "
+                    + "the packages (harness/bin/install-deps.sh does, as root) or configure domains without them: "
+                    + "without them the sentence pool, and so every analog corpus, differs from other machines'");
+        }
     }
 
     /** Picks, per language, the first candidate locale directory that holds any configured domain. */

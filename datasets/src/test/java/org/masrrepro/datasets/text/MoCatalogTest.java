@@ -124,6 +124,19 @@ class MoCatalogTest {
     }
 
     @Test
+    void aConfiguredDomainWithNoCatalogueAnywhereFailsNamingItsPackage(@TempDir Path tmp) throws IOException {
+        write(tmp, "de", m("Could not open the file", "Die Datei konnte nicht geöffnet werden"));
+        ParallelSentences miner = ParallelSentences.builder().setLanguages(List.of("de")).optLocaleDir(tmp)
+                .optDomains(List.of("dom", "gst-plugins-base-1.0")).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, miner::mine);
+        assertTrue(e.getMessage().contains("gst-plugins-base-1.0")
+                && e.getMessage().contains("libgstreamer-plugins-base1.0-0"), e.getMessage());
+        assertThrows(IllegalStateException.class, miner::sentencesPerLanguage);
+        assertEquals(1, ParallelSentences.builder().setLanguages(List.of("de")).optLocaleDir(tmp)
+                .optDomains(List.of("dom")).build().mine().size(), "with only installed domains it mines");
+    }
+
+    @Test
     void sameEnglishInTwoDomainsIsOneSentence(@TempDir Path tmp) throws IOException {
         for (String dom : List.of("a", "b")) {
             Path d = tmp.resolve("sv/LC_MESSAGES");
