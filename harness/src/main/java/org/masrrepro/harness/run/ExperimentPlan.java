@@ -94,7 +94,13 @@ public record ExperimentPlan(
         }
         if (spec.downstream() instanceof AsrSpec asr) {
             List<AsrFinetuneStep> models = new ArrayList<>();
-            for (String lang : languages) {
+            List<String> selected;
+            try {
+                selected = asr.selectFrom(languages);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(spec.id() + ": downstream." + e.getMessage(), e);
+            }
+            for (String lang : selected) {
                 models.add(new AsrFinetuneStep(pretrain, evalFeatures, spec.encoder(), asr, lang, spec.seed()));
             }
             return new ExperimentPlan(spec, profile, corpus, features, evalCorpus, evalFeatures, pretrain, null,

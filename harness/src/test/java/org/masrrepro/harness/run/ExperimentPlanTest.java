@@ -68,4 +68,34 @@ class ExperimentPlanTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(loader, "table1/other"));
         assertTrue(e.getMessage().contains("[nb]") && e.getMessage().contains("overlapped"), e.getMessage());
     }
+
+    private static final String ASR_SUBSET = """
+            { "extends": "table3/bestrq-mls", "describes": "test: two languages only",
+              "downstream": { "languages": %s } }
+            """;
+
+    @Test
+    void anAsrLanguageListFineTunesThoseLanguagesOnlyInCorpusOrderWithUnchangedSteps() throws IOException {
+        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
+        Files.writeString(specs.resolve("table3/two.json"), ASR_SUBSET.formatted("[\"nl\", \"de\"]"));
+        SpecLoader loader = new SpecLoader(specs);
+        var all = ((org.masrrepro.harness.steps.AsrEvalStep) plan(loader, "table3/bestrq-mls").eval()).models();
+        var two = ((org.masrrepro.harness.steps.AsrEvalStep) plan(loader, "table3/two").eval()).models();
+        assertEquals(java.util.List.of("de", "nl"), two.stream().map(m -> m.language()).toList());
+        assertEquals(6, all.size());
+        for (var m : two) {
+            var same = all.stream().filter(a -> a.language().equals(m.language())).findFirst().orElseThrow();
+            assertEquals(id(same), id(m), "a language's fine-tuning is the same step with or without the list");
+        }
+    }
+
+    @Test
+    void anAsrLanguageOutsideTheCorpusFailsAtPlanTimeNamingSpecAndField() throws IOException {
+        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
+        Files.writeString(specs.resolve("table3/bad.json"), ASR_SUBSET.formatted("[\"de\", \"pt\"]"));
+        SpecLoader loader = new SpecLoader(specs);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(loader, "table3/bad"));
+        assertTrue(e.getMessage().contains("table3/bad") && e.getMessage().contains("downstream.languages")
+                && e.getMessage().contains("[pt]"), e.getMessage());
+    }
 }
