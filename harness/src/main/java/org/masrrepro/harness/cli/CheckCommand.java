@@ -1,5 +1,6 @@
 package org.masrrepro.harness.cli;
 
+import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.harness.run.CurrentResults;
 import org.masrrepro.harness.run.Results;
 import org.masrrepro.harness.run.RunRecord;
@@ -16,6 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The {@code check} command: a profile's measured cells against a committed baseline. */
 final class CheckCommand {
@@ -30,9 +34,11 @@ final class CheckCommand {
             PrintStream out, PrintStream err) throws IOException {
         List<ResultCell> cells = new ArrayList<>();
         // Only what the current specs produce: a stale result must neither pass nor fail the check.
-        for (RunRecord r : CurrentResults.filter(Results.readAll(runs, profile), specs, profile, dataDir, err)) {
+        List<RunRecord> records = CurrentResults.filter(Results.readAll(runs, profile), specs, profile, dataDir, err);
+        for (RunRecord r : records) {
             cells.addAll(r.cells());
         }
+        List<Baseline.Corpus> corpora = corpora(runs, records);
         if (cells.isEmpty()) {
             err.println("no results for profile " + profile.id() + " under " + Results.dir(runs, profile)
                     + "; run ./reproduce.sh --profile " + profile.id() + " first");
@@ -42,7 +48,7 @@ final class CheckCommand {
             Baseline old = Files.isRegularFile(baselineFile) ? RegressionCheck.read(baselineFile) : null;
             Baseline b = RegressionCheck.of(profile.id(),
                     old != null ? old.note() : "written by masr check --write-baseline; tolerances in percentage points",
-                    old != null ? old.tolerances() : DEFAULT_TOLERANCES, cells);
+                    old != null ? old.tolerances() : DEFAULT_TOLERANCES, cells, corpora);
             RegressionCheck.write(baselineFile, b);
             out.println("wrote " + b.cells().size() + " cells to " + baselineFile);
             return 0;
@@ -52,8 +58,28 @@ final class CheckCommand {
             err.println(baselineFile + " holds profile " + b.profile() + " numbers; run check with --profile " + b.profile());
             return 2;
         }
-        RegressionCheck.Outcome o = RegressionCheck.compare(b, cells);
+        RegressionCheck.Outcome o = RegressionCheck.compare(b, cells, corpora);
         (o.regressed() ? err : out).print(o.render());
         return o.regressed() ? 1 : 0;
+    }
+
+    /** The corpus builds the records were measured on: manifest hash and the {@code table | row} pairs of each. */
+    static List<Baseline.Corpus> corpora(Path runs, List<RunRecord> records) throws IOException {
+        Map<String, String> labels = new TreeMap<>();
+        Map<String, Set<String>> rows = new TreeMap<>();
+        for (RunRecord r : records) {
+            labels.put(r.corpusDir(), r.corpus());
+            Set<String> of = rows.computeIfAbsent(r.corpusDir(), k -> new TreeSet<>());
+            r.cells().forEach(c -> of.add(c.table() + " | " + c.row()));
+        }
+        List<Baseline.Corpus> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            Path manifest = runs.resolve(e.getKey()).resolve("data").resolve("manifest.csv");
+            if (Files.isRegularFile(manifest)) {
+                out.add(new Baseline.Corpus(e.getKey(), e.getValue(), Hashes.sha256(manifest),
+                        List.copyOf(rows.get(e.getKey()))));
+            }
+        }
+        return out;
     }
 }

@@ -9,9 +9,11 @@ import java.util.Map;
  * @param profile    the profile the numbers come from
  * @param note       why the tolerances are what they are
  * @param tolerances allowed worsening per metric, in the metric's unit (percentage points)
+ * @param corpora    the corpus builds the numbers were measured on (null in baselines written before they were kept)
  * @param cells      reference values
  */
-public record Baseline(String profile, String note, Map<String, Double> tolerances, List<Cell> cells) {
+public record Baseline(String profile, String note, Map<String, Double> tolerances, List<Corpus> corpora,
+        List<Cell> cells) {
 
     /** One reference value. */
     public record Cell(String table, String row, String column, String metric, double value) {
@@ -19,4 +21,10 @@ public record Baseline(String profile, String note, Map<String, Double> toleranc
             return table + " | " + row + " | " + column + " | " + metric;
         }
     }
+
+    /**
+     * One corpus build: its step directory (the same on every machine for the same spec), its label, the SHA-256 of its
+     * manifest (which changes with the content), and the {@code table | row} pairs measured on it.
+     */
+    public record Corpus(String dir, String label, String manifestSha256, List<String> rows) {}
 }

@@ -19,7 +19,9 @@ import java.util.TreeMap;
 /**
  * Compares measured result cells with a committed baseline: a cell regresses when it is missing, not a number, or
  * worse than the baseline by more than its metric's tolerance (higher is better for acc and f1, lower for eer and
- * wer). Improvements beyond the tolerance are reported but pass.
+ * wer). Improvements beyond the tolerance are reported but pass. When the baseline records its corpus builds, the
+ * outcome also names every corpus whose content differs from the baseline's (other Debian package versions, say), and
+ * marks the regressed cells of rows measured on one, so a data change reads as one and not as a code regression.
  */
 public final class RegressionCheck {
 
@@ -30,8 +32,15 @@ public final class RegressionCheck {
     /** One compared cell. */
     public record Line(String key, double baseline, double measured, double tolerance, String verdict) {}
 
-    /** The outcome: every line, and whether any regressed. */
-    public record Outcome(List<Line> lines, boolean regressed) {
+    /** A corpus whose build differs from the baseline's (a null hash: not built in this run). */
+    public record DataChange(String dir, String label, String baselineSha256, String measuredSha256) {}
+
+    /** The outcome: every line, whether any regressed, and the corpora whose content changed. */
+    public record Outcome(List<Line> lines, boolean regressed, List<DataChange> dataChanges) {
+        public Outcome(List<Line> lines, boolean regressed) {
+            this(lines, regressed, List.of());
+        }
+
         public String render() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-70s %9s %9s %7s  %s%n", "cell",
                     "baseline", "measured", "tol", "verdict"));
@@ -41,11 +50,26 @@ public final class RegressionCheck {
             }
             long bad = lines.stream().filter(l -> l.verdict().startsWith("REGRESSED") || l.verdict().startsWith("MISSING")).count();
             sb.append(regressed ? bad + " of " + lines.size() + " cells regressed\n" : "no regression in " + lines.size() + " cells\n");
+            if (!dataChanges.isEmpty()) {
+                sb.append(dataChanges.size()).append(" corpora differ from the builds the baseline was measured on; "
+                        + "cells marked (data changed) may move for that reason alone. Compare the Debian package "
+                        + "versions in the corpus cards; if the data change is expected, re-write the baseline "
+                        + "(masr check --write-baseline):\n");
+                for (DataChange d : dataChanges) {
+                    sb.append("  ").append(d.label()).append(" (").append(d.dir()).append("): manifest ")
+                            .append(shortHash(d.baselineSha256())).append(" -> ").append(shortHash(d.measuredSha256()))
+                            .append('\n');
+                }
+            }
             return sb.toString();
         }
     }
 
     private RegressionCheck() {}
+
+    private static String shortHash(String sha) {
+        return sha == null ? "(not built)" : sha.substring(0, Math.min(12, sha.length()));
+    }
 
     public static Baseline read(Path file) throws IOException {
         return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Baseline.class);
@@ -55,7 +79,8 @@ public final class RegressionCheck {
      * A baseline of the measured cells (means over seeds) whose metric has a tolerance, for maintainers updating it
      * on purpose; analysis cells without one (per-language recall, confusion rates) are left out.
      */
-    public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured) {
+    public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured,
+            List<Baseline.Corpus> corpora) {
         List<Baseline.Cell> cells = new ArrayList<>();
         means(measured).forEach((k, v) -> {
             String[] f = k.split(" \\| ");
@@ -63,7 +88,8 @@ public final class RegressionCheck {
                 cells.add(new Baseline.Cell(f[0], f[1], f[2], f[3], v));
             }
         });
-        return new Baseline(profile, note, new TreeMap<>(tolerances), cells);
+        return new Baseline(profile, note, new TreeMap<>(tolerances), corpora == null ? null : List.copyOf(corpora),
+                cells);
     }
 
     public static void write(Path file, Baseline b) throws IOException {
@@ -71,6 +97,28 @@ public final class RegressionCheck {
     }
 
     public static Outcome compare(Baseline baseline, List<ResultCell> measured) {
+        return compare(baseline, measured, null);
+    }
+
+    /**
+     * Compares cells, and, when both the baseline and {@code corpora} (this run's builds) are known, the corpus builds:
+     * a regressed cell of a {@code table | row} measured on a changed corpus is marked "(data changed)".
+     */
+    public static Outcome compare(Baseline baseline, List<ResultCell> measured, List<Baseline.Corpus> corpora) {
+        List<DataChange> changes = new ArrayList<>();
+        Set<String> changedRows = new java.util.HashSet<>();
+        if (baseline.corpora() != null && corpora != null) {
+            Map<String, Baseline.Corpus> now = new TreeMap<>();
+            corpora.forEach(c -> now.put(c.dir(), c));
+            for (Baseline.Corpus old : baseline.corpora()) {
+                Baseline.Corpus c = now.get(old.dir());
+                String sha = c == null ? null : c.manifestSha256();
+                if (!old.manifestSha256().equals(sha)) {
+                    changes.add(new DataChange(old.dir(), old.label(), old.manifestSha256(), sha));
+                    changedRows.addAll(old.rows());
+                }
+            }
+        }
         Map<String, Double> ours = means(measured);
         List<Line> lines = new ArrayList<>();
         boolean regressed = false;
@@ -86,7 +134,8 @@ public final class RegressionCheck {
             } else {
                 double better = LOWER_IS_BETTER.contains(c.metric()) ? c.value() - m : m - c.value();
                 if (better < -tol) {
-                    verdict = "REGRESSED";
+                    verdict = changedRows.contains(c.table() + " | " + c.row()) ? "REGRESSED (data changed)"
+                            : "REGRESSED";
                     regressed = true;
                 } else {
                     verdict = better > tol ? "improved" : "ok";
@@ -94,7 +143,7 @@ public final class RegressionCheck {
             }
             lines.add(new Line(c.key(), c.value(), m == null ? Double.NaN : m, tol, verdict));
         }
-        return new Outcome(lines, regressed);
+        return new Outcome(lines, regressed, changes);
     }
 
     private static Map<String, Double> means(List<ResultCell> cells) {

@@ -23,7 +23,7 @@ class RegressionCheckTest {
     @Test
     void directionAwareWithTolerance(@TempDir Path tmp) throws IOException {
         Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 2.0, "eer", 1.0),
-                List.of(cell("acc", 70), cell("eer", 10)));
+                List.of(cell("acc", 70), cell("eer", 10)), null);
         RegressionCheck.write(tmp.resolve("b.json"), b);
         Baseline read = RegressionCheck.read(tmp.resolve("b.json"));
         assertEquals(b, read);
@@ -36,5 +36,37 @@ class RegressionCheckTest {
         assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 80), cell("eer", 11.5))).regressed(), "eer up is worse");
         assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 80))).regressed(), "a missing cell regresses");
         assertTrue(RegressionCheck.compare(read, List.of(cell("acc", Double.NaN), cell("eer", 10))).regressed());
+    }
+
+    @Test
+    void aChangedCorpusIsNamedAndItsRegressedRowsMarkedButStillFail(@TempDir Path tmp) throws IOException {
+        List<Baseline.Corpus> built = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa2222bbbb", List.of("T1 | best-rq")),
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc4444dddd", List.of("T2 | best-rq")));
+        Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 2.0), List.of(cell("acc", 70)), built);
+        RegressionCheck.write(tmp.resolve("b.json"), b);
+        Baseline read = RegressionCheck.read(tmp.resolve("b.json"));
+        assertEquals(b, read);
+
+        List<Baseline.Corpus> same = List.of(built.get(1), built.get(0));
+        RegressionCheck.Outcome unchanged = RegressionCheck.compare(read, List.of(cell("acc", 60)), same);
+        assertTrue(unchanged.regressed());
+        assertEquals("REGRESSED", unchanged.lines().get(0).verdict(), "same data: a plain regression");
+        assertTrue(unchanged.dataChanges().isEmpty());
+
+        List<Baseline.Corpus> rebuilt = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", List.of("T1 | best-rq")));
+        RegressionCheck.Outcome changed = RegressionCheck.compare(read, List.of(cell("acc", 60)), rebuilt);
+        assertTrue(changed.regressed(), "a data change explains, it does not excuse");
+        assertEquals("REGRESSED (data changed)", changed.lines().get(0).verdict());
+        assertEquals(2, changed.dataChanges().size(), "the rebuilt corpus and the one not built");
+        String text = changed.render();
+        assertTrue(text.contains("FLEURS analog (corpus/aaa): manifest 1111aaaa2222 -> 9999eeee")
+                && text.contains("Mask analog (corpus/bbb): manifest 3333cccc4444 -> (not built)")
+                && text.contains("--write-baseline"), text);
+        assertFalse(RegressionCheck.compare(read, List.of(cell("acc", 70)), rebuilt).regressed(),
+                "cells within tolerance pass whatever the data");
+        assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 60)), null).dataChanges().isEmpty(),
+                "without this run's builds nothing is said about data");
     }
 }
