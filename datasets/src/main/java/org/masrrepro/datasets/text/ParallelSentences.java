@@ -223,7 +223,9 @@ public final class ParallelSentences {
         if (!absent.isEmpty()) {
             throw new IllegalStateException("no gettext catalogue of " + absent + " under " + localeDir + "; install "
                     + "the packages (harness/bin/install-deps.sh does, as root) or configure domains without them: "
-                    + "without them the sentence pool, and so every analog corpus, differs from other machines'");
+                    + "without them the sentence pool, and so every analog corpus, differs from other machines'. "
+                    + "If the package is installed, the image may drop locale files (a dpkg path-exclude rule under "
+                    + "/etc/dpkg/dpkg.cfg.d/): remove the rule and reinstall the package");
         }
     }
 

@@ -2,6 +2,9 @@ package org.masrrepro.harness.cli;
 
 import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.harness.run.CurrentResults;
+import org.masrrepro.harness.run.ExperimentPlan;
+import org.masrrepro.harness.steps.CorpusStep;
+import org.masrrepro.harness.steps.StepId;
 import org.masrrepro.harness.run.Results;
 import org.masrrepro.harness.run.RunRecord;
 import org.masrrepro.harness.spec.Profile;
@@ -38,7 +41,7 @@ final class CheckCommand {
         for (RunRecord r : records) {
             cells.addAll(r.cells());
         }
-        List<Baseline.Corpus> corpora = corpora(runs, records);
+        List<Baseline.Corpus> corpora = corpora(runs, records, specs, profile, dataDir, err);
         if (cells.isEmpty()) {
             err.println("no results for profile " + profile.id() + " under " + Results.dir(runs, profile)
                     + "; run ./reproduce.sh --profile " + profile.id() + " first");
@@ -63,22 +66,42 @@ final class CheckCommand {
         return o.regressed() ? 1 : 0;
     }
 
-    /** The corpus builds the records were measured on: manifest hash and the {@code table | row} pairs of each. */
-    static List<Baseline.Corpus> corpora(Path runs, List<RunRecord> records) throws IOException {
+    /**
+     * The corpus builds the records were measured on, as evaluation data ({@link RunRecord#corpusDir}) or as
+     * pretraining data (re-planned from the record's spec and seed): manifest hash and the cells measured on each.
+     */
+    static List<Baseline.Corpus> corpora(Path runs, List<RunRecord> records, SpecLoader specs, Profile profile,
+            Path dataDir, PrintStream err) throws IOException {
+        StepId ids = new StepId();
         Map<String, String> labels = new TreeMap<>();
-        Map<String, Set<String>> rows = new TreeMap<>();
+        Map<String, Set<String>> cells = new TreeMap<>();
         for (RunRecord r : records) {
-            labels.put(r.corpusDir(), r.corpus());
-            Set<String> of = rows.computeIfAbsent(r.corpusDir(), k -> new TreeSet<>());
-            r.cells().forEach(c -> of.add(c.table() + " | " + c.row()));
+            List<String[]> used = new ArrayList<>();
+            used.add(new String[] {r.corpusDir(), r.corpus()});
+            if (!r.spec().startsWith("floor/")) {
+                try {
+                    ExperimentPlan plan = ExperimentPlan.load(specs, r.spec(), profile, r.seed(), dataDir);
+                    used.add(new String[] {ids.dirName(plan.pretrainCorpus()), plan.pretrainCorpus().spec().label()});
+                } catch (RuntimeException e) {
+                    // kept records resolve (CurrentResults checked); anything else has no pretraining corpus to name
+                }
+            }
+            for (String[] u : used) {
+                labels.putIfAbsent(u[0], u[1]);
+                Set<String> of = cells.computeIfAbsent(u[0], k -> new TreeSet<>());
+                r.cells().forEach(c -> of.add(c.table() + " | " + c.row() + " | " + c.column()));
+            }
         }
         List<Baseline.Corpus> out = new ArrayList<>();
         for (Map.Entry<String, String> e : labels.entrySet()) {
-            Path manifest = runs.resolve(e.getKey()).resolve("data").resolve("manifest.csv");
-            if (Files.isRegularFile(manifest)) {
-                out.add(new Baseline.Corpus(e.getKey(), e.getValue(), Hashes.sha256(manifest),
-                        List.copyOf(rows.get(e.getKey()))));
+            Path manifest = CorpusStep.dataDir(runs.resolve(e.getKey())).resolve("manifest.csv");
+            if (!Files.isRegularFile(manifest)) {
+                err.println("check: no manifest " + manifest + ", so whether that corpus changed is not known (was "
+                        + "the runs folder pruned? re-running its specs rebuilds it)");
+                continue;
             }
+            out.add(new Baseline.Corpus(e.getKey(), e.getValue(), Hashes.sha256(manifest),
+                    List.copyOf(cells.get(e.getKey()))));
         }
         return out;
     }

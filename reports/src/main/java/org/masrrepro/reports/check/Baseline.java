@@ -23,8 +23,10 @@ public record Baseline(String profile, String note, Map<String, Double> toleranc
     }
 
     /**
-     * One corpus build: its step directory (the same on every machine for the same spec), its label, the SHA-256 of its
-     * manifest (which changes with the content), and the {@code table | row} pairs measured on it.
+     * One corpus build: its step directory (for an analog, the same on every machine for the same spec; for a real
+     * corpus it includes the resolved data directory), its label, the SHA-256 of its manifest (which changes with the
+     * content: text, labels, lengths), and the {@code table | row | column} cells measured on it, as evaluation or
+     * pretraining data.
      */
-    public record Corpus(String dir, String label, String manifestSha256, List<String> rows) {}
+    public record Corpus(String dir, String label, String manifestSha256, List<String> cells) {}
 }

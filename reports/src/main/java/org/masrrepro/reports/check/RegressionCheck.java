@@ -32,7 +32,7 @@ public final class RegressionCheck {
     /** One compared cell. */
     public record Line(String key, double baseline, double measured, double tolerance, String verdict) {}
 
-    /** A corpus whose build differs from the baseline's (a null hash: not built in this run). */
+    /** A corpus whose build differs from the baseline's (a null hash: not in this run, or not in the baseline). */
     public record DataChange(String dir, String label, String baselineSha256, String measuredSha256) {}
 
     /** The outcome: every line, whether any regressed, and the corpora whose content changed. */
@@ -51,13 +51,16 @@ public final class RegressionCheck {
             long bad = lines.stream().filter(l -> l.verdict().startsWith("REGRESSED") || l.verdict().startsWith("MISSING")).count();
             sb.append(regressed ? bad + " of " + lines.size() + " cells regressed\n" : "no regression in " + lines.size() + " cells\n");
             if (!dataChanges.isEmpty()) {
-                sb.append(dataChanges.size()).append(" corpora differ from the builds the baseline was measured on; "
+                sb.append(dataChanges.size() == 1 ? "1 corpus differs" : dataChanges.size() + " corpora differ")
+                        .append(" from the builds the baseline was measured on; "
                         + "cells marked (data changed) may move for that reason alone. Compare the Debian package "
                         + "versions in the corpus cards; if the data change is expected, re-write the baseline "
                         + "(masr check --write-baseline):\n");
                 for (DataChange d : dataChanges) {
-                    sb.append("  ").append(d.label()).append(" (").append(d.dir()).append("): manifest ")
-                            .append(shortHash(d.baselineSha256())).append(" -> ").append(shortHash(d.measuredSha256()))
+                    sb.append("  ").append(d.label()).append(" (").append(d.dir()).append("): ")
+                            .append(d.measuredSha256() == null ? "not in this run"
+                                    : d.baselineSha256() == null ? "not in the baseline"
+                                    : "manifest " + shortHash(d.baselineSha256()) + " -> " + shortHash(d.measuredSha256()))
                             .append('\n');
                 }
             }
@@ -68,7 +71,7 @@ public final class RegressionCheck {
     private RegressionCheck() {}
 
     private static String shortHash(String sha) {
-        return sha == null ? "(not built)" : sha.substring(0, Math.min(12, sha.length()));
+        return sha == null ? "(none)" : sha.substring(0, Math.min(12, sha.length()));
     }
 
     public static Baseline read(Path file) throws IOException {
@@ -102,20 +105,28 @@ public final class RegressionCheck {
 
     /**
      * Compares cells, and, when both the baseline and {@code corpora} (this run's builds) are known, the corpus builds:
-     * a regressed cell of a {@code table | row} measured on a changed corpus is marked "(data changed)".
+     * a regressed cell measured on a changed corpus (as evaluation or pretraining data) is marked "(data changed)".
      */
     public static Outcome compare(Baseline baseline, List<ResultCell> measured, List<Baseline.Corpus> corpora) {
         List<DataChange> changes = new ArrayList<>();
-        Set<String> changedRows = new java.util.HashSet<>();
+        Set<String> changedCells = new java.util.HashSet<>();
         if (baseline.corpora() != null && corpora != null) {
             Map<String, Baseline.Corpus> now = new TreeMap<>();
             corpora.forEach(c -> now.put(c.dir(), c));
+            Set<String> known = new java.util.HashSet<>();
             for (Baseline.Corpus old : baseline.corpora()) {
+                known.add(old.dir());
                 Baseline.Corpus c = now.get(old.dir());
                 String sha = c == null ? null : c.manifestSha256();
-                if (!old.manifestSha256().equals(sha)) {
+                if (!java.util.Objects.equals(old.manifestSha256(), sha)) {
                     changes.add(new DataChange(old.dir(), old.label(), old.manifestSha256(), sha));
-                    changedRows.addAll(old.rows());
+                    changedCells.addAll(old.cells() == null ? List.of() : old.cells());
+                }
+            }
+            for (Baseline.Corpus c : now.values()) {
+                if (!known.contains(c.dir())) {
+                    changes.add(new DataChange(c.dir(), c.label(), null, c.manifestSha256()));
+                    changedCells.addAll(c.cells());
                 }
             }
         }
@@ -134,8 +145,8 @@ public final class RegressionCheck {
             } else {
                 double better = LOWER_IS_BETTER.contains(c.metric()) ? c.value() - m : m - c.value();
                 if (better < -tol) {
-                    verdict = changedRows.contains(c.table() + " | " + c.row()) ? "REGRESSED (data changed)"
-                            : "REGRESSED";
+                    verdict = changedCells.contains(c.table() + " | " + c.row() + " | " + c.column())
+                            ? "REGRESSED (data changed)" : "REGRESSED";
                     regressed = true;
                 } else {
                     verdict = better > tol ? "improved" : "ok";

@@ -41,8 +41,8 @@ class RegressionCheckTest {
     @Test
     void aChangedCorpusIsNamedAndItsRegressedRowsMarkedButStillFail(@TempDir Path tmp) throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa2222bbbb", List.of("T1 | best-rq")),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc4444dddd", List.of("T2 | best-rq")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa2222bbbb", List.of("T1 | best-rq | fleurs/all")),
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc4444dddd", List.of("T1 | best-rq | mask")));
         Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 2.0), List.of(cell("acc", 70)), built);
         RegressionCheck.write(tmp.resolve("b.json"), b);
         Baseline read = RegressionCheck.read(tmp.resolve("b.json"));
@@ -55,18 +55,27 @@ class RegressionCheckTest {
         assertTrue(unchanged.dataChanges().isEmpty());
 
         List<Baseline.Corpus> rebuilt = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", List.of("T1 | best-rq")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", List.of("T1 | best-rq | fleurs/all")),
+                new Baseline.Corpus("corpus/ccc", "Dhvani analog", "5555ffff", List.of("T1 | best-rq | dhvani/all")));
         RegressionCheck.Outcome changed = RegressionCheck.compare(read, List.of(cell("acc", 60)), rebuilt);
         assertTrue(changed.regressed(), "a data change explains, it does not excuse");
         assertEquals("REGRESSED (data changed)", changed.lines().get(0).verdict());
-        assertEquals(2, changed.dataChanges().size(), "the rebuilt corpus and the one not built");
+        assertEquals(3, changed.dataChanges().size(), "rebuilt, not in this run, not in the baseline");
         String text = changed.render();
         assertTrue(text.contains("FLEURS analog (corpus/aaa): manifest 1111aaaa2222 -> 9999eeee")
-                && text.contains("Mask analog (corpus/bbb): manifest 3333cccc4444 -> (not built)")
+                && text.contains("Mask analog (corpus/bbb): not in this run")
+                && text.contains("Dhvani analog (corpus/ccc): not in the baseline")
                 && text.contains("--write-baseline"), text);
+        List<Baseline.Corpus> maskOnly = List.of(built.get(0),
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", List.of("T1 | best-rq | mask")));
+        assertEquals("REGRESSED", RegressionCheck.compare(read, List.of(cell("acc", 60)), maskOnly).lines().get(0)
+                .verdict(), "a change in another column's corpus does not explain this cell");
         assertFalse(RegressionCheck.compare(read, List.of(cell("acc", 70)), rebuilt).regressed(),
                 "cells within tolerance pass whatever the data");
         assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 60)), null).dataChanges().isEmpty(),
                 "without this run's builds nothing is said about data");
+        Baseline old = new Baseline("smoke", "written before corpora were kept", read.tolerances(), null, read.cells());
+        assertTrue(RegressionCheck.compare(old, List.of(cell("acc", 60)), rebuilt).dataChanges().isEmpty(),
+                "an old baseline has no builds to compare");
     }
 }

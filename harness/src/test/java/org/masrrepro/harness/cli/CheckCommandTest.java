@@ -1,0 +1,69 @@
+package org.masrrepro.harness.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.datasets.synth.EspeakNg;
+import org.masrrepro.harness.TestPaths;
+import org.masrrepro.harness.run.Harness;
+import org.masrrepro.harness.run.Results;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.reports.check.Baseline;
+import org.masrrepro.reports.check.RegressionCheck;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The check names the corpus builds a run used, evaluation and pretraining data alike, and spots a changed one. */
+class CheckCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aProbeRecordsItsTaskCorpusAndItsPretrainingCorpusAndAChangedOneIsNamed() throws IOException {
+        assumeTrue(EspeakNg.available(), "espeak-ng is missing; run harness/bin/install-deps.sh as root");
+        SpecLoader specs = new SpecLoader(TestPaths.specs());
+        Path runs = tmp.resolve("runs");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Harness.builder().setSpecs(specs).setRunsRoot(runs).optProfile(Profile.SMOKE).optLog(quiet).build()
+                .run(List.of("table2/mask/bestrq"));
+        var records = Results.readAll(runs, Profile.SMOKE);
+        List<Baseline.Corpus> corpora = CheckCommand.corpora(runs, records, specs, Profile.SMOKE, null, quiet);
+        assertEquals(2, corpora.size(), corpora.toString());
+        assertTrue(corpora.stream().anyMatch(c -> c.label().contains("Mask")), corpora.toString());
+        assertTrue(corpora.stream().anyMatch(c -> c.label().contains("FLEURS")), "pretraining data: " + corpora);
+        for (Baseline.Corpus c : corpora) {
+            assertTrue(c.cells().contains("T2 | best-rq | mask"), c.toString());
+            assertEquals(64, c.manifestSha256().length());
+        }
+
+        Path file = tmp.resolve("baseline.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, true, ps, ps));
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("no regression"), out.toString());
+
+        Baseline b = RegressionCheck.read(file);
+        List<Baseline.Corpus> edited = new ArrayList<>();
+        for (Baseline.Corpus c : b.corpora()) {
+            edited.add(c.label().contains("FLEURS") ? new Baseline.Corpus(c.dir(), c.label(), "0".repeat(64), c.cells()) : c);
+        }
+        RegressionCheck.write(file, new Baseline(b.profile(), b.note(), b.tolerances(), edited, b.cells()));
+        out.reset();
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps),
+                "a data change alone does not fail the check");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("1 corpus differs") && text.contains("manifest 000000000000 -> "), text);
+    }
+}
