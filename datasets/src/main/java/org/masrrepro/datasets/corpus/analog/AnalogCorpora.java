@@ -74,7 +74,8 @@ public final class AnalogCorpora {
      */
     public static int format(String name) {
         return switch (check(name)) {
-            case "mls-analog", "voxforge-analog" -> ReadSpeechAnalog.FORMAT;
+            case "mls-analog" -> ReadSpeechAnalog.Flavor.MLS.format;
+            case "voxforge-analog" -> ReadSpeechAnalog.Flavor.VOXFORGE.format;
             case "fillets-speech" -> FilletsSpeech.FORMAT;
             case "librivox-clips" -> LibriVoxClips.FORMAT;
             case "spoof-analog" -> SpoofAnalog.FORMAT;
@@ -91,7 +92,7 @@ public final class AnalogCorpora {
         boolean smoke = size == Size.SMOKE;
         return switch (check(name)) {
             case "mls-analog" -> ReadSpeechAnalog.builder(ReadSpeechAnalog.Flavor.MLS).setOutputDir(outputDir).optSeed(seed).optProgress(progress)
-                    .optSpeakers(smoke ? 1 : 4, 1, smoke ? 1 : 2).optSentences(smoke ? 2 : 60, smoke ? 1 : 10, smoke ? 1 : 20)
+                    .optSpeakers(smoke ? 1 : 4, 1, smoke ? 1 : 2).optSentences(smoke ? 2 : ReadSpeechAnalog.Flavor.MLS.defaultTrainSentences, smoke ? 1 : 10, smoke ? 1 : 20)
                     .build().prepare();
             case "voxforge-analog" -> ReadSpeechAnalog.builder(ReadSpeechAnalog.Flavor.VOXFORGE).setOutputDir(outputDir).optSeed(seed)
                     .optProgress(progress).optSpeakers(smoke ? 1 : 4, 1, smoke ? 1 : 2)

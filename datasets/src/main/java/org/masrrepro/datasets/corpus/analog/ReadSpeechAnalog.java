@@ -17,24 +17,26 @@ import java.util.List;
  */
 public final class ReadSpeechAnalog {
 
-    static final int FORMAT = 1;
-
     /** What distinguishes one read-speech analog from the other. */
     public enum Flavor {
-        MLS("mls-analog", "MLS analog corpus", List.of("de", "en", "es", "fr", "it", "nl"), 60),
-        VOXFORGE("voxforge-analog", "VoxForge analog corpus", List.of("de", "en", "es", "fr", "it", "ru"), 40);
+        // MLS format 2: 480 train sentences per language instead of 60, as 60 could teach characters but not words
+        MLS("mls-analog", "MLS analog corpus", List.of("de", "en", "es", "fr", "it", "nl"), 480, 2),
+        VOXFORGE("voxforge-analog", "VoxForge analog corpus", List.of("de", "en", "es", "fr", "it", "ru"), 40, 1);
 
         final String corpus;
         final String title;
         /** Default languages: the paper's six MLS languages, or VoxForge's six. */
         public final List<String> languages;
         final int defaultTrainSentences;
+        /** Build format: bumped whenever this flavor's output changes (part of the corpus step's identity). */
+        final int format;
 
-        Flavor(String corpus, String title, List<String> languages, int defaultTrainSentences) {
+        Flavor(String corpus, String title, List<String> languages, int defaultTrainSentences, int format) {
             this.corpus = corpus;
             this.title = title;
             this.languages = languages;
             this.defaultTrainSentences = defaultTrainSentences;
+            this.format = format;
         }
 
         ReadSpeech.Text text(List<String> languages) {
@@ -72,7 +74,7 @@ public final class ReadSpeechAnalog {
 
     private ReadSpeechAnalog(Builder b) {
         this.flavor = b.flavor;
-        this.params = new Params(FORMAT, b.flavor.corpus, List.copyOf(b.languages), b.sizes(), b.seed,
+        this.params = new Params(b.flavor.format, b.flavor.corpus, List.copyOf(b.languages), b.sizes(), b.seed,
                 b.localeDir.toAbsolutePath().normalize().toString());
         this.dir = new CorpusDirectory(b.outputDir, b.flavor.title);
         this.localeDir = b.localeDir;
