@@ -39,6 +39,9 @@ public final class ClaimEvaluator {
         return table + "|" + row + "|" + column + "|" + metric;
     }
 
+    /** Seeds a verdict needs: fewer give an interval too wide to mean much (issue: at least 3 at cpu scale). */
+    public static final int MIN_SEEDS = 3;
+
     public List<ClaimResult> evaluate(ClaimSet set) {
         return set.claims().stream().map(this::evaluate).toList();
     }
@@ -64,9 +67,10 @@ public final class ClaimEvaluator {
         PairedSummary s = PairedSummary.of(d.stream().mapToDouble(Double::doubleValue).toArray(), confidence);
         Verdict v;
         String note;
-        if (s.n() < 2) {
+        if (s.n() < MIN_SEEDS) {
             v = Verdict.INCONCLUSIVE;
-            note = "one seed (d = " + fmt(s.mean()) + "); run --seeds 3 or more for a verdict";
+            note = (s.n() == 1 ? "one seed" : s.n() + " seeds") + " (mean d = " + fmt(s.mean()) + "); a verdict needs "
+                    + MIN_SEEDS + " or more (--seeds " + MIN_SEEDS + ")";
         } else if (s.ciLow() > 0) {
             v = Verdict.REPRODUCED;
             note = pct() + " CI of d above 0";

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  *   <li>{@code value A}; {@code diff A B} = A - B; {@code rel_gain A B} = 100 (A - B) / B;
  *       {@code rel_drop A B} = 100 (B - A) / B (for lower-is-better metrics);</li>
  *   <li>{@code count_improved RA RB PREFIX METRIC}, {@code count_regressed ...}: columns under PREFIX where RA is
- *       above (below) RB;</li>
+ *       above (below) RB; PREFIX {@code *} takes every column both rows have;</li>
+ *   <li>{@code count_above_both RA RB RC PREFIX METRIC}: columns under PREFIX where RA is above both RB and RC;</li>
  *   <li>{@code mean_rel_gain RA RB PREFIX METRIC overlapped|non-overlapped}: mean of 100 (A - B) / B over those
  *       columns whose {@code overlapped} cell (1 or 0, same table, row RB) says so; columns with B = 0 are left out.</li>
  * </ul>
@@ -25,7 +26,7 @@ import java.util.TreeSet;
 public record StatementFormula(String op, List<String> args) {
 
     private static final Map<String, Integer> ARITY = Map.of("value", 1, "diff", 2, "rel_gain", 2, "rel_drop", 2,
-            "count_improved", 4, "count_regressed", 4, "mean_rel_gain", 5);
+            "count_improved", 4, "count_regressed", 4, "count_above_both", 5, "mean_rel_gain", 5);
 
     public static StatementFormula parse(String formula) {
         String[] t = formula.trim().split("\\s+");
@@ -78,6 +79,9 @@ public record StatementFormula(String op, List<String> args) {
                     default -> 100 * (b - a) / b;
                 });
             }
+            case "count_above_both" -> {
+                return countAboveBoth(cell);
+            }
             default -> {
                 String ra = args.get(0);
                 String rb = args.get(1);
@@ -86,7 +90,7 @@ public record StatementFormula(String op, List<String> args) {
                 TreeSet<String> columns = new TreeSet<>();
                 for (String k : cell.keySet()) {
                     String[] p = k.split("\\|", -1);
-                    if ((p[0] + "|" + p[1]).equals(ra) && p[2].startsWith(prefix) && p[3].equals(metric)
+                    if ((p[0] + "|" + p[1]).equals(ra) && (prefix.equals("*") || p[2].startsWith(prefix)) && p[3].equals(metric)
                             && cell.containsKey(rb + "|" + p[2] + "|" + metric)) {
                         columns.add(p[2]);
                     }
@@ -115,5 +119,26 @@ public record StatementFormula(String op, List<String> args) {
                 };
             }
         }
+    }
+
+    private OptionalDouble countAboveBoth(Map<String, Double> cell) {
+        String ra = args.get(0);
+        String prefix = args.get(3);
+        String metric = args.get(4);
+        int above = 0;
+        int columns = 0;
+        for (Map.Entry<String, Double> e : cell.entrySet()) {
+            String[] p = e.getKey().split("\\|", -1);
+            if (!(p[0] + "|" + p[1]).equals(ra) || !p[3].equals(metric) || !(prefix.equals("*") || p[2].startsWith(prefix))) {
+                continue;
+            }
+            Double b = cell.get(args.get(1) + "|" + p[2] + "|" + metric);
+            Double c = cell.get(args.get(2) + "|" + p[2] + "|" + metric);
+            if (b != null && c != null) {
+                columns++;
+                above += e.getValue() > b && e.getValue() > c ? 1 : 0;
+            }
+        }
+        return columns == 0 ? OptionalDouble.empty() : OptionalDouble.of(above);
     }
 }

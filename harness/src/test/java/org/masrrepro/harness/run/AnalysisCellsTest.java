@@ -1,0 +1,49 @@
+package org.masrrepro.harness.run;
+
+import org.junit.jupiter.api.Test;
+import org.masrrepro.reports.metrics.ClassificationReport;
+import org.masrrepro.reports.results.ResultCell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnalysisCellsTest {
+
+    /** The corpus's language codes (FLEURS': Norwegian is nb) must meet the groups the paper's text names. */
+    @Test
+    void northGermanicConfusionsUseTheCorpusCodes() {
+        List<String> classes = List.of("da", "is", "nb", "sv", "xx");
+        int[][] confusion = {
+                {8, 0, 2, 0, 0},
+                {0, 6, 3, 0, 1},
+                {1, 0, 9, 0, 0},
+                {0, 0, 3, 5, 2},
+                {0, 0, 0, 0, 10}};
+        ClassificationReport m = new ClassificationReport(50, 0, 0, 0, 0, 0, classes, confusion, Map.of());
+        List<ResultCell> out = new ArrayList<>();
+        AnalysisCells.closeGroupConfusions(m, "row", 1, "smoke", "corpus", "prov", out);
+        Map<String, Double> rate = out.stream().filter(c -> c.metric().equals("rate"))
+                .collect(Collectors.toMap(ResultCell::column, ResultCell::value));
+        Map<String, Double> share = out.stream().filter(c -> c.metric().equals("share"))
+                .collect(Collectors.toMap(ResultCell::column, ResultCell::value));
+
+        // sv's group predictions: 5 sv, 3 nb, 0 da (the 2 outside the group do not count)
+        assertEquals(3.0 / 8, rate.get("sv>nb"), 1e-12);
+        assertEquals(5.0 / 8, rate.get("sv>sv"), 1e-12);
+        assertEquals(0.0, rate.get("sv>da"), 1e-12);
+        // is/nb: 6 is, 3 nb among is's predictions inside {is, nb}
+        assertEquals(3.0 / 9, rate.get("is>nb"), 1e-12);
+        // share: over all of sv's 10 utterances, 3 went to nb (the text's "45% of Swedish predicted as Norwegian")
+        assertEquals(30.0, share.get("sv>nb"), 1e-12);
+        assertEquals(30.0, share.get("is>nb"), 1e-12);
+        assertFalse(share.containsKey("sv>sv"), "a language's share of itself is its recall, in F3");
+        assertTrue(out.stream().allMatch(c -> c.table().equals("F4")));
+        assertFalse(rate.keySet().stream().anyMatch(k -> k.contains("no")), "no code 'no' in a FLEURS corpus: " + rate);
+    }
+}
