@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads experiment specs from a directory of JSON files and resolves them by merging, least specific first: the
- * global profile layer {@code profiles/<profile>.json}, the {@code extends} chain (base first), the chain's own
+ * global profile layer {@code profiles/<profile>.json}, the {@code extends} chain (base first; a list of bases and
+ * {@code fragments/} is applied in its order), the chain's own
  * {@code "profiles": {"<profile>": {...}}} sections, then command-line overrides. The result is bound strictly to
  * {@link ExperimentSpec}.
  */
@@ -28,6 +29,9 @@ public final class SpecLoader {
 
     /** Sub-directory of the specs root holding the global profile layers. */
     public static final String PROFILES_DIR = "profiles";
+
+    /** Sub-directory of the specs root holding fragments (shared parts of specs, e.g. a corpus block). */
+    public static final String FRAGMENTS_DIR = "fragments";
 
     private final Path root;
 
@@ -43,14 +47,20 @@ public final class SpecLoader {
         return root;
     }
 
-    /** Ids of every experiment spec under the root (profile layers excluded), sorted. */
+    /** Ids of every experiment spec under the root (profile layers and fragments excluded), sorted. */
     public List<String> ids() {
+        return jsonIds().filter(id -> !id.startsWith(PROFILES_DIR + "/") && !id.startsWith(FRAGMENTS_DIR + "/"))
+                .toList();
+    }
+
+    /** Ids of the fragments: partial specs that experiment specs list in {@code extends}, never run alone. */
+    public List<String> fragmentIds() {
+        return jsonIds().filter(id -> id.startsWith(FRAGMENTS_DIR + "/")).toList();
+    }
+
+    private Stream<String> jsonIds() {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> !root.relativize(p).startsWith(PROFILES_DIR))
-                    .map(this::idOf)
-                    .sorted()
-                    .toList();
+            return s.filter(p -> p.toString().endsWith(".json")).map(this::idOf).sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,6 +102,10 @@ public final class SpecLoader {
     public Resolved resolve(String idOrPath, Profile profile, Long seedOverride) {
         Path file = fileOf(idOrPath);
         String id = idOf(file);
+        if (id.startsWith(FRAGMENTS_DIR + "/") || id.startsWith(PROFILES_DIR + "/")) {
+            throw new SpecException(rel(file), "$", "\"" + id + "\" is a " + (id.startsWith(FRAGMENTS_DIR) ? "fragment"
+                    : "profile layer") + ", not an experiment: list it in a spec's \"extends\" instead (masr list shows the experiments)");
+        }
         // Order, least to most specific: the global profile layer (sizes shared by all specs), the extends chain
         // (base first), the chain's own "profiles.<profile>" sections, then the command line.
         List<Layer> layers = new ArrayList<>();
@@ -136,14 +150,28 @@ public final class SpecLoader {
         JsonObject json = read(file);
         JsonElement ext = json.get("extends");
         if (ext != null) {
-            if (!ext.isJsonPrimitive() || !ext.getAsJsonPrimitive().isString()) {
-                throw new SpecException(rel(file), "$.extends", "expected a spec id string, found " + SpecBinder.describe(ext));
+            // One base id, or a list applied in order (later entries override earlier ones), e.g. a row's FLEURS
+            // spec then a fragment with the Dhvani columns' corpus.
+            List<JsonElement> bases = new ArrayList<>();
+            if (ext.isJsonArray() && ext.getAsJsonArray().size() > 0) {
+                ext.getAsJsonArray().forEach(bases::add);
+            } else {
+                bases.add(ext);
             }
-            Path base = root.resolve(ext.getAsString() + ".json");
-            if (!Files.isRegularFile(base)) {
-                throw new SpecException(rel(file), "$.extends", "found \"" + ext.getAsString() + "\"; no such spec; known ids: " + ids());
+            for (int i = 0; i < bases.size(); i++) {
+                JsonElement b = bases.get(i);
+                String where = ext.isJsonArray() ? "$.extends[" + i + "]" : "$.extends";
+                if (!b.isJsonPrimitive() || !b.getAsJsonPrimitive().isString()) {
+                    throw new SpecException(rel(file), where, "expected a spec or fragment id string (or a non-empty "
+                            + "list of them), found " + SpecBinder.describe(b));
+                }
+                Path base = root.resolve(b.getAsString() + ".json");
+                if (!Files.isRegularFile(base)) {
+                    throw new SpecException(rel(file), where, "found \"" + b.getAsString() + "\"; no such spec or "
+                            + "fragment; known ids: " + ids() + ", fragments: " + fragmentIds());
+                }
+                chain(base, seen, out);
             }
-            chain(base, seen, out);
         }
         JsonElement profiles = json.get("profiles");
         if (profiles != null) {

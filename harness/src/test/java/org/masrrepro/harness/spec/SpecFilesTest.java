@@ -35,6 +35,31 @@ class SpecFilesTest {
         assertFalse(new SpecLoader(TestPaths.specs()).ids().isEmpty());
     }
 
+    /** Every row x column group the paper gives numbers for (Tables 1-3) has a spec that measures it. */
+    @Test
+    void everyPaperCellHasASpec() {
+        SpecLoader loader = new SpecLoader(TestPaths.specs());
+        java.util.Set<String> measured = new java.util.TreeSet<>();
+        for (String id : loader.ids()) {
+            ReportSpec r = loader.load(id, Profile.SMOKE, null).report();
+            measured.add(r.table() + "|" + r.row() + "|" + r.dataset());
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        for (String table : List.of("T1", "T2", "T3")) {
+            for (org.masrrepro.reports.paper.PaperCell c : org.masrrepro.reports.paper.PaperNumbers.load().cells(table)) {
+                String group = switch (table) {
+                    case "T1" -> c.column().substring(0, c.column().indexOf('/'));
+                    case "T2" -> c.column();
+                    default -> "mls";
+                };
+                if (!measured.contains(table + "|" + c.row() + "|" + group)) {
+                    missing.add(table + "|" + c.row() + "|" + group);
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "paper rows without a spec: " + missing);
+    }
+
     @ParameterizedTest(name = "{0} @ {1}")
     @MethodSource("everySpecUnderEveryProfile")
     void resolvesAndPlans(String id, Profile profile) {

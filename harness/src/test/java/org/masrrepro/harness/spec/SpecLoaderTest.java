@@ -54,6 +54,33 @@ class SpecLoaderTest {
     }
 
     @Test
+    void extendsListAppliesFragmentsInOrderAndFragmentsAreNotExperiments() throws IOException {
+        write("fragments/tiny-steps", "{\"pretrain\": {\"training\": {\"steps\": 11}}, "
+                + "\"profiles\": {\"cpu\": {\"pretrain\": {\"training\": {\"steps\": 13}}}}}");
+        write("fragments/more-steps", "{\"pretrain\": {\"training\": {\"steps\": 17}}}");
+        write("ablations/two-parts", "{\"extends\": [\"table1/bestrq-fleurs\", \"fragments/tiny-steps\"]}");
+        write("ablations/later-wins", "{\"extends\": [\"table1/bestrq-fleurs\", \"fragments/tiny-steps\", "
+                + "\"fragments/more-steps\"]}");
+        SpecLoader loader = new SpecLoader(specs);
+        // the fragment's own profile section outranks its plain body, as for any spec in the chain
+        assertEquals(13, loader.load("ablations/two-parts", Profile.CPU, null).pretrain().training().steps());
+        assertEquals(11, loader.load("ablations/two-parts", Profile.SMOKE, null).pretrain().training().steps(),
+                "smoke: the fragment's body outranks the global profile layer");
+        assertEquals(13, loader.load("ablations/later-wins", Profile.CPU, null).pretrain().training().steps(),
+                "profile sections come after every body layer");
+        assertEquals(17, loader.load("ablations/later-wins", Profile.SMOKE, null).pretrain().training().steps());
+        assertTrue(loader.ids().contains("ablations/two-parts"));
+        assertTrue(loader.ids().stream().noneMatch(id -> id.startsWith("fragments/")), loader.ids().toString());
+        assertEquals(java.util.List.of("fragments/more-steps", "fragments/tiny-steps"), loader.fragmentIds());
+        SpecException alone = invalid("fragments/tiny-steps", Profile.CPU);
+        assertTrue(alone.getMessage().contains("is a fragment, not an experiment"), alone.getMessage());
+        write("bad/missing-part", "{\"extends\": [\"table1/bestrq-fleurs\", \"fragments/nope\"]}");
+        SpecException missing = invalid("bad/missing-part", Profile.CPU);
+        assertTrue(missing.getMessage().contains("$.extends[1]") && missing.getMessage().contains("fragments/nope"),
+                missing.getMessage());
+    }
+
+    @Test
     void zeroStepsMeanNoPretrainingButFineTuningNeedsSteps() throws IOException {
         ExperimentSpec none = new SpecLoader(specs).load("table1/random-init-fleurs", Profile.CPU, null);
         assertEquals(0, none.pretrain().training().steps(), "the reference row has no pretraining at every profile");
