@@ -36,9 +36,9 @@ public final class RegressionCheck {
     public record DataChange(String dir, String label, String baselineSha256, String measuredSha256) {}
 
     /** The outcome: every line, whether any regressed, and the corpora whose content changed. */
-    public record Outcome(List<Line> lines, boolean regressed, List<DataChange> dataChanges) {
+    public record Outcome(List<Line> lines, boolean regressed, List<DataChange> dataChanges, List<String> notInBaseline) {
         public Outcome(List<Line> lines, boolean regressed) {
-            this(lines, regressed, List.of());
+            this(lines, regressed, List.of(), List.of());
         }
 
         public String render() {
@@ -50,6 +50,13 @@ public final class RegressionCheck {
             }
             long bad = lines.stream().filter(l -> l.verdict().startsWith("REGRESSED") || l.verdict().startsWith("MISSING")).count();
             sb.append(regressed ? bad + " of " + lines.size() + " cells regressed\n" : "no regression in " + lines.size() + " cells\n");
+            if (!notInBaseline.isEmpty()) {
+                // not a failure (a new spec has no baseline yet), but nothing guards these cells until it is re-written
+                sb.append(notInBaseline.size()).append(notInBaseline.size() == 1 ? " measured cell is" : " measured cells are")
+                        .append(" not in the baseline, so unguarded (masr check --write-baseline adds them): ")
+                        .append(String.join("; ", notInBaseline.subList(0, Math.min(8, notInBaseline.size()))))
+                        .append(notInBaseline.size() > 8 ? "; ..." : "").append('\n');
+            }
             if (!dataChanges.isEmpty()) {
                 sb.append(dataChanges.size() == 1 ? "1 corpus differs" : dataChanges.size() + " corpora differ")
                         .append(" from the builds the baseline was measured on; "
@@ -154,7 +161,11 @@ public final class RegressionCheck {
             }
             lines.add(new Line(c.key(), c.value(), m == null ? Double.NaN : m, tol, verdict));
         }
-        return new Outcome(lines, regressed, changes);
+        Set<String> inBaseline = new java.util.HashSet<>();
+        baseline.cells().forEach(c -> inBaseline.add(c.key()));
+        List<String> unguarded = ours.keySet().stream().filter(k -> !inBaseline.contains(k))
+                .filter(k -> baseline.tolerances().containsKey(k.substring(k.lastIndexOf(" | ") + 3))).toList();
+        return new Outcome(lines, regressed, changes, unguarded);
     }
 
     private static Map<String, Double> means(List<ResultCell> cells) {

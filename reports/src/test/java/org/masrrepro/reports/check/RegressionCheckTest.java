@@ -36,6 +36,15 @@ class RegressionCheckTest {
         assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 80), cell("eer", 11.5))).regressed(), "eer up is worse");
         assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 80))).regressed(), "a missing cell regresses");
         assertTrue(RegressionCheck.compare(read, List.of(cell("acc", Double.NaN), cell("eer", 10))).regressed());
+
+        // A new row's cells pass but are named as unguarded; metrics without a tolerance are not listed.
+        ResultCell newRow = new ResultCell("T1", "w2v-bert", "dhvani/all", "acc", 20, 1, "smoke", "analog", "p");
+        ResultCell untracked = new ResultCell("F3", "best-rq", "fleurs/de", "recall", 20, 1, "smoke", "analog", "p");
+        RegressionCheck.Outcome more = RegressionCheck.compare(read, List.of(cell("acc", 70), cell("eer", 10), newRow,
+                untracked));
+        assertFalse(more.regressed());
+        assertEquals(List.of("T1 | w2v-bert | dhvani/all | acc"), more.notInBaseline());
+        assertTrue(more.render().contains("1 measured cell is not in the baseline"), more.render());
     }
 
     @Test
