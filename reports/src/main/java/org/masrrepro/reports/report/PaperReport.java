@@ -119,6 +119,7 @@ public final class PaperReport {
             doc.heading(3, t.getValue().title(), base).comparison(table);
             Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
             doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+            provenanceOf(doc, runs, t.getKey());
         }
 
         figure3(out, doc, cells);
@@ -302,6 +303,29 @@ public final class PaperReport {
             Charts.curves(r.curves(), r.spec() + " (seed " + r.seed() + ")", "loss", out.resolve(png));
             doc.image(png, "training curves " + r.spec());
         }
+    }
+
+    /** Where each row of a table came from: per spec, one provenance link per seed (the cells' own is in results.csv). */
+    static void provenanceOf(ReportDocument doc, List<RunSummary> runs, String table) {
+        Map<String, List<RunSummary>> bySpec = new TreeMap<>();
+        for (RunSummary r : runs) {
+            if (r.table().equals(table)) {
+                bySpec.computeIfAbsent(r.row() + "\u0000" + r.spec(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (bySpec.isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        bySpec.forEach((k, rs) -> {
+            StringBuilder links = new StringBuilder();
+            rs.stream().sorted(java.util.Comparator.comparingLong(RunSummary::seed)).forEach(r -> links
+                    .append(links.length() == 0 ? "" : " ").append("[").append(r.seed()).append("](")
+                    .append(r.provenance()).append(")"));
+            rows.add(List.of(rs.get(0).row(), rs.get(0).spec(), links.toString()));
+        });
+        doc.paragraph("Provenance of these numbers (resolved spec, seeds, data hashes, versions), per seed:");
+        doc.table(List.of("row", "spec", "provenance per seed"), rows);
     }
 
     private static void runsSection(ReportDocument doc, List<RunSummary> runs) {

@@ -110,6 +110,9 @@ class PaperReportTest {
         assertTrue(html.contains("t1-masr-beats-bestrq-fleurs-acc"));
         // The statements table computes ours where it can: relative gain 100 * 10 / 51 on average.
         assertTrue(md.contains("| s51-rel-acc-masr-bestrq-fleurs |"), md);
+        // Each table says where its rows came from, per spec and seed.
+        String t1 = md.substring(md.indexOf("Table 1"), md.indexOf("Table 3"));
+        assertTrue(t1.contains("| best-rq+masr | table1/best-rq+masr | [0](../../x/provenance.json) |"), t1);
     }
 
     @Test
