@@ -26,10 +26,14 @@ import java.util.List;
  * @param informativeLimit {@code not_worse}, optional: b must be better than this (below it when lower is better) in
  *                     the mean over seeds, else a "reproduced" verdict becomes inconclusive: a baseline at the
  *                     metric's floor (WER near 100%) hardly gets worse, so "no worse" would hold vacuously
+ * @param others       {@code best_of}: the cells a must beat; d = a - max(others)
+ * @param added        null for the claims fixed on the set's date; else when and why a claim came later (it must say
+ *                     which results had been seen by then)
  */
 public record Claim(String id, String source, String statement, Type type, String a, String b, String c, String e,
         Double tolerance, Boolean lowerIsBetter, Double threshold, String rowA, String rowB, String metric,
-        List<String> columns, String columnPrefix, Integer atLeast, Double informativeLimit) {
+        List<String> columns, String columnPrefix, Integer atLeast, Double informativeLimit, List<String> others,
+        String added) {
 
     /** The predicate families. */
     public enum Type {
@@ -46,7 +50,9 @@ public record Claim(String id, String source, String statement, Type type, Strin
         /** rowA beats rowB in at least atLeast of columns: d = count - atLeast + 0.5. */
         count_better,
         /** rowA beats rowB in more columns (by prefix) than it loses: d = wins - losses. */
-        majority_better
+        majority_better,
+        /** a is the best of a and others: d = a - max(others). */
+        best_of
     }
 
     /** Checks that the fields the type needs are present; throws naming the claim and the field. */
@@ -64,11 +70,15 @@ public record Claim(String id, String source, String statement, Type type, Strin
                     "row_a, row_b, metric, columns and 0 < at_least <= |columns|");
             case majority_better -> require(rowA != null && rowB != null && metric != null && columnPrefix != null,
                     "row_a, row_b, metric and column_prefix");
+            case best_of -> require(a != null && others != null && !others.isEmpty(), "a and a non-empty others");
         }
         for (String ref : new String[] {a, b, c, e}) {
             if (ref != null) {
                 CellRef.parse(ref);
             }
+        }
+        if (others != null) {
+            others.forEach(CellRef::parse);
         }
     }
 

@@ -108,6 +108,7 @@ public final class ClaimEvaluator {
             case greater, less, not_worse -> List.of(c.a(), c.b());
             case gain_greater -> List.of(c.a(), c.b(), c.c(), c.e());
             case above -> List.of(c.a());
+            case best_of -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c.a()), c.others().stream()).toList();
             case count_better, majority_better -> pairs(c, columns(c));
         };
     }
@@ -157,6 +158,7 @@ public final class ClaimEvaluator {
             case gain_greater -> (value.apply(c.a()) - value.apply(c.b())) - (value.apply(c.c()) - value.apply(c.e()));
             case not_worse -> c.tolerance() - (c.lowerBetter() ? 1 : -1) * (value.apply(c.a()) - value.apply(c.b()));
             case above -> value.apply(c.a()) - c.threshold();
+            case best_of -> value.apply(c.a()) - c.others().stream().mapToDouble(value::apply).max().orElseThrow();
             case count_better, majority_better -> {
                 int wins = 0;
                 int losses = 0;

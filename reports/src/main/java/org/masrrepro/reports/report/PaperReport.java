@@ -252,7 +252,8 @@ public final class PaperReport {
         ClaimSet set = ClaimSet.load();
         List<ClaimResult> results = new ClaimEvaluator(cells, paper, set.confidence()).evaluate(set);
         doc.heading(2, "Claims checklist", "claims");
-        doc.paragraph("The paper's qualitative claims as predicates fixed on " + set.fixedOn() + ", before results: "
+        doc.paragraph("The paper's qualitative claims as predicates fixed on " + set.fixedOn() + ", before results "
+                + "(the few added later say when and what had been seen): "
                 + "per seed a statistic d that is positive when the claim holds; reproduced when the "
                 + Math.round(set.confidence() * 100) + "% Student-t interval of d lies above 0, not reproduced "
                 + "when below, inconclusive otherwise or with one seed. Sign test: one-sided, P(at least this many "
@@ -263,7 +264,8 @@ public final class PaperReport {
             tally.merge(r.verdict().label(), 1, Integer::sum);
             String ci = r.summary() == null || Double.isNaN(r.summary().ciLow()) ? ""
                     : "[" + fmt(r.summary().ciLow()) + ", " + fmt(r.summary().ciHigh()) + "]";
-            rows.add(List.of(r.claim().id(), r.claim().statement(), r.claim().source(), r.verdict().label(),
+            rows.add(List.of(r.claim().id(), r.claim().statement() + (r.claim().added() == null ? ""
+                    : " *(added " + r.claim().added() + ")*"), r.claim().source(), r.verdict().label(),
                     String.valueOf(r.seeds().size()), r.summary() == null ? "" : fmt(r.summary().mean()), ci,
                     r.summary() == null ? "" : String.format(Locale.ROOT, "%.3f", r.summary().signTestP()),
                     Double.isNaN(r.paperD()) ? "" : fmt(r.paperD()), r.note()));

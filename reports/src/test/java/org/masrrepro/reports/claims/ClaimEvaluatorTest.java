@@ -207,6 +207,31 @@ class ClaimEvaluatorTest {
         assertEquals(5.0, ours.get("t2-masr-better"), 0.0);
     }
 
+    /** best_of: d is the margin over the best of the others; a later claim says when it was added. */
+    @Test
+    void syntacticMustBeatEveryOtherFamily() {
+        Claim c = claim("f2-syntactic-best-family");
+        assertTrue(c.added() != null && c.added().contains("seen"), "a late claim says what had been seen");
+        assertEquals(null, claim("t1-masr-beats-bestrq-fleurs-acc").added());
+        String[] fams = {"geographic", "phonetic", "featural", "genetic", "inventory"};
+        List<ResultCell> best = new ArrayList<>();
+        List<ResultCell> second = new ArrayList<>();
+        for (long s = 0; s < 3; s++) {
+            best.add(cell("F2|syntactic/combined|fleurs/all|acc", s, 70 + s));
+            second.add(cell("F2|syntactic/combined|fleurs/all|acc", s, 60 + s));
+            for (int i = 0; i < fams.length; i++) {
+                best.add(cell("F2|" + fams[i] + "/combined|fleurs/all|acc", s, 60 + i + s));
+                second.add(cell("F2|" + fams[i] + "/combined|fleurs/all|acc", s, 60 + i + s));
+            }
+        }
+        ClaimResult win = new ClaimEvaluator(best, PAPER, 0.95).evaluate(c);
+        assertEquals(Verdict.REPRODUCED, win.verdict(), win.note());
+        assertEquals(List.of(6.0, 6.0, 6.0), win.perSeed(), "70 - max(60..64)");
+        ClaimResult lose = new ClaimEvaluator(second, PAPER, 0.95).evaluate(c);
+        assertEquals(Verdict.NOT_REPRODUCED, lose.verdict(), "inventory (64) beats syntactic (60): " + lose.perSeed());
+        assertTrue(Double.isNaN(win.paperD()), "Figure 2 has no numbers in the paper");
+    }
+
     @Test
     void closeGroupShareStatementsReadTheShareCells() {
         List<ResultCell> cells = List.of(cell("F4|best-rq|is>nb|share", 0, 40), cell("F4|best-rq+masr|is>nb|share", 0, 15),
