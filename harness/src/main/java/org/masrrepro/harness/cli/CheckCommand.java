@@ -29,11 +29,13 @@ final class CheckCommand {
 
     /**
      * Default tolerances of a new baseline (percentage points): smoke numbers only show the pipeline works. The
-     * analysis cells (per-language recall, close-group confusion rate 0-1 and share, section 5.1's changed negatives)
-     * get their whole range: at smoke scale a language has 1-4 test utterances, so only their presence is checked.
+     * analysis cells (per-language recall, close-group confusion share, section 5.1's changed negatives) get their
+     * whole range: at smoke scale a language has 1-4 test utterances, so only their presence is checked. The
+     * within-group rate is left out: it exists only when some predictions fall inside the group, which a smoke model
+     * may change at any time; the share, written whenever the group is in the corpus, guards the same cells.
      */
     static final Map<String, Double> DEFAULT_TOLERANCES = Map.of("acc", 25.0, "f1", 25.0, "eer", 25.0, "uar", 25.0,
-            "wer", 50.0, "cer", 50.0, "recall", 100.0, "rate", 1.0, "share", 100.0, "negatives_changed_pct", 100.0);
+            "wer", 50.0, "cer", 50.0, "recall", 100.0, "share", 100.0, "negatives_changed_pct", 100.0);
 
     private CheckCommand() {}
 

@@ -40,12 +40,14 @@ final class AnalysisCells {
     /**
      * Rate (0-1) at which true language a is predicted as b, normalised over the group's predictions (the paper's
      * Figure 4 rows sum to 1 within the group), column {@code a>b}; for b other than a also {@code share}, the
-     * percentage of all of a's test utterances predicted as b (what sections 6.2 and 6.4 quote).
+     * percentage of all of a's test utterances predicted as b (what sections 6.2 and 6.4 quote). The share is written
+     * whenever a has test utterances; the rate only when some of a's predictions fall inside the group.
      */
     static void closeGroupConfusions(ClassificationReport m, String row, long seed, String profile, String corpus,
             String provenance, List<ResultCell> out) {
         List<String> classes = m.classes();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> seenRate = new java.util.HashSet<>();
+        java.util.Set<String> seenShare = new java.util.HashSet<>();
         for (List<String> group : CloseGroups.ALL) {
             if (!classes.containsAll(group)) {
                 continue;
@@ -59,14 +61,15 @@ final class AnalysisCells {
                 double all = java.util.Arrays.stream(m.confusion()[ia]).sum();
                 for (String b : group) {
                     double n = m.confusion()[ia][classes.indexOf(b)];
-                    if (total > 0 && seen.add(a + ">" + b)) {
+                    // rate exists only when some of a's predictions fall inside the group
+                    if (total > 0 && seenRate.add(a + ">" + b)) {
                         out.add(new ResultCell("F4", row, a + ">" + b, "rate", n / total, seed, profile, corpus,
                                 provenance));
-                        if (!a.equals(b)) {
-                            // the text's figures ("58% of Japanese predicted as Korean") are over all of a's utterances
-                            out.add(new ResultCell("F4", row, a + ">" + b, "share", 100 * n / all, seed, profile,
-                                    corpus, provenance));
-                        }
+                    }
+                    // share exists whenever a has test utterances: 0% when none went to b is the best case, not "n/a"
+                    if (!a.equals(b) && all > 0 && seenShare.add(a + ">" + b)) {
+                        out.add(new ResultCell("F4", row, a + ">" + b, "share", 100 * n / all, seed, profile, corpus,
+                                provenance));
                     }
                 }
             }

@@ -114,7 +114,7 @@ public final class SpecLoader {
             layers.add(new Layer(rel(profileFile), read(profileFile)));
         }
         List<Layer> chain = new ArrayList<>();
-        chain(file, new LinkedHashSet<>(), chain);
+        chain(file, new LinkedHashSet<>(), new LinkedHashSet<>(), chain);
         layers.addAll(chain);
         for (Layer l : chain) {
             JsonElement p = l.json().has("profiles") ? l.json().getAsJsonObject("profiles").get(profile.id()) : null;
@@ -142,11 +142,21 @@ public final class SpecLoader {
         return new Resolved(rel(file), merged, List.copyOf(layers));
     }
 
-    private void chain(Path file, Set<Path> seen, List<Layer> out) {
+    /**
+     * Appends the layers of {@code file}, bases first. {@code stack} holds the files being resolved (a repeat is a
+     * cycle); {@code seen} every file already applied: a base reached twice through an extends list (a diamond) is
+     * refused, since applying it again would silently undo the overrides of the entries between.
+     */
+    private void chain(Path file, Set<Path> stack, Set<Path> seen, List<Layer> out) {
         Path norm = file.toAbsolutePath().normalize();
-        if (!seen.add(norm)) {
-            throw new SpecException(rel(file), "$.extends", "cycle in extends: " + seen);
+        if (stack.contains(norm)) {
+            throw new SpecException(rel(file), "$.extends", "cycle in extends: " + stack.stream().map(this::rel).toList());
         }
+        if (!seen.add(norm)) {
+            throw new SpecException(rel(file), "$.extends", idOf(norm) + " is reached twice through an extends list; "
+                    + "list each base once (a fragment should not extend a spec that another entry already extends)");
+        }
+        stack.add(norm);
         JsonObject json = read(file);
         JsonElement ext = json.get("extends");
         if (ext != null) {
@@ -170,7 +180,7 @@ public final class SpecLoader {
                     throw new SpecException(rel(file), where, "found \"" + b.getAsString() + "\"; no such spec or "
                             + "fragment; known ids: " + ids() + ", fragments: " + fragmentIds());
                 }
-                chain(base, seen, out);
+                chain(base, stack, seen, out);
             }
         }
         JsonElement profiles = json.get("profiles");
@@ -189,6 +199,7 @@ public final class SpecLoader {
                 }
             }
         }
+        stack.remove(norm);
         out.add(new Layer(rel(file), json));
     }
 

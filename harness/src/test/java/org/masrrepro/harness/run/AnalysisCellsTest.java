@@ -44,6 +44,15 @@ class AnalysisCellsTest {
         assertEquals(30.0, share.get("is>nb"), 1e-12);
         assertFalse(share.containsKey("sv>sv"), "a language's share of itself is its recall, in F3");
         assertTrue(out.stream().allMatch(c -> c.table().equals("F4")));
+
+        // All of sv's utterances predicted outside the group: no rate, but a share of 0 (the best case for the claim).
+        int[][] away = {{10, 0, 0, 0, 0}, {0, 10, 0, 0, 0}, {0, 0, 10, 0, 0}, {0, 0, 0, 0, 10}, {0, 0, 0, 0, 10}};
+        List<ResultCell> out2 = new ArrayList<>();
+        AnalysisCells.closeGroupConfusions(new ClassificationReport(50, 0, 0, 0, 0, 0, classes, away, Map.of()), "row",
+                1, "smoke", "corpus", "prov", out2);
+        assertTrue(out2.stream().noneMatch(c -> c.column().startsWith("sv>") && c.metric().equals("rate")));
+        assertEquals(0.0, out2.stream().filter(c -> c.column().equals("sv>nb") && c.metric().equals("share"))
+                .findFirst().orElseThrow().value(), 0.0);
         assertFalse(rate.keySet().stream().anyMatch(k -> k.contains("no")), "no code 'no' in a FLEURS corpus: " + rate);
     }
 }

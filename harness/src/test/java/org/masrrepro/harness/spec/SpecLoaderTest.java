@@ -75,6 +75,9 @@ class SpecLoaderTest {
         SpecException alone = invalid("fragments/tiny-steps", Profile.CPU);
         assertTrue(alone.getMessage().contains("is a fragment, not an experiment"), alone.getMessage());
         write("bad/missing-part", "{\"extends\": [\"table1/bestrq-fleurs\", \"fragments/nope\"]}");
+        write("bad/diamond", "{\"extends\": [\"ablations/two-parts\", \"table1/random-init-fleurs\"]}");
+        SpecException diamond = invalid("bad/diamond", Profile.CPU);
+        assertTrue(diamond.getMessage().contains("table1/bestrq-fleurs is reached twice"), diamond.getMessage());
         SpecException missing = invalid("bad/missing-part", Profile.CPU);
         assertTrue(missing.getMessage().contains("$.extends[1]") && missing.getMessage().contains("fragments/nope"),
                 missing.getMessage());

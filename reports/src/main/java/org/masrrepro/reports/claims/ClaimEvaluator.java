@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * Checks claims on result cells over seeds: per seed a signed statistic d (positive = the claim holds), then a
  * {@link PairedSummary}. Verdict: reproduced when the confidence interval of d lies above 0, not reproduced when it
- * lies below 0, inconclusive otherwise or with a single seed, not run when a needed cell is missing.
+ * lies below 0, inconclusive otherwise or with fewer than {@link #MIN_SEEDS} seeds, not run when a needed cell is missing.
  */
 public final class ClaimEvaluator {
 

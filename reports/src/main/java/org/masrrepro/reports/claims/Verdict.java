@@ -6,7 +6,7 @@ public enum Verdict {
     REPRODUCED("reproduced"),
     /** The confidence interval of d lies below 0. */
     NOT_REPRODUCED("not reproduced"),
-    /** The interval contains 0, or only one seed was run. */
+    /** The interval contains 0, or fewer seeds were run than a verdict needs (3). */
     INCONCLUSIVE("inconclusive"),
     /** Some cell the claim needs was not measured. */
     NOT_RUN("not run");

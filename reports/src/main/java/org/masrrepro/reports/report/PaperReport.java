@@ -119,7 +119,7 @@ public final class PaperReport {
             doc.heading(3, t.getValue().title(), base).comparison(table);
             Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
             doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
-            provenanceOf(doc, runs, t.getKey());
+            provenanceOf(doc, runs, cells, t.getKey());
         }
 
         figure3(out, doc, cells);
@@ -256,7 +256,8 @@ public final class PaperReport {
                 + "(the few added later say when and what had been seen): "
                 + "per seed a statistic d that is positive when the claim holds; reproduced when the "
                 + Math.round(set.confidence() * 100) + "% Student-t interval of d lies above 0, not reproduced "
-                + "when below, inconclusive otherwise or with one seed. Sign test: one-sided, P(at least this many "
+                + "when below, inconclusive otherwise or with fewer than " + ClaimEvaluator.MIN_SEEDS + " seeds. "
+                + "Sign test: one-sided, P(at least this many "
                 + "positive seeds by chance). Paper d: the same statistic on the paper's own numbers.");
         Map<String, Integer> tally = new TreeMap<>();
         List<List<String>> rows = new ArrayList<>();
@@ -308,10 +309,15 @@ public final class PaperReport {
     }
 
     /** Where each row of a table came from: per spec, one provenance link per seed (the cells' own is in results.csv). */
-    static void provenanceOf(ReportDocument doc, List<RunSummary> runs, String table) {
+    static void provenanceOf(ReportDocument doc, List<RunSummary> runs, List<ResultCell> cells, String table) {
         Map<String, List<RunSummary>> bySpec = new TreeMap<>();
+        // F4 and S51 are analyses of the language-ID runs: their rows are those runs' rows.
+        Set<String> analysedRows = new TreeSet<>();
+        cells.stream().filter(c -> c.table().equals(table)).forEach(c -> analysedRows.add(c.row()));
+        boolean analysis = table.equals("F4") || table.equals("S51");
         for (RunSummary r : runs) {
-            if (r.table().equals(table)) {
+            if (analysis ? (r.table().equals("T1") || r.table().equals("F2")) && analysedRows.contains(r.row())
+                    : r.table().equals(table)) {
                 bySpec.computeIfAbsent(r.row() + "\u0000" + r.spec(), k -> new ArrayList<>()).add(r);
             }
         }

@@ -222,6 +222,8 @@ class ClaimEvaluatorTest {
             for (int i = 0; i < fams.length; i++) {
                 best.add(cell("F2|" + fams[i] + "/combined|fleurs/all|acc", s, 60 + i + s));
                 second.add(cell("F2|" + fams[i] + "/combined|fleurs/all|acc", s, 60 + i + s));
+                best.add(cell("F2|" + fams[i] + "/selection|fleurs/all|acc", s, 55 + s));
+                second.add(cell("F2|" + fams[i] + "/selection|fleurs/all|acc", s, 55 + s));
             }
         }
         ClaimResult win = new ClaimEvaluator(best, PAPER, 0.95).evaluate(c);

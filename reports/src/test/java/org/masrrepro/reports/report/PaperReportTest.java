@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PaperReportTest {
@@ -113,6 +114,10 @@ class PaperReportTest {
         // Each table says where its rows came from, per spec and seed.
         String t1 = md.substring(md.indexOf("Table 1"), md.indexOf("Table 3"));
         assertTrue(t1.contains("| best-rq+masr | table1/best-rq+masr | [0](../../x/provenance.json) |"), t1);
+        // Figure 4's cells are analyses of the LID runs of their rows: best-rq only here.
+        String f4 = md.substring(md.indexOf("### Figure 4: confusion rates"), md.indexOf("### Section 5.1/6.1"));
+        assertTrue(f4.contains("| best-rq | table1/best-rq | [0](../../x/provenance.json) |"), f4);
+        assertFalse(f4.contains("table1/best-rq+masr"), f4);
     }
 
     @Test
