@@ -47,9 +47,7 @@ class ExperimentPlanTest {
 
     @Test
     void aDownstreamCorpusSharesPretrainingAndReplacesFineTuningData() throws IOException {
-        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
-        Files.writeString(specs.resolve("table1/other.json"), DOWNSTREAM.formatted("[\"sv\"]"));
-        SpecLoader loader = new SpecLoader(specs);
+        SpecLoader loader = loaderWith("table1/other", DOWNSTREAM.formatted("[\"sv\"]"));
         ExperimentPlan base = plan(loader, "table1/bestrq-fleurs");
         ExperimentPlan other = plan(loader, "table1/other");
         assertSame(base.corpus(), base.pretrainCorpus(), "no downstream corpus: one corpus for both");
@@ -62,11 +60,16 @@ class ExperimentPlanTest {
 
     @Test
     void overlappedLanguagesMustBeInThePretrainingCorpus() throws IOException {
-        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
-        Files.writeString(specs.resolve("table1/other.json"), DOWNSTREAM.formatted("[\"nb\"]"));
-        SpecLoader loader = new SpecLoader(specs);
+        SpecLoader loader = loaderWith("table1/other", DOWNSTREAM.formatted("[\"nb\"]"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(loader, "table1/other"));
         assertTrue(e.getMessage().contains("[nb]") && e.getMessage().contains("overlapped"), e.getMessage());
+    }
+
+    /** The real specs copied beside one extra spec {@code id} with the given JSON. */
+    private SpecLoader loaderWith(String id, String json) throws IOException {
+        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
+        Files.writeString(specs.resolve(id + ".json"), json);
+        return new SpecLoader(specs);
     }
 
     private static final String ASR_SUBSET = """
@@ -76,9 +79,7 @@ class ExperimentPlanTest {
 
     @Test
     void anAsrLanguageListFineTunesThoseLanguagesOnlyInCorpusOrderWithUnchangedSteps() throws IOException {
-        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
-        Files.writeString(specs.resolve("table3/two.json"), ASR_SUBSET.formatted("[\"nl\", \"de\"]"));
-        SpecLoader loader = new SpecLoader(specs);
+        SpecLoader loader = loaderWith("table3/two", ASR_SUBSET.formatted("[\"nl\", \"de\"]"));
         var all = ((org.masrrepro.harness.steps.AsrEvalStep) plan(loader, "table3/bestrq-mls").eval()).models();
         var two = ((org.masrrepro.harness.steps.AsrEvalStep) plan(loader, "table3/two").eval()).models();
         assertEquals(java.util.List.of("de", "nl"), two.stream().map(m -> m.language()).toList());
@@ -91,9 +92,7 @@ class ExperimentPlanTest {
 
     @Test
     void anAsrLanguageOutsideTheCorpusFailsAtPlanTimeNamingSpecAndField() throws IOException {
-        Path specs = TestPaths.copySpecs(tmp.resolve("specs"));
-        Files.writeString(specs.resolve("table3/bad.json"), ASR_SUBSET.formatted("[\"de\", \"pt\"]"));
-        SpecLoader loader = new SpecLoader(specs);
+        SpecLoader loader = loaderWith("table3/bad", ASR_SUBSET.formatted("[\"de\", \"pt\"]"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(loader, "table3/bad"));
         assertTrue(e.getMessage().contains("table3/bad") && e.getMessage().contains("downstream.languages")
                 && e.getMessage().contains("[pt]"), e.getMessage());
