@@ -95,7 +95,7 @@ final class CheckCommand {
             for (String[] u : used) {
                 labels.putIfAbsent(u[0], u[1]);
                 Set<String> of = cells.computeIfAbsent(u[0], k -> new TreeSet<>());
-                r.cells().forEach(c -> of.add(c.table() + " | " + c.row() + " | " + c.column()));
+                r.cells().forEach(c -> of.add(Baseline.cellKey(c.table(), c.row(), c.column())));
             }
         }
         List<Baseline.Corpus> out = new ArrayList<>();

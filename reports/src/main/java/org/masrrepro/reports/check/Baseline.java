@@ -18,7 +18,7 @@ public record Baseline(String profile, String note, Map<String, Double> toleranc
     /** One reference value. */
     public record Cell(String table, String row, String column, String metric, double value) {
         String key() {
-            return table + " | " + row + " | " + column + " | " + metric;
+            return cellKey(table, row, column) + " | " + metric;
         }
     }
 
@@ -29,4 +29,9 @@ public record Baseline(String profile, String note, Map<String, Double> toleranc
      * pretraining data.
      */
     public record Corpus(String dir, String label, String manifestSha256, List<String> cells) {}
+
+    /** The {@code table | row | column} key a corpus lists its cells by (one format for writing and comparing). */
+    public static String cellKey(String table, String row, String column) {
+        return table + " | " + row + " | " + column;
+    }
 }

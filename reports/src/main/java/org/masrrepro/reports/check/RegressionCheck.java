@@ -87,7 +87,8 @@ public final class RegressionCheck {
 
     /**
      * A baseline of the measured cells (means over seeds) whose metric has a tolerance, for maintainers updating it
-     * on purpose; analysis cells without one (per-language recall, confusion rates) are left out.
+     * on purpose; cells whose metric has none (in the smoke baseline: the F3 overlapped flag, the F4 rate) are left
+     * out.
      */
     public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured,
             List<Baseline.Corpus> corpora) {
@@ -152,7 +153,7 @@ public final class RegressionCheck {
             } else {
                 double better = LOWER_IS_BETTER.contains(c.metric()) ? c.value() - m : m - c.value();
                 if (better < -tol) {
-                    verdict = changedCells.contains(c.table() + " | " + c.row() + " | " + c.column())
+                    verdict = changedCells.contains(Baseline.cellKey(c.table(), c.row(), c.column()))
                             ? "REGRESSED (data changed)" : "REGRESSED";
                     regressed = true;
                 } else {

@@ -90,7 +90,7 @@ public record StatementFormula(String op, List<String> args) {
                 TreeSet<String> columns = new TreeSet<>();
                 for (String k : cell.keySet()) {
                     String[] p = k.split("\\|", -1);
-                    if ((p[0] + "|" + p[1]).equals(ra) && (prefix.equals("*") || p[2].startsWith(prefix)) && p[3].equals(metric)
+                    if ((p[0] + "|" + p[1]).equals(ra) && underPrefix(p[2], prefix) && p[3].equals(metric)
                             && cell.containsKey(rb + "|" + p[2] + "|" + metric)) {
                         columns.add(p[2]);
                     }
@@ -121,6 +121,11 @@ public record StatementFormula(String op, List<String> args) {
         }
     }
 
+    /** Whether a column is one a row-wise formula covers: under PREFIX, or any column for {@code *}. */
+    private static boolean underPrefix(String column, String prefix) {
+        return prefix.equals("*") || column.startsWith(prefix);
+    }
+
     private OptionalDouble countAboveBoth(Map<String, Double> cell) {
         String ra = args.get(0);
         String prefix = args.get(3);
@@ -129,7 +134,7 @@ public record StatementFormula(String op, List<String> args) {
         int columns = 0;
         for (Map.Entry<String, Double> e : cell.entrySet()) {
             String[] p = e.getKey().split("\\|", -1);
-            if (!(p[0] + "|" + p[1]).equals(ra) || !p[3].equals(metric) || !(prefix.equals("*") || p[2].startsWith(prefix))) {
+            if (!(p[0] + "|" + p[1]).equals(ra) || !p[3].equals(metric) || !underPrefix(p[2], prefix)) {
                 continue;
             }
             Double b = cell.get(args.get(1) + "|" + p[2] + "|" + metric);

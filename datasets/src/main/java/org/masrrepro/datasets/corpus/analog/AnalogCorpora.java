@@ -96,7 +96,8 @@ public final class AnalogCorpora {
                     .build().prepare();
             case "voxforge-analog" -> ReadSpeechAnalog.builder(ReadSpeechAnalog.Flavor.VOXFORGE).setOutputDir(outputDir).optSeed(seed)
                     .optProgress(progress).optSpeakers(smoke ? 1 : 4, 1, smoke ? 1 : 2)
-                    .optSentences(smoke ? 2 : 40, smoke ? 1 : 10, smoke ? 1 : 20).build().prepare();
+                    .optSentences(smoke ? 2 : ReadSpeechAnalog.Flavor.VOXFORGE.defaultTrainSentences, smoke ? 1 : 10, smoke ? 1 : 20)
+                    .build().prepare();
             case "fillets-speech" -> FilletsSpeech.builder().setOutputDir(outputDir).optSeed(seed).optProgress(progress)
                     .optMaxLinesPerSplit(smoke ? 4 : 0, smoke ? 2 : 0, smoke ? 2 : 0).build().prepare();
             case "librivox-clips" -> LibriVoxClips.of(outputDir).prepare();
