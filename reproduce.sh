@@ -19,8 +19,20 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-command -v java >/dev/null || { echo "Java 17 is required: apt-get install -y openjdk-17-jdk-headless" >&2; exit 1; }
-command -v mvn >/dev/null || { echo "Maven is required: apt-get install -y maven" >&2; exit 1; }
+# Java 17 and Maven: installed here when missing and run as root on Debian, else named.
+need=()
+command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need+=(maven)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "installing ${need[*]}..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}" >/tmp/masr-apt-java.log 2>&1 \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"; } \
+      || { echo "apt-get failed; see /tmp/masr-apt-java.log" >&2; exit 1; }
+  else
+    echo "Java 17 and Maven are required: run as root  apt-get install -y ${need[*]}" >&2; exit 1
+  fi
+fi
 bash harness/bin/install-deps.sh
 
 # DJL must never call home (telemetry): offline mode for every JVM, Maven's included.

@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Installs (as root) or names (otherwise) the Debian packages masr-repro needs beyond Java 17 and Maven:
 # espeak-ng for the embedded speech corpora and the packages whose gettext catalogues give the parallel sentences.
+# --reference-tools: also the reference tools of the slow cross-checks (reference-packages.txt: torchaudio, sklearn).
 # Exit 0 when everything is present; 1 with the exact command to run otherwise.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mapfile -t packages < <(grep -v '^\s*#' "$here/debian-packages.txt" | awk 'NF {print $1}')
+lists=("$here/debian-packages.txt")
+for arg in "$@"; do
+  case "$arg" in
+    --reference-tools) lists+=("$here/reference-packages.txt") ;;
+    *) echo "install-deps.sh: unknown argument $arg (known: --reference-tools)" >&2; exit 2 ;;
+  esac
+done
+mapfile -t packages < <(cat "${lists[@]}" | grep -v '^\s*#' | awk 'NF {print $1}')
 
 missing=()
 for p in "${packages[@]}"; do
