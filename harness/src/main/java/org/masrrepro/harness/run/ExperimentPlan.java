@@ -29,7 +29,8 @@ import java.util.function.BiFunction;
  * The steps one resolved experiment needs: corpus and features for pretraining, pretrain, the downstream corpus and
  * features (the same steps unless the downstream names its own corpus), then fine-tune + evaluate (LID; with the
  * corpus's non-learned floor), a linear probe (NOSS; {@code eval} is the probe) or one CTC fine-tuning per language
- * (ASR; {@code eval} is the WER evaluation). {@code finetune} and {@code floor} are null but for LID.
+ * (ASR; {@code eval} is the WER evaluation). {@code finetune} is null but for LID, {@code floor} (the corpus's
+ * non-learned floor) for ASR.
  */
 public record ExperimentPlan(
         ExperimentSpec spec,
@@ -87,10 +88,14 @@ public record ExperimentPlan(
         }
         List<String> languages = evalCorpus.spec().languages();
         if (spec.downstream() instanceof ProbeSpec probe) {
+            boolean lidProbe = probe.target().equals("language");
             ProbeStep step = new ProbeStep(pretrain, evalFeatures, spec.encoder(), probe,
-                    probe.target().equals("language") ? evalCorpus.spec().overlapped() : List.of());
+                    lidProbe ? evalCorpus.spec().overlapped() : List.of());
+            // Table 2's floor row: what the frozen encoders add over pooled log-mel statistics on the same task.
+            FloorStep floor = lidProbe ? new FloorStep(evalFeatures, languages, "test")
+                    : FloorStep.ofTaskLabel(evalFeatures, "test");
             return new ExperimentPlan(spec, profile, corpus, features, evalCorpus, evalFeatures, pretrain, null, step,
-                    null);
+                    floor);
         }
         if (spec.downstream() instanceof AsrSpec asr) {
             List<AsrFinetuneStep> models = new ArrayList<>();

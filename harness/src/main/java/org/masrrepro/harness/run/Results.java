@@ -36,7 +36,7 @@ public final class Results {
         return runsRoot.resolve("results").resolve(profile.id());
     }
 
-    /** Row id of a corpus's non-learned floor in Table 1. */
+    /** Row id of a corpus's non-learned floor in Tables 1 and 2. */
     public static final String FLOOR_ROW = "floor: log-mel stats + logreg";
 
     /** Reads the evaluation of a finished plan, writes its run record and returns it. */
@@ -57,7 +57,8 @@ public final class Results {
         Path out = dir(runner.runsRoot(), plan.profile()).resolve("floor").resolve(floorDir.getFileName().toString())
                 .resolve("run.json");
         return write(out, plan, runner, floorDir, "floor/" + plan.spec().report().dataset(),
-                "Non-learned floor of the corpus (no pretraining)", "T1", FLOOR_ROW, 0, null, null);
+                "Non-learned floor of the corpus (no pretraining)", plan.spec().report().table(), FLOOR_ROW, 0, null,
+                null);
     }
 
     private static RunRecord write(Path out, ExperimentPlan plan, StepRunner runner, Path evalDir, String id,

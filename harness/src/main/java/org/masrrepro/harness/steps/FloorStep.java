@@ -3,8 +3,10 @@ package org.masrrepro.harness.steps;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.masrrepro.baselines.floor.PooledStatsClassifier;
+import org.masrrepro.baselines.probe.LinearProbe;
 import org.masrrepro.datasets.features.FeatureSet;
 import org.masrrepro.datasets.util.AtomicFiles;
+import org.masrrepro.reports.metrics.ClassificationMetrics;
 import org.masrrepro.reports.metrics.ClassificationReport;
 import org.masrrepro.reports.metrics.CloseGroups;
 
@@ -13,8 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The corpus's non-learned floor for language ID: pooled log-mel mean and std + logistic regression, trained on the
- * train split and scored on the evaluated split; also writes {@code floor.md} for the corpus card.
+ * The corpus's non-learned floor: pooled log-mel mean and std + logistic regression, trained on the train split and
+ * scored on the evaluated split, for language ID (Table 1, and language-ID probes of Table 2) or a task label (the
+ * other Table 2 tasks); writes {@code floor.md} for the corpus card and {@code probe.json} (UAR, binary EER) as a
+ * linear probe does, so Table 2 reads both alike.
  */
 public final class FloorStep implements Step {
 
@@ -26,11 +30,23 @@ public final class FloorStep implements Step {
     private final FeatureStep features;
     private final List<String> classes;
     private final String split;
+    private final boolean taskLabel;
 
+    /** Language-ID floor over {@code classes} (the corpus's languages). */
     public FloorStep(FeatureStep features, List<String> classes, String split) {
+        this(features, classes, split, false);
+    }
+
+    private FloorStep(FeatureStep features, List<String> classes, String split, boolean taskLabel) {
         this.features = features;
         this.classes = List.copyOf(classes);
         this.split = split;
+        this.taskLabel = taskLabel;
+    }
+
+    /** Floor of a task whose class is the manifest's {@code label} (classes: the labels found, sorted). */
+    public static FloorStep ofTaskLabel(FeatureStep features, String split) {
+        return new FloorStep(features, List.of(), split, true);
     }
 
     public FeatureStep features() {
@@ -63,6 +79,9 @@ public final class FloorStep implements Step {
         classes.forEach(c::add);
         o.add("classes", c);
         o.addProperty("split", split);
+        if (taskLabel) { // only then, so the language floors keep their identity
+            o.addProperty("target", "label");
+        }
         return o;
     }
 
@@ -76,12 +95,17 @@ public final class FloorStep implements Step {
         java.nio.file.Path corpusData = CorpusStep.dataDir(ctx.dirOf(features.corpus()));
         FeatureSet train = FeatureStep.open(ctx.dirOf(features), "train");
         FeatureSet test = FeatureStep.open(ctx.dirOf(features), split);
+        List<String> classes = taskLabel ? TaskLabels.classes(corpusData, train, test) : this.classes;
+        int[] trainY = taskLabel ? TaskLabels.of(train, corpusData, classes) : LidLabels.of(train, corpusData, classes);
+        int[] truth = taskLabel ? TaskLabels.of(test, corpusData, classes) : LidLabels.of(test, corpusData, classes);
         PooledStatsClassifier clf = new PooledStatsClassifier(ITERATIONS, LEARNING_RATE, L2)
-                .fit(train, LidLabels.of(train, corpusData, classes), classes.size());
-        int[] truth = LidLabels.of(test, corpusData, classes);
-        List<String> overlapped = features.corpus().spec().overlapped();
-        ClassificationReport r = LidOutputs.write(ctx, test, truth, classes, clf.logProbabilities(test), overlapped);
-        StringBuilder md = new StringBuilder("\n## Non-learned floor\n\nPooled log-mel mean and std per utterance, "
+                .fit(train, trainY, classes.size());
+        List<String> overlapped = taskLabel ? List.of() : features.corpus().spec().overlapped();
+        float[][] scores = clf.logProbabilities(test);
+        ClassificationReport r = LidOutputs.write(ctx, test, truth, classes, scores, overlapped);
+        writeProbeFigures(ctx, truth, scores, classes.size());
+        StringBuilder md = new StringBuilder("\n## Non-learned floor" + (taskLabel ? " (task label)" : "")
+                + "\n\nPooled log-mel mean and std per utterance, "
                 + "standardised, multinomial logistic regression (" + ITERATIONS + " full-batch iterations, L2 " + L2
                 + "), trained on train, scored on " + split + ". What pretraining adds is measured against this.\n\n");
         md.append(String.format(Locale.ROOT, "| accuracy | overlapped | non-overlapped | macro-F1 | EER |%n"
@@ -102,5 +126,37 @@ public final class FloorStep implements Step {
         md.append("| language | recall % |\n|---|---:|\n");
         r.recallPerClass().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k, v)));
         AtomicFiles.writeString(ctx.dir().resolve("floor.md"), md.toString());
+    }
+
+    /** UAR and, for two classes, the EER of class 1's probability, in {@link ProbeStep#PROBE} as a probe writes them. */
+    private static void writeProbeFigures(StepContext ctx, int[] truth, float[][] scores, int numClasses)
+            throws java.io.IOException {
+        int[] pred = new int[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            for (int k = 1; k < numClasses; k++) {
+                if (scores[i][k] > scores[i][pred[i]]) {
+                    pred[i] = k;
+                }
+            }
+        }
+        JsonObject out = new JsonObject();
+        out.addProperty("probe", "non-learned floor (pooled log-mel statistics + logistic regression)");
+        double uar = 100 * LinearProbe.uar(truth, pred, numClasses);
+        out.addProperty("test_uar", uar);
+        double binaryEer = Double.NaN;
+        if (numClasses == 2) {
+            List<Double> target = new java.util.ArrayList<>();
+            List<Double> nonTarget = new java.util.ArrayList<>();
+            for (int i = 0; i < truth.length; i++) {
+                (truth[i] == 1 ? target : nonTarget).add((double) scores[i][1]);
+            }
+            binaryEer = ClassificationMetrics.eer(target.stream().mapToDouble(Double::doubleValue).toArray(),
+                    nonTarget.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        out.addProperty("test_binary_eer", binaryEer);
+        AtomicFiles.writeString(ctx.dir().resolve(ProbeStep.PROBE), new com.google.gson.GsonBuilder()
+                .setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(out) + "\n");
+        ctx.recordOutputHash(ProbeStep.PROBE, org.masrrepro.datasets.util.Hashes.sha256(ctx.dir().resolve(ProbeStep.PROBE)));
+        ctx.recordMeasurement("test_uar", uar);
     }
 }

@@ -97,4 +97,22 @@ class ExperimentPlanTest {
         assertTrue(e.getMessage().contains("table3/bad") && e.getMessage().contains("downstream.languages")
                 && e.getMessage().contains("[pt]"), e.getMessage());
     }
+
+    /** Table 2 carries a floor row: a language-ID probe gets the language floor, another task its label's floor. */
+    @Test
+    void everyProbePlansTheFloorOfItsTaskOnItsOwnCorpus() {
+        SpecLoader loader = new SpecLoader(TestPaths.specs());
+        ExperimentPlan voxforge = plan(loader, "table2/voxforge/bestrq");
+        ExperimentPlan spoof = plan(loader, "table2/asvspoof2019/bestrq");
+        assertTrue(voxforge.floor() != null && spoof.floor() != null, "probe plans without a floor");
+        assertSame(voxforge.features(), voxforge.floor().features(), "the floor reads the probe's own corpus");
+        assertSame(spoof.features(), spoof.floor().features());
+        assertTrue(voxforge.floor().inputs().get("classes").getAsJsonArray().size() == 6
+                && !voxforge.floor().inputs().has("target"), voxforge.floor().inputs().toString());
+        assertEquals("label", spoof.floor().inputs().get("target").getAsString());
+        // Every row of one task shares that task's floor.
+        assertEquals(id(spoof.floor()), id(plan(loader, "table2/asvspoof2019/bestrq-masr").floor()));
+        // Table 1's language floors keep their identity (no "target" field), so finished floors are reused.
+        assertTrue(!plan(loader, "table1/bestrq-fleurs").floor().inputs().has("target"));
+    }
 }
