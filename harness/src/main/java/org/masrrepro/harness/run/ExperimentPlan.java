@@ -105,8 +105,23 @@ public record ExperimentPlan(
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(spec.id() + ": downstream." + e.getMessage(), e);
             }
+            if (asr.evalCorpus() != null) {
+                // Fine-tuned on the downstream corpus, scored on another (e.g. real speech): only its languages.
+                List<String> scored = asr.evalCorpus().languages();
+                selected = selected.stream().filter(scored::contains).toList();
+                if (selected.isEmpty()) {
+                    throw new IllegalStateException(spec.id() + ": downstream.eval_corpus has languages " + scored
+                            + ", none of them fine-tuned (downstream.languages / the corpus's languages)");
+                }
+            }
             for (String lang : selected) {
                 models.add(new AsrFinetuneStep(pretrain, evalFeatures, spec.encoder(), asr, lang, spec.seed()));
+            }
+            if (asr.evalCorpus() != null) {
+                CorpusStep scoredCorpus = new CorpusStep(asr.evalCorpus(), spec.seed());
+                FeatureStep scoredFeatures = new FeatureStep(scoredCorpus, spec.features());
+                return new ExperimentPlan(spec, profile, corpus, features, scoredCorpus, scoredFeatures, pretrain,
+                        null, new AsrEvalStep(models, asr.evalSplit(), scoredFeatures), null);
             }
             return new ExperimentPlan(spec, profile, corpus, features, evalCorpus, evalFeatures, pretrain, null,
                     new AsrEvalStep(models, asr.evalSplit()), null);

@@ -14,7 +14,11 @@ public record AsrSpec(
         @Opt @Doc("corpus fine-tuned and evaluated on (e.g. the MLS analog); absent = the experiment's corpus")
         CorpusSpec corpus,
         @Opt @Doc("languages fine-tuned and evaluated, each a language of the corpus; absent or empty = all of them")
-        List<String> languages) implements DownstreamSpec {
+        List<String> languages,
+        @Opt @Doc("corpus evaluated on instead of the fine-tuning corpus (e.g. real recorded speech for models "
+                + "fine-tuned on an analog): its eval_split, for the fine-tuned languages it has; absent = the "
+                + "fine-tuning corpus")
+        CorpusSpec evalCorpus) implements DownstreamSpec {
 
     public AsrSpec {
         Check.positive("training.steps", training.steps());

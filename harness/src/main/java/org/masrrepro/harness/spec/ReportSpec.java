@@ -16,6 +16,6 @@ public record ReportSpec(
         Check.oneOf("table", table, List.of("T1", "T2", "T3", "F2"));
         Check.that(row != null && !row.isBlank(), "row must be non-empty");
         Check.oneOf("dataset", dataset, "T2".equals(table) ? NOSS_TASKS
-                : "T3".equals(table) ? List.of("mls", "fillets") : List.of("fleurs", "dhvani"));
+                : "T3".equals(table) ? List.of("mls", "fillets", "librivox") : List.of("fleurs", "dhvani"));
     }
 }

@@ -30,13 +30,26 @@ public final class AsrEvalStep implements Step {
 
     private final List<AsrFinetuneStep> models;
     private final String split;
+    private final FeatureStep features;
 
+    /** Evaluates on {@code split} of the corpus the models were fine-tuned on. */
     public AsrEvalStep(List<AsrFinetuneStep> models, String split) {
+        this(models, split, null);
+    }
+
+    /** Evaluates on {@code split} of {@code features}' corpus (null: the fine-tuning corpus). */
+    public AsrEvalStep(List<AsrFinetuneStep> models, String split, FeatureStep features) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("ASR evaluation needs at least one language's model");
         }
         this.models = List.copyOf(models);
         this.split = split;
+        this.features = features == null ? this.models.get(0).features() : features;
+    }
+
+    /** The features transcribed and scored. */
+    public FeatureStep features() {
+        return features;
     }
 
     public List<AsrFinetuneStep> models() {
@@ -74,13 +87,12 @@ public final class AsrEvalStep implements Step {
     @Override
     public List<Step> dependencies() {
         List<Step> deps = new ArrayList<>(models);
-        deps.add(models.get(0).features());
+        deps.add(features); // the fine-tuning features unless another corpus is evaluated: identity unchanged then
         return deps;
     }
 
     @Override
     public void execute(StepContext ctx) throws Exception {
-        FeatureStep features = models.get(0).features();
         FeatureSet all = FeatureStep.open(ctx.dirOf(features), split);
         ctx.recordInputHash(split + ".feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), split)));
         all = EncoderInput.of(all, models.get(0).encoder(), ctx.dirOf(models.get(0).pretrain()), ctx);

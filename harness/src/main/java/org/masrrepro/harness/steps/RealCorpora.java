@@ -68,6 +68,12 @@ public final class RealCorpora {
                 out = Records.with(out, "downstream", Records.with(d, "corpus", r));
             }
         }
+        if (out.downstream() instanceof AsrSpec a && a.evalCorpus() != null) {
+            CorpusSpec r = resolved(a.evalCorpus(), base);
+            if (r != a.evalCorpus()) {
+                out = Records.with(out, "downstream", Records.with(a, "evalCorpus", r));
+            }
+        }
         return out;
     }
 

@@ -115,4 +115,30 @@ class ExperimentPlanTest {
         // Table 1's language floors keep their identity (no "target" field), so finished floors are reused.
         assertTrue(!plan(loader, "table1/bestrq-fleurs").floor().inputs().has("target"));
     }
+
+    /** Real English speech scored by the MLS-analog row's English model: the same fine-tuning step, another corpus. */
+    @Test
+    void anAsrEvalCorpusScoresTheSharedModelOfItsLanguagesOnly() throws IOException {
+        SpecLoader loader = new SpecLoader(TestPaths.specs());
+        ExperimentPlan mls = plan(loader, "table3/bestrq-mls");
+        ExperimentPlan real = plan(loader, "table3/real-speech/bestrq-librivox");
+        var models = ((org.masrrepro.harness.steps.AsrEvalStep) real.eval()).models();
+        assertEquals(1, models.size());
+        assertEquals("en", models.get(0).language());
+        var mlsEnglish = ((org.masrrepro.harness.steps.AsrEvalStep) mls.eval()).models().stream()
+                .filter(m -> m.language().equals("en")).findFirst().orElseThrow();
+        assertEquals(id(mlsEnglish), id(models.get(0)), "the English model is the MLS row's step, not a second one");
+        assertSame(real.features(), ((org.masrrepro.harness.steps.AsrEvalStep) real.eval()).features());
+        assertEquals("librivox-clips", ((org.masrrepro.harness.spec.AnalogCorpusSpec) real.corpus().spec()).corpus());
+        // Without eval_corpus the evaluation keeps its identity (the fine-tuning corpus's features).
+        assertSame(((org.masrrepro.harness.steps.AsrEvalStep) mls.eval()).features(), mlsEnglish.features());
+
+        SpecLoader bad = loaderWith("table3/bad-eval", """
+                { "extends": "table3/real-speech/bestrq-librivox", "downstream": { "languages": ["de"] },
+                  "report": { "row": "bad" } }
+                """);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(bad, "table3/bad-eval"));
+        assertTrue(e.getMessage().contains("table3/bad-eval") && e.getMessage().contains("downstream.eval_corpus"),
+                e.getMessage());
+    }
 }
