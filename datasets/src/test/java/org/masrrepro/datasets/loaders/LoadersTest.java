@@ -148,15 +148,20 @@ class LoadersTest {
         Path ta = root.resolve("tamil");
         Tones.write(ta.resolve("audio/x/c.wav"), 300, 16000, 2000);
         Tones.text(ta.resolve("valid.tsv"), "audio", "x/c.wav\t2000");
-        LoadedCorpus c = Dhvani.builder().setRoot(root).optLanguageMap(Map.of("hindi", "hi")).build().load();
+        LoadedCorpus c = Dhvani.builder().setRoot(root).optLanguageMap(Map.of("hindi", "hi")).optSplit("pretrain")
+                .build().load();
         assertEquals(3, c.utterances().size());
         Utterance b = byId(c).get("hi_clips_b");
         assertEquals("hi", b.language());
         assertEquals("pretrain", b.split());
+        assertEquals(Set.of("pretrain"), c.utterances().stream().map(Utterance::split).collect(Collectors.toSet()));
         assertEquals("hindi/clips/b.wav", b.audioPath());
         assertEquals(3000, b.numSamples());
         assertEquals("tamil/audio/x/c.wav", byId(c).get("tamil_x_c").audioPath(), "existing root line is used");
         roundTrips(c);
+        LoadedCorpus byName = Dhvani.builder().setRoot(root).build().load();
+        assertEquals("train", byId(byName).get("hindi_clips_a").split(), "by default train.tsv is train");
+        assertEquals("dev", byId(byName).get("tamil_x_c").split(), "valid.tsv is dev");
 
         Tones.text(hi.resolve("valid.tsv"), "/nowhere", "clips/a.wav\t3000");
         IOException e = assertThrows(IOException.class, () -> Dhvani.builder().setRoot(root).build().load());
@@ -164,6 +169,80 @@ class LoadersTest {
         Tones.text(hi.resolve("valid.tsv"), "/nowhere", "clips/a.wav 3000");
         e = assertThrows(IOException.class, () -> Dhvani.builder().setRoot(root).build().load());
         assertTrue(e.getMessage().contains("valid.tsv: line 2"), e.getMessage());
+    }
+
+    /** Dhvani as distributed with split manifests: {lang}/{train,valid,test}.tsv, audio under {lang}/... */
+    private Path dhvaniSplit() throws IOException {
+        Path root = tmp.resolve("dhvani-split");
+        int k = 0;
+        for (String lang : List.of("hindi", "tamil")) {
+            Path d = root.resolve(lang);
+            Map<String, Integer> sizes = Map.of("train", 6, lang.equals("hindi") ? "valid" : "dev", 2, "test", 2);
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(sizes).entrySet()) {
+                List<String> lines = new java.util.ArrayList<>(List.of("/home/vakyansh/data/" + lang));
+                for (int i = 0; i < e.getValue(); i++) {
+                    String rel = "wavs/" + e.getKey() + "_" + i + ".wav";
+                    Tones.write(d.resolve(rel), 200 + 10 * k++, 16000, 1600 + 16 * i);
+                    lines.add(rel + "\t" + (1600 + 16 * i));
+                }
+                Tones.text(d.resolve(e.getKey() + ".tsv"), lines.toArray(String[]::new));
+            }
+        }
+        return root;
+    }
+
+    @Test
+    void dhvaniSplitsFollowManifestNamesOrAreDrawnWithASeed() throws IOException {
+        Path root = dhvaniSplit();
+        LoadedCorpus c = Dhvani.builder().setRoot(root).optLanguageMap(Map.of("hindi", "hi", "tamil", "ta")).build()
+                .load();
+        assertEquals(20, c.utterances().size());
+        for (String lang : List.of("hi", "ta")) {
+            Map<String, Long> perSplit = c.utterances().stream().filter(u -> u.language().equals(lang))
+                    .collect(Collectors.groupingBy(Utterance::split, Collectors.counting()));
+            assertEquals(Map.of("train", 6L, "dev", 2L, "test", 2L), perSplit, lang + ": valid.tsv and dev.tsv are dev");
+        }
+        assertEquals("test", byId(c).get("hi_wavs_test_1").split());
+        assertEquals("hindi/wavs/test_1.wav", byId(c).get("hi_wavs_test_1").audioPath());
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("by manifest name")), c.notes().toString());
+        roundTrips(c);
+
+        // Manifests that are not split: an error by default, naming the file and the two ways out.
+        Path unsplit = tmp.resolve("dhvani-unsplit");
+        for (String lang : List.of("hindi", "tamil")) {
+            List<String> lines = new java.util.ArrayList<>(List.of("/elsewhere"));
+            for (int i = 0; i < 10; i++) {
+                Tones.write(unsplit.resolve(lang).resolve("a" + i + ".wav"), 300 + i, 16000, 800);
+                lines.add("a" + i + ".wav\t800");
+            }
+            Tones.text(unsplit.resolve(lang).resolve("all.tsv"), lines.toArray(String[]::new));
+        }
+        IOException e = assertThrows(IOException.class, () -> Dhvani.builder().setRoot(unsplit).build().load());
+        assertTrue(e.getMessage().contains("all.tsv") && e.getMessage().contains("names no split")
+                && e.getMessage().contains("pretrain") && e.getMessage().contains("random"), e.getMessage());
+        LoadedCorpus pre = Dhvani.builder().setRoot(unsplit).optSplit("pretrain").build().load();
+        assertTrue(pre.utterances().stream().allMatch(u -> u.split().equals("pretrain")));
+        assertThrows(IllegalArgumentException.class, () -> Dhvani.builder().setRoot(unsplit).optSplit("eval").build());
+
+        LoadedCorpus drawn = Dhvani.builder().setRoot(unsplit).optRandomSplit(5, 0.2, 0.2).build().load();
+        for (String lang : List.of("hindi", "tamil")) {
+            Map<String, Long> perSplit = drawn.utterances().stream().filter(u -> u.language().equals(lang))
+                    .collect(Collectors.groupingBy(Utterance::split, Collectors.counting()));
+            assertEquals(Map.of("train", 6L, "dev", 2L, "test", 2L), perSplit, lang);
+        }
+        assertTrue(drawn.notes().stream().anyMatch(n -> n.contains("seed 5") && n.contains("not speaker-disjoint")),
+                drawn.notes().toString());
+        assertEquals(drawn.utterances(), Dhvani.builder().setRoot(unsplit).optRandomSplit(5, 0.2, 0.2).build().load()
+                .utterances(), "same seed, same split");
+        boolean differs = false;
+        for (long seed = 6; seed < 14 && !differs; seed++) {
+            differs = !Dhvani.builder().setRoot(unsplit).optRandomSplit(seed, 0.2, 0.2).build().load().utterances()
+                    .equals(drawn.utterances());
+        }
+        assertTrue(differs, "the seed must drive the split");
+        LoadedCorpus ofSplitManifests = Dhvani.builder().setRoot(root).optRandomSplit(5, 0.2, 0.2).build().load();
+        assertEquals(20, ofSplitManifests.utterances().size(), "random also re-splits split manifests when asked");
+        assertThrows(IllegalArgumentException.class, () -> Dhvani.builder().optRandomSplit(1, 0.5, 0.5));
     }
 
     private Path voxforge() throws IOException {
