@@ -138,6 +138,55 @@ class LoadersTest {
         assertTrue(e.getMessage().contains("cannot tell the MLS language"), e.getMessage());
     }
 
+    /** One MLS language directory as distributed: metainfo.txt, {train,dev,test}/transcripts.txt, FLAC audio. */
+    static void mlsLanguage(Path dir, String speaker, int hz) throws IOException {
+        Tones.text(dir.resolve("metainfo.txt"), "SPEAKER   |   GENDER   | PARTITION  |  MINUTES   |  BOOK ID   |  TITLE  |  CHAPTER",
+                "  " + speaker + "    |     F      |   train    |   1.0 |  931  | t | c");
+        for (String split : List.of("train", "dev", "test")) {
+            String id = speaker + "_931_00000" + split.length();
+            Tones.text(dir.resolve(split).resolve("transcripts.txt"), id + "\twort " + split);
+            Tones.write(dir.resolve(split).resolve("audio").resolve(speaker).resolve("931").resolve(id + ".flac"), hz,
+                    16000, 3200);
+        }
+    }
+
+    @Test
+    void multilingualLibriSpeechSeveralLanguageDirectories() throws IOException {
+        Path root = tmp.resolve("mls");
+        mlsLanguage(root.resolve("mls_german"), "1844", 300);
+        mlsLanguage(root.resolve("mls_spanish"), "1844", 400); // the same speaker number in another language
+        Path elsewhere = tmp.resolve("other-disk/mls_french");
+        mlsLanguage(elsewhere, "77", 500);
+        Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+        dirs.put("es", Path.of("mls_spanish"));
+        dirs.put("de", Path.of("mls_german"));
+        dirs.put("fr", elsewhere.toAbsolutePath());
+        LoadedCorpus c = MultilingualLibriSpeech.builder().setRoot(root).optLanguageDirs(dirs).build().load();
+        assertEquals(9, c.utterances().size());
+        assertEquals(List.of("es", "de", "fr"), c.utterances().stream().map(Utterance::language).distinct().toList(),
+                "in the order given");
+        Utterance de = byId(c).get("de_1844_931_000005");
+        assertEquals("de", de.language());
+        assertEquals("de_1844", de.speaker());
+        assertEquals("F", de.gender());
+        assertEquals("wort train", de.transcript());
+        assertEquals("mls_german/train/audio/1844/931/1844_931_000005.flac", de.audioPath());
+        assertEquals("es_1844", byId(c).get("es_1844_931_000003").speaker(), "the speaker is per language");
+        assertEquals("dev", byId(c).get("es_1844_931_000003").split());
+        assertTrue(Path.of(byId(c).get("fr_77_931_000004").audioPath()).isAbsolute(), "outside the root: absolute");
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("es (mls_spanish), de (mls_german)")), c.notes().toString());
+        roundTrips(c);
+        assertEquals(3, MultilingualLibriSpeech.builder().setRoot(root).optLanguageDirs(dirs)
+                .optLanguages(List.of("fr")).build().load().utterances().size());
+
+        dirs.put("it", Path.of("mls_italian"));
+        IOException e = assertThrows(IOException.class,
+                () -> MultilingualLibriSpeech.builder().setRoot(root).optLanguageDirs(dirs).build().load());
+        assertTrue(e.getMessage().contains("mls_italian") && e.getMessage().contains("'it' not found"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MultilingualLibriSpeech.builder().setRoot(root)
+                .optLanguageDirs(dirs).optLanguage("de").build());
+    }
+
     @Test
     void dhvaniFairseqManifests() throws IOException {
         Path root = tmp.resolve("dhvani");
