@@ -87,6 +87,97 @@ class LoadersTest {
         assertTrue(bad.getMessage().contains("dev.tsv: line 1: 5 tab-separated fields"), bad.getMessage());
     }
 
+    /** The same FLEURS fixture as Hugging Face ships it: the audio of each split in data/{locale}/audio/{split}.tar.gz. */
+    private Path fleursTarballs() throws IOException {
+        Path extracted = fleurs();
+        Path root = tmp.resolve("fleurs-hf");
+        for (String locale : List.of("en_us", "de_de")) {
+            Path from = extracted.resolve("data").resolve(locale);
+            Path to = root.resolve("data").resolve(locale);
+            for (String split : List.of("train", "dev", "test")) {
+                Files.createDirectories(to.resolve("audio"));
+                Files.copy(from.resolve(split + ".tsv"), to.resolve(split + ".tsv"));
+                org.masrrepro.datasets.util.TarWriter tar = new org.masrrepro.datasets.util.TarWriter()
+                        .entry(split + "/", '5', new byte[0]);
+                try (var files = Files.list(from.resolve("audio").resolve(split))) {
+                    for (Path f : files.sorted().toList()) {
+                        tar.entry(split + "/" + f.getFileName(), '0', Files.readAllBytes(f));
+                    }
+                }
+                tar.entry(split + "/999.wav", '0', Files.readAllBytes(from.resolve("audio/train/10.wav"))); // unlisted
+                tar.gz(to.resolve("audio").resolve(split + ".tar.gz"), true);
+            }
+        }
+        return root;
+    }
+
+    private static List<String> filesUnder(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p) + (Files.isDirectory(p) ? "/" : ":" + p.toFile().lastModified()))
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    void fleursAudioReadFromTheDistributedTarballs() throws IOException {
+        Path root = fleursTarballs();
+        List<String> corpusBefore = filesUnder(root);
+        IOException noDir = assertThrows(IOException.class, () -> Fleurs.builder().setRoot(root).build().load());
+        assertTrue(noDir.getMessage().contains("train.tar.gz") && noDir.getMessage().contains("directory to extract into"),
+                noDir.getMessage());
+
+        Path into = tmp.resolve("step/extracted");
+        LoadedCorpus c = Fleurs.builder().setRoot(root).optExtractDir(into).build().load();
+        LoadedCorpus fromFolders = Fleurs.builder().setRoot(tmp.resolve("fleurs")).build().load();
+        assertEquals(fromFolders.utterances().stream().map(u -> Rows.withAudioPath(u, "")).toList(),
+                c.utterances().stream().map(u -> Rows.withAudioPath(u, "")).toList(), "the same rows as from folders");
+        Utterance u = byId(c).get("en_us_train_10");
+        assertEquals(into.resolve("en_us/train/10.wav").toAbsolutePath().normalize().toString(), u.audioPath());
+        assertEquals(8000, u.numSamples());
+        assertTrue(Files.notExists(into.resolve("en_us/train/999.wav")), "only listed files are extracted");
+        assertTrue(Files.isRegularFile(into.resolve("en_us/train").resolve(ArchiveExtraction.MARKER)));
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("6 split archive(s)") && n.contains("6 extracted now")),
+                c.notes().toString());
+        assertEquals(corpusBefore, filesUnder(root), "nothing written into the corpus");
+        roundTrips(c);
+
+        // A finished extraction is reused as it is; an unfinished or stale one is redone.
+        List<String> extractedBefore = filesUnder(into);
+        LoadedCorpus again = Fleurs.builder().setRoot(root).optExtractDir(into).build().load();
+        assertEquals(c.utterances(), again.utterances());
+        assertEquals(extractedBefore, filesUnder(into), "nothing extracted again");
+        assertTrue(again.notes().stream().anyMatch(n -> n.contains("0 extracted now, 6 extracted earlier")), again.notes().toString());
+
+        Files.delete(into.resolve("de_de/dev").resolve(ArchiveExtraction.MARKER)); // as if killed before the marker
+        Files.writeString(into.resolve("de_de/dev/12.wav"), "half a file");
+        org.masrrepro.datasets.util.AtomicFiles.deleteRecursively(into.resolve("en_us/test")); // killed mid-way:
+        Files.createDirectories(into.resolve("en_us/test.partial"));
+        Files.writeString(into.resolve("en_us/test.partial/13.wav"), "left over"); // only the partial is there
+        Path tarball = root.resolve("data/en_us/audio/train.tar.gz");
+        Files.setLastModifiedTime(tarball, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(tarball).toMillis() + 10_000)); // a new download of the same archive
+        LoadedCorpus redone = Fleurs.builder().setRoot(root).optExtractDir(into).build().load();
+        assertEquals(c.utterances(), redone.utterances(), "the half file was replaced");
+        assertTrue(redone.notes().stream().anyMatch(n -> n.contains("3 extracted now, 3 extracted earlier")),
+                redone.notes().toString());
+        assertTrue(Files.notExists(into.resolve("en_us/test.partial")), "the partial extraction is gone");
+
+        // A listed file the archive lacks is a missing file like any other (an error, or skipped and listed).
+        Tones.text(root.resolve("data/de_de/test.tsv"), "1004	13.wav	Test!	test	c	8000	FEMALE",
+                "1005	14.wav	Gone	gone	c	8000	MALE");
+        IOException missing = assertThrows(IOException.class,
+                () -> Fleurs.builder().setRoot(root).optExtractDir(into).build().load());
+        assertTrue(missing.getMessage().contains("14.wav"), missing.getMessage());
+        LoadedCorpus skipped = Fleurs.builder().setRoot(root).optExtractDir(into).optSkipBadFiles(true).build().load();
+        assertEquals(8, skipped.utterances().size());
+        assertTrue(skipped.notes().stream().anyMatch(n -> n.contains("de_de/test: 1 listed file(s) not in test.tar.gz")),
+                skipped.notes().toString());
+
+        IOException inside = assertThrows(IOException.class,
+                () -> Fleurs.builder().setRoot(root).optExtractDir(root.resolve("x")).build().load());
+        assertTrue(inside.getMessage().contains("inside the corpus"), inside.getMessage());
+    }
+
     @Test
     void badFilesFailByDefaultAndAreListedWhenSkipped() throws IOException {
         Path root = fleurs();
