@@ -238,6 +238,12 @@ class RealCorpusStepsTest {
         assertEquals(List.of("w_a", "f_b", "o_c", "f_d"), rows.stream().map(Utterance::id).toList());
         assertEquals(Math.round(8000 * 16000.0 / 22050), rows.get(1).numSamples(), "22.05 kHz FLAC counted at 16 kHz");
         checkFeatures(featDir, rows, spec);
+
+        // As the pretraining corpus it has no pretrain rows: the pretrain step says so, naming the manifest.
+        StepRunner.StepFailedException e = assertThrows(StepRunner.StepFailedException.class, () -> runner.run(plan.pretrain()));
+        assertTrue(e.getMessage().contains("\"my corpus\" has no utterance in split pretrain")
+                && e.getMessage().contains(CorpusStep.dataDir(runner.dirOf(plan.corpus())).resolve("manifest.csv").toString()),
+                e.getMessage());
     }
 
     @Test
