@@ -58,6 +58,11 @@ public abstract class CorpusLoader {
      */
     protected abstract List<Utterance> rows() throws IOException;
 
+    /** Where long work inside {@link #rows()} (e.g. extracting archives) reports progress. */
+    protected ProgressListener progress() {
+        return progress;
+    }
+
     /** Adds a line to the card's notes (how splits were made, what was dropped and how many). */
     protected void note(String line) {
         notes.add(line);

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,9 @@ import java.util.Map;
  * {@code {train,dev,test}/transcripts.txt} with lines {@code SPK_BOOK_UTT<TAB>text} and the audio at
  * {@code {split}/audio/{SPK}/{BOOK}/{SPK_BOOK_UTT}.flac} (the FLAC release; Opus is not decoded). The
  * language comes from the directory name ({@code mls_german -> de}) or {@code optLanguage}. Gender comes from
- * {@code metainfo.txt} ({@code SPEAKER | GENDER | PARTITION | ...}) when present.
+ * {@code metainfo.txt} ({@code SPEAKER | GENDER | PARTITION | ...}) when present. With {@code optLanguageDirs} one
+ * corpus reads several such directories (MLS ships one per language), each with its language; their ids are then
+ * prefixed with the language ({@code de_1844_931_000002}), as MLS does not promise ids unique across languages.
  */
 public final class MultilingualLibriSpeech extends CorpusLoader {
 
@@ -23,10 +27,16 @@ public final class MultilingualLibriSpeech extends CorpusLoader {
             "spanish", "es", "italian", "it", "portuguese", "pt", "polish", "pl");
 
     private final String language;
+    private final Map<String, Path> languageDirs;
 
     private MultilingualLibriSpeech(Builder b) {
         super(b);
         this.language = b.language;
+        this.languageDirs = Collections.unmodifiableMap(new LinkedHashMap<>(b.languageDirs));
+        if (language != null && !languageDirs.isEmpty()) {
+            throw new IllegalArgumentException("MLS: set either one directory's language or the language directories, "
+                    + "not both (each language directory's language is its key)");
+        }
     }
 
     public static Builder builder() {
@@ -54,11 +64,34 @@ public final class MultilingualLibriSpeech extends CorpusLoader {
 
     @Override
     protected List<Utterance> rows() throws IOException {
-        String lang = language();
-        Map<String, String> genders = genders();
+        if (languageDirs.isEmpty()) {
+            String lang = language();
+            List<Utterance> out = rows(root, lang, "");
+            note("source: Multilingual LibriSpeech (" + lang + "), " + root);
+            return out;
+        }
+        List<Utterance> out = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        for (Map.Entry<String, Path> e : languageDirs.entrySet()) {
+            Path dir = root.resolve(e.getValue()).normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new IOException(dir + ": MLS directory of language '" + e.getKey() + "' not found (expected "
+                        + "one language of MLS as distributed, e.g. mls_german with train/, dev/, test/)");
+            }
+            out.addAll(rows(dir, e.getKey(), e.getKey() + "_"));
+            read.add(e.getKey() + " (" + e.getValue() + ")");
+        }
+        note("source: Multilingual LibriSpeech, " + read.size() + " language directories under " + root + ": "
+                + String.join(", ", read));
+        return out;
+    }
+
+    /** One language directory's rows; {@code idPrefix} is prepended to the MLS ids. */
+    private List<Utterance> rows(Path dir, String lang, String idPrefix) throws IOException {
+        Map<String, String> genders = genders(dir);
         List<Utterance> out = new ArrayList<>();
         for (String split : Fleurs.SPLITS) {
-            Path transcripts = root.resolve(split).resolve("transcripts.txt");
+            Path transcripts = dir.resolve(split).resolve("transcripts.txt");
             if (!Files.isRegularFile(transcripts)) {
                 continue;
             }
@@ -75,20 +108,20 @@ public final class MultilingualLibriSpeech extends CorpusLoader {
                     throw new IOException(transcripts + ": line " + (i + 1) + ": expected SPK_BOOK_UTT<TAB>text, found '"
                             + (line.length() > 60 ? line.substring(0, 60) + "..." : line) + "'");
                 }
-                String audio = split + "/audio/" + parts[0] + "/" + parts[1] + "/" + id + ".flac";
-                out.add(Rows.row(id, split, lang, lang + "_" + parts[0], genders.getOrDefault(parts[0], ""), "",
-                        line.substring(tab + 1).trim(), audio, ""));
+                Path file = dir.resolve(split).resolve("audio").resolve(parts[0]).resolve(parts[1]).resolve(id + ".flac");
+                String audio = file.startsWith(root) ? rel(file) : file.toAbsolutePath().toString();
+                out.add(Rows.row(idPrefix + id, split, lang, lang + "_" + parts[0], genders.getOrDefault(parts[0], ""),
+                        "", line.substring(tab + 1).trim(), audio, ""));
             }
         }
         if (out.isEmpty()) {
-            throw new IOException(root + ": no {train,dev,test}/transcripts.txt found (MLS layout)");
+            throw new IOException(dir + ": no {train,dev,test}/transcripts.txt found (MLS layout)");
         }
-        note("source: Multilingual LibriSpeech (" + lang + "), " + root);
         return out;
     }
 
-    private Map<String, String> genders() throws IOException {
-        Path meta = root.resolve("metainfo.txt");
+    private Map<String, String> genders(Path dir) throws IOException {
+        Path meta = dir.resolve("metainfo.txt");
         Map<String, String> out = new HashMap<>();
         if (!Files.isRegularFile(meta)) {
             return out;
@@ -110,10 +143,20 @@ public final class MultilingualLibriSpeech extends CorpusLoader {
     /** Configures a {@link MultilingualLibriSpeech} loader. */
     public static final class Builder extends BaseBuilder<Builder> {
         private String language;
+        private Map<String, Path> languageDirs = Map.of();
 
         /** The manifest language of this MLS directory, instead of deriving it from the directory name. */
         public Builder optLanguage(String language) {
             this.language = language;
+            return this;
+        }
+
+        /**
+         * Several MLS language directories in one corpus, in class order: language code -> directory, relative to
+         * the root (or absolute). The root is then the folder holding them, not itself an MLS directory.
+         */
+        public Builder optLanguageDirs(Map<String, Path> languageToDir) {
+            this.languageDirs = new LinkedHashMap<>(languageToDir);
             return this;
         }
 

@@ -19,6 +19,11 @@ final class Rows {
                 audioPath, u.numSamples(), u.overlapped(), u.label(), u.latitude(), u.longitude());
     }
 
+    static Utterance withSplit(Utterance u, String split) {
+        return new Utterance(u.id(), split, u.language(), u.speaker(), u.gender(), u.sentenceId(), u.transcript(),
+                u.audioPath(), u.numSamples(), u.overlapped(), u.label(), u.latitude(), u.longitude());
+    }
+
     static Utterance withSamplesAndOverlap(Utterance u, int numSamples, boolean overlapped) {
         return new Utterance(u.id(), u.split(), u.language(), u.speaker(), u.gender(), u.sentenceId(), u.transcript(),
                 u.audioPath(), numSamples, overlapped, u.label(), u.latitude(), u.longitude());

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -25,19 +23,15 @@ import java.util.TreeMap;
 public final class VoxForge extends CorpusLoader {
 
     private final Map<String, String> languageOf;
-    private final long seed;
-    private final double devFraction;
-    private final double testFraction;
+    private final SeededSplit split;
 
     private VoxForge(Builder b) {
         super(b);
         this.languageOf = Map.copyOf(b.languageOf);
-        this.seed = b.seed;
-        this.devFraction = b.devFraction;
-        this.testFraction = b.testFraction;
-        if (!(devFraction >= 0 && testFraction > 0 && devFraction + testFraction < 1)) {
-            throw new IllegalArgumentException("VoxForge: need dev >= 0, test > 0 and dev + test < 1, found "
-                    + devFraction + ", " + testFraction);
+        try {
+            this.split = new SeededSplit(b.seed, b.devFraction, b.testFraction);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("VoxForge: " + e.getMessage(), e);
         }
     }
 
@@ -74,30 +68,15 @@ public final class VoxForge extends CorpusLoader {
             }
             out.addAll(split(lang, bySpeaker));
         }
-        note(String.format(Locale.ROOT, "split: speakers shuffled per language with seed %d; test %.2f, dev %.2f of "
-                + "the speakers, the rest train (speaker-disjoint)", seed, testFraction, devFraction));
+        note(split.describe("speakers", "speaker-disjoint"));
         return out;
     }
 
     private List<Utterance> split(String lang, Map<String, List<Utterance>> bySpeaker) {
-        List<String> speakers = new ArrayList<>(bySpeaker.keySet()); // sorted: the shuffle is reproducible
-        SplittableRandom r = new SplittableRandom(seed ^ (lang.hashCode() * 0x9E3779B97F4A7C15L));
-        for (int i = speakers.size() - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            String t = speakers.get(i);
-            speakers.set(i, speakers.get(j));
-            speakers.set(j, t);
+        if (bySpeaker.size() < 3) {
+            note(lang + ": only " + bySpeaker.size() + " speaker(s), all in train");
         }
-        int n = speakers.size();
-        int nTest = n < 3 ? 0 : Math.max(1, (int) Math.round(testFraction * n));
-        int nDev = n < 3 || devFraction == 0 ? 0 : Math.max(1, (int) Math.round(devFraction * n));
-        if (n < 3) {
-            note(lang + ": only " + n + " speaker(s), all in train");
-        }
-        Map<String, String> splitOf = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            splitOf.put(speakers.get(i), i < nTest ? "test" : i < nTest + nDev ? "dev" : "train");
-        }
+        Map<String, String> splitOf = split.assign(lang, new ArrayList<>(bySpeaker.keySet())); // sorted: reproducible
         List<Utterance> out = new ArrayList<>();
         bySpeaker.forEach((spk, rows) -> rows.forEach(u -> out.add(new Utterance(u.id(), splitOf.get(spk), u.language(),
                 u.speaker(), u.gender(), u.sentenceId(), u.transcript(), u.audioPath(), 0, false, "", Double.NaN,

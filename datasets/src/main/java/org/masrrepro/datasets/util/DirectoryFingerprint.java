@@ -48,4 +48,22 @@ public record DirectoryFingerprint(long files, long bytes, String sha256) {
         String text = String.join("\n", lines);
         return new DirectoryFingerprint(lines.size(), bytes[0], Hashes.sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /**
+     * The fingerprint of several directories read as one corpus (e.g. one per language), and of nothing else beside
+     * them: SHA-256 over each one's {@code name<TAB>sha256} line, in the order given.
+     */
+    public static DirectoryFingerprint of(java.util.Map<String, Path> dirs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        long files = 0;
+        long bytes = 0;
+        for (java.util.Map.Entry<String, Path> e : dirs.entrySet()) {
+            DirectoryFingerprint f = of(e.getValue());
+            files += f.files();
+            bytes += f.bytes();
+            lines.add(e.getKey() + "\t" + f.sha256());
+        }
+        return new DirectoryFingerprint(files, bytes, Hashes.sha256(String.join("\n", lines)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
 }

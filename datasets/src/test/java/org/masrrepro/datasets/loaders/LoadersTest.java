@@ -87,6 +87,97 @@ class LoadersTest {
         assertTrue(bad.getMessage().contains("dev.tsv: line 1: 5 tab-separated fields"), bad.getMessage());
     }
 
+    /** The same FLEURS fixture as Hugging Face ships it: the audio of each split in data/{locale}/audio/{split}.tar.gz. */
+    private Path fleursTarballs() throws IOException {
+        Path extracted = fleurs();
+        Path root = tmp.resolve("fleurs-hf");
+        for (String locale : List.of("en_us", "de_de")) {
+            Path from = extracted.resolve("data").resolve(locale);
+            Path to = root.resolve("data").resolve(locale);
+            for (String split : List.of("train", "dev", "test")) {
+                Files.createDirectories(to.resolve("audio"));
+                Files.copy(from.resolve(split + ".tsv"), to.resolve(split + ".tsv"));
+                org.masrrepro.datasets.util.TarWriter tar = new org.masrrepro.datasets.util.TarWriter()
+                        .entry(split + "/", '5', new byte[0]);
+                try (var files = Files.list(from.resolve("audio").resolve(split))) {
+                    for (Path f : files.sorted().toList()) {
+                        tar.entry(split + "/" + f.getFileName(), '0', Files.readAllBytes(f));
+                    }
+                }
+                tar.entry(split + "/999.wav", '0', Files.readAllBytes(from.resolve("audio/train/10.wav"))); // unlisted
+                tar.gz(to.resolve("audio").resolve(split + ".tar.gz"), true);
+            }
+        }
+        return root;
+    }
+
+    private static List<String> filesUnder(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p) + (Files.isDirectory(p) ? "/" : ":" + p.toFile().lastModified()))
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    void fleursAudioReadFromTheDistributedTarballs() throws IOException {
+        Path root = fleursTarballs();
+        List<String> corpusBefore = filesUnder(root);
+        IOException noDir = assertThrows(IOException.class, () -> Fleurs.builder().setRoot(root).build().load());
+        assertTrue(noDir.getMessage().contains("train.tar.gz") && noDir.getMessage().contains("directory to extract into"),
+                noDir.getMessage());
+
+        Path into = tmp.resolve("step/extracted");
+        LoadedCorpus c = Fleurs.builder().setRoot(root).optExtractDir(into).build().load();
+        LoadedCorpus fromFolders = Fleurs.builder().setRoot(tmp.resolve("fleurs")).build().load();
+        assertEquals(fromFolders.utterances().stream().map(u -> Rows.withAudioPath(u, "")).toList(),
+                c.utterances().stream().map(u -> Rows.withAudioPath(u, "")).toList(), "the same rows as from folders");
+        Utterance u = byId(c).get("en_us_train_10");
+        assertEquals(into.resolve("en_us/train/10.wav").toAbsolutePath().normalize().toString(), u.audioPath());
+        assertEquals(8000, u.numSamples());
+        assertTrue(Files.notExists(into.resolve("en_us/train/999.wav")), "only listed files are extracted");
+        assertTrue(Files.isRegularFile(into.resolve("en_us/train").resolve(ArchiveExtraction.MARKER)));
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("6 split archive(s)") && n.contains("6 extracted now")),
+                c.notes().toString());
+        assertEquals(corpusBefore, filesUnder(root), "nothing written into the corpus");
+        roundTrips(c);
+
+        // A finished extraction is reused as it is; an unfinished or stale one is redone.
+        List<String> extractedBefore = filesUnder(into);
+        LoadedCorpus again = Fleurs.builder().setRoot(root).optExtractDir(into).build().load();
+        assertEquals(c.utterances(), again.utterances());
+        assertEquals(extractedBefore, filesUnder(into), "nothing extracted again");
+        assertTrue(again.notes().stream().anyMatch(n -> n.contains("0 extracted now, 6 extracted earlier")), again.notes().toString());
+
+        Files.delete(into.resolve("de_de/dev").resolve(ArchiveExtraction.MARKER)); // as if killed before the marker
+        Files.writeString(into.resolve("de_de/dev/12.wav"), "half a file");
+        org.masrrepro.datasets.util.AtomicFiles.deleteRecursively(into.resolve("en_us/test")); // killed mid-way:
+        Files.createDirectories(into.resolve("en_us/test.partial"));
+        Files.writeString(into.resolve("en_us/test.partial/13.wav"), "left over"); // only the partial is there
+        Path tarball = root.resolve("data/en_us/audio/train.tar.gz");
+        Files.setLastModifiedTime(tarball, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(tarball).toMillis() + 10_000)); // a new download of the same archive
+        LoadedCorpus redone = Fleurs.builder().setRoot(root).optExtractDir(into).build().load();
+        assertEquals(c.utterances(), redone.utterances(), "the half file was replaced");
+        assertTrue(redone.notes().stream().anyMatch(n -> n.contains("3 extracted now, 3 extracted earlier")),
+                redone.notes().toString());
+        assertTrue(Files.notExists(into.resolve("en_us/test.partial")), "the partial extraction is gone");
+
+        // A listed file the archive lacks is a missing file like any other (an error, or skipped and listed).
+        Tones.text(root.resolve("data/de_de/test.tsv"), "1004	13.wav	Test!	test	c	8000	FEMALE",
+                "1005	14.wav	Gone	gone	c	8000	MALE");
+        IOException missing = assertThrows(IOException.class,
+                () -> Fleurs.builder().setRoot(root).optExtractDir(into).build().load());
+        assertTrue(missing.getMessage().contains("14.wav"), missing.getMessage());
+        LoadedCorpus skipped = Fleurs.builder().setRoot(root).optExtractDir(into).optSkipBadFiles(true).build().load();
+        assertEquals(8, skipped.utterances().size());
+        assertTrue(skipped.notes().stream().anyMatch(n -> n.contains("de_de/test: 1 listed file(s) not in test.tar.gz")),
+                skipped.notes().toString());
+
+        IOException inside = assertThrows(IOException.class,
+                () -> Fleurs.builder().setRoot(root).optExtractDir(root.resolve("x")).build().load());
+        assertTrue(inside.getMessage().contains("inside the corpus"), inside.getMessage());
+    }
+
     @Test
     void badFilesFailByDefaultAndAreListedWhenSkipped() throws IOException {
         Path root = fleurs();
@@ -138,6 +229,55 @@ class LoadersTest {
         assertTrue(e.getMessage().contains("cannot tell the MLS language"), e.getMessage());
     }
 
+    /** One MLS language directory as distributed: metainfo.txt, {train,dev,test}/transcripts.txt, FLAC audio. */
+    static void mlsLanguage(Path dir, String speaker, int hz) throws IOException {
+        Tones.text(dir.resolve("metainfo.txt"), "SPEAKER   |   GENDER   | PARTITION  |  MINUTES   |  BOOK ID   |  TITLE  |  CHAPTER",
+                "  " + speaker + "    |     F      |   train    |   1.0 |  931  | t | c");
+        for (String split : List.of("train", "dev", "test")) {
+            String id = speaker + "_931_00000" + split.length();
+            Tones.text(dir.resolve(split).resolve("transcripts.txt"), id + "\twort " + split);
+            Tones.write(dir.resolve(split).resolve("audio").resolve(speaker).resolve("931").resolve(id + ".flac"), hz,
+                    16000, 3200);
+        }
+    }
+
+    @Test
+    void multilingualLibriSpeechSeveralLanguageDirectories() throws IOException {
+        Path root = tmp.resolve("mls");
+        mlsLanguage(root.resolve("mls_german"), "1844", 300);
+        mlsLanguage(root.resolve("mls_spanish"), "1844", 400); // the same speaker number in another language
+        Path elsewhere = tmp.resolve("other-disk/mls_french");
+        mlsLanguage(elsewhere, "77", 500);
+        Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+        dirs.put("es", Path.of("mls_spanish"));
+        dirs.put("de", Path.of("mls_german"));
+        dirs.put("fr", elsewhere.toAbsolutePath());
+        LoadedCorpus c = MultilingualLibriSpeech.builder().setRoot(root).optLanguageDirs(dirs).build().load();
+        assertEquals(9, c.utterances().size());
+        assertEquals(List.of("es", "de", "fr"), c.utterances().stream().map(Utterance::language).distinct().toList(),
+                "in the order given");
+        Utterance de = byId(c).get("de_1844_931_000005");
+        assertEquals("de", de.language());
+        assertEquals("de_1844", de.speaker());
+        assertEquals("F", de.gender());
+        assertEquals("wort train", de.transcript());
+        assertEquals("mls_german/train/audio/1844/931/1844_931_000005.flac", de.audioPath());
+        assertEquals("es_1844", byId(c).get("es_1844_931_000003").speaker(), "the speaker is per language");
+        assertEquals("dev", byId(c).get("es_1844_931_000003").split());
+        assertTrue(Path.of(byId(c).get("fr_77_931_000004").audioPath()).isAbsolute(), "outside the root: absolute");
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("es (mls_spanish), de (mls_german)")), c.notes().toString());
+        roundTrips(c);
+        assertEquals(3, MultilingualLibriSpeech.builder().setRoot(root).optLanguageDirs(dirs)
+                .optLanguages(List.of("fr")).build().load().utterances().size());
+
+        dirs.put("it", Path.of("mls_italian"));
+        IOException e = assertThrows(IOException.class,
+                () -> MultilingualLibriSpeech.builder().setRoot(root).optLanguageDirs(dirs).build().load());
+        assertTrue(e.getMessage().contains("mls_italian") && e.getMessage().contains("'it' not found"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MultilingualLibriSpeech.builder().setRoot(root)
+                .optLanguageDirs(dirs).optLanguage("de").build());
+    }
+
     @Test
     void dhvaniFairseqManifests() throws IOException {
         Path root = tmp.resolve("dhvani");
@@ -148,15 +288,20 @@ class LoadersTest {
         Path ta = root.resolve("tamil");
         Tones.write(ta.resolve("audio/x/c.wav"), 300, 16000, 2000);
         Tones.text(ta.resolve("valid.tsv"), "audio", "x/c.wav\t2000");
-        LoadedCorpus c = Dhvani.builder().setRoot(root).optLanguageMap(Map.of("hindi", "hi")).build().load();
+        LoadedCorpus c = Dhvani.builder().setRoot(root).optLanguageMap(Map.of("hindi", "hi")).optSplit("pretrain")
+                .build().load();
         assertEquals(3, c.utterances().size());
         Utterance b = byId(c).get("hi_clips_b");
         assertEquals("hi", b.language());
         assertEquals("pretrain", b.split());
+        assertEquals(Set.of("pretrain"), c.utterances().stream().map(Utterance::split).collect(Collectors.toSet()));
         assertEquals("hindi/clips/b.wav", b.audioPath());
         assertEquals(3000, b.numSamples());
         assertEquals("tamil/audio/x/c.wav", byId(c).get("tamil_x_c").audioPath(), "existing root line is used");
         roundTrips(c);
+        LoadedCorpus byName = Dhvani.builder().setRoot(root).build().load();
+        assertEquals("train", byId(byName).get("hindi_clips_a").split(), "by default train.tsv is train");
+        assertEquals("dev", byId(byName).get("tamil_x_c").split(), "valid.tsv is dev");
 
         Tones.text(hi.resolve("valid.tsv"), "/nowhere", "clips/a.wav\t3000");
         IOException e = assertThrows(IOException.class, () -> Dhvani.builder().setRoot(root).build().load());
@@ -164,6 +309,80 @@ class LoadersTest {
         Tones.text(hi.resolve("valid.tsv"), "/nowhere", "clips/a.wav 3000");
         e = assertThrows(IOException.class, () -> Dhvani.builder().setRoot(root).build().load());
         assertTrue(e.getMessage().contains("valid.tsv: line 2"), e.getMessage());
+    }
+
+    /** Dhvani as distributed with split manifests: {lang}/{train,valid,test}.tsv, audio under {lang}/... */
+    private Path dhvaniSplit() throws IOException {
+        Path root = tmp.resolve("dhvani-split");
+        int k = 0;
+        for (String lang : List.of("hindi", "tamil")) {
+            Path d = root.resolve(lang);
+            Map<String, Integer> sizes = Map.of("train", 6, lang.equals("hindi") ? "valid" : "dev", 2, "test", 2);
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(sizes).entrySet()) {
+                List<String> lines = new java.util.ArrayList<>(List.of("/home/vakyansh/data/" + lang));
+                for (int i = 0; i < e.getValue(); i++) {
+                    String rel = "wavs/" + e.getKey() + "_" + i + ".wav";
+                    Tones.write(d.resolve(rel), 200 + 10 * k++, 16000, 1600 + 16 * i);
+                    lines.add(rel + "\t" + (1600 + 16 * i));
+                }
+                Tones.text(d.resolve(e.getKey() + ".tsv"), lines.toArray(String[]::new));
+            }
+        }
+        return root;
+    }
+
+    @Test
+    void dhvaniSplitsFollowManifestNamesOrAreDrawnWithASeed() throws IOException {
+        Path root = dhvaniSplit();
+        LoadedCorpus c = Dhvani.builder().setRoot(root).optLanguageMap(Map.of("hindi", "hi", "tamil", "ta")).build()
+                .load();
+        assertEquals(20, c.utterances().size());
+        for (String lang : List.of("hi", "ta")) {
+            Map<String, Long> perSplit = c.utterances().stream().filter(u -> u.language().equals(lang))
+                    .collect(Collectors.groupingBy(Utterance::split, Collectors.counting()));
+            assertEquals(Map.of("train", 6L, "dev", 2L, "test", 2L), perSplit, lang + ": valid.tsv and dev.tsv are dev");
+        }
+        assertEquals("test", byId(c).get("hi_wavs_test_1").split());
+        assertEquals("hindi/wavs/test_1.wav", byId(c).get("hi_wavs_test_1").audioPath());
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("by manifest name")), c.notes().toString());
+        roundTrips(c);
+
+        // Manifests that are not split: an error by default, naming the file and the two ways out.
+        Path unsplit = tmp.resolve("dhvani-unsplit");
+        for (String lang : List.of("hindi", "tamil")) {
+            List<String> lines = new java.util.ArrayList<>(List.of("/elsewhere"));
+            for (int i = 0; i < 10; i++) {
+                Tones.write(unsplit.resolve(lang).resolve("a" + i + ".wav"), 300 + i, 16000, 800);
+                lines.add("a" + i + ".wav\t800");
+            }
+            Tones.text(unsplit.resolve(lang).resolve("all.tsv"), lines.toArray(String[]::new));
+        }
+        IOException e = assertThrows(IOException.class, () -> Dhvani.builder().setRoot(unsplit).build().load());
+        assertTrue(e.getMessage().contains("all.tsv") && e.getMessage().contains("names no split")
+                && e.getMessage().contains("pretrain") && e.getMessage().contains("random"), e.getMessage());
+        LoadedCorpus pre = Dhvani.builder().setRoot(unsplit).optSplit("pretrain").build().load();
+        assertTrue(pre.utterances().stream().allMatch(u -> u.split().equals("pretrain")));
+        assertThrows(IllegalArgumentException.class, () -> Dhvani.builder().setRoot(unsplit).optSplit("eval").build());
+
+        LoadedCorpus drawn = Dhvani.builder().setRoot(unsplit).optRandomSplit(5, 0.2, 0.2).build().load();
+        for (String lang : List.of("hindi", "tamil")) {
+            Map<String, Long> perSplit = drawn.utterances().stream().filter(u -> u.language().equals(lang))
+                    .collect(Collectors.groupingBy(Utterance::split, Collectors.counting()));
+            assertEquals(Map.of("train", 6L, "dev", 2L, "test", 2L), perSplit, lang);
+        }
+        assertTrue(drawn.notes().stream().anyMatch(n -> n.contains("seed 5") && n.contains("not speaker-disjoint")),
+                drawn.notes().toString());
+        assertEquals(drawn.utterances(), Dhvani.builder().setRoot(unsplit).optRandomSplit(5, 0.2, 0.2).build().load()
+                .utterances(), "same seed, same split");
+        boolean differs = false;
+        for (long seed = 6; seed < 14 && !differs; seed++) {
+            differs = !Dhvani.builder().setRoot(unsplit).optRandomSplit(seed, 0.2, 0.2).build().load().utterances()
+                    .equals(drawn.utterances());
+        }
+        assertTrue(differs, "the seed must drive the split");
+        LoadedCorpus ofSplitManifests = Dhvani.builder().setRoot(root).optRandomSplit(5, 0.2, 0.2).build().load();
+        assertEquals(20, ofSplitManifests.utterances().size(), "random also re-splits split manifests when asked");
+        assertThrows(IllegalArgumentException.class, () -> Dhvani.builder().optRandomSplit(1, 0.5, 0.5));
     }
 
     private Path voxforge() throws IOException {

@@ -28,6 +28,24 @@ public record ExperimentSpec(
         Check.that(id != null && id.matches("[a-z0-9][a-z0-9_./+-]*"),
                 "id must be lower-case letters, digits and _./+- , found \"" + id + "\"");
         Check.that(seed >= 0, "seed must be >= 0, found " + seed);
+        if (corpus instanceof RealCorpusSpec r && !r.mayHavePretrainSplit()) {
+            throw new IllegalArgumentException("corpus: the real " + r.format() + " corpus \"" + r.label() + "\" has no "
+                    + "pretrain split" + (r.format().equals("dhvani") ? " (dhvani has one only with \"split\": \"pretrain\")" : "")
+                    + ", and pretraining reads the pretrain split of the experiment's corpus. Make it the downstream "
+                    + "corpus (\"downstream\": {\"corpus\": {...}}: fine-tuning and evaluation read it) and give "
+                    + "\"corpus\" one that has a pretrain split: your pretraining audio as a \"manifest\" CSV with "
+                    + "\"default_split\": \"pretrain\", or Dhvani with \"split\": \"pretrain\" (README, Real corpora)");
+        }
+        CorpusSpec evaluated = downstream instanceof LidSpec l && l.corpus() != null ? l.corpus()
+                : downstream instanceof AsrSpec a && a.corpus() != null ? a.corpus() : corpus;
+        if ((downstream instanceof LidSpec || downstream instanceof AsrSpec) && evaluated instanceof RealCorpusSpec r
+                && r.languages().isEmpty()) {
+            String at = evaluated == corpus ? "corpus" : "downstream.corpus";
+            throw new IllegalArgumentException(at + ": the real " + r.format() + " corpus \"" + r.label() + "\" lists no "
+                    + "languages, and " + (downstream instanceof LidSpec ? "language ID takes its classes" : "ASR takes "
+                    + "the languages it fine-tunes") + " from them: list the corpus's languages (manifest codes, in "
+                    + "class order) in " + at + ".languages");
+        }
         if (pretrain != null && pretrain.ssl() instanceof W2vBertSpec w && encoder instanceof ConformerSpec c) {
             Check.that(w.contrastiveLayers() < c.numLayers(), "w2v-BERT's contrastive_layers " + w.contrastiveLayers()
                     + " must be below the encoder's num_layers " + c.numLayers() + " (the rest form the masked-prediction module)");

@@ -132,6 +132,13 @@ public final class PretrainStep implements Step {
 
     @Override
     public void execute(StepContext ctx) throws Exception {
+        if (!java.nio.file.Files.isRegularFile(FeatureStep.file(ctx.dirOf(features), "pretrain"))) {
+            throw new java.io.IOException("the pretraining corpus \"" + features.corpus().spec().label() + "\" has no "
+                    + "utterance in split pretrain (its manifest: " + CorpusStep.dataDir(ctx.dirOf(features.corpus()))
+                    .resolve("manifest.csv") + "), and pretraining reads that split: give the corpus pretrain rows (a "
+                    + "manifest CSV's split column or \"default_split\": \"pretrain\"), or make it the downstream "
+                    + "corpus and pretrain on one that has them");
+        }
         FeatureSet data = FeatureStep.open(ctx.dirOf(features), "pretrain");
         ctx.recordInputHash("pretrain.feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), "pretrain")));
         if (EncoderInput.global(encoder)) {

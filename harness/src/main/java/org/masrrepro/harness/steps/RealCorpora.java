@@ -33,7 +33,9 @@ import org.masrrepro.harness.spec.SpecJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prepares a {@link RealCorpusSpec} for the corpus step: reads the corpus with its loader and writes
@@ -96,16 +98,39 @@ public final class RealCorpora {
         return (d.isAbsolute() ? d : dataDir.resolve(d)).toAbsolutePath().normalize();
     }
 
-    /** The loader a spec describes, over {@code root}. */
+    /** The loader a spec describes, over {@code root}; a FLEURS split shipped only as a tarball is then an error. */
     public static CorpusLoader loader(RealCorpusSpec s, Path root, long seed, ProgressListener progress) {
+        return loader(s, root, seed, progress, null);
+    }
+
+    /**
+     * The loader a spec describes, over {@code root}; {@code extractDir} (outside the corpus, or null) is where
+     * FLEURS's {@code audio/{split}.tar.gz} archives are extracted when their folders are absent.
+     */
+    public static CorpusLoader loader(RealCorpusSpec s, Path root, long seed, ProgressListener progress,
+            Path extractDir) {
         CorpusLoader.BaseBuilder<?> b = switch (s.format()) {
-            case "fleurs_hf" -> Fleurs.builder().optLanguageMap(s.languageMapOrEmpty());
-            case "mls" -> MultilingualLibriSpeech.builder().optLanguage(s.language());
-            case "dhvani" -> Dhvani.builder().optLanguageMap(s.languageMapOrEmpty())
-                    .optSplit(s.split() == null ? "pretrain" : s.split());
+            case "fleurs_hf" -> Fleurs.builder().optLanguageMap(s.languageMapOrEmpty()).optExtractDir(extractDir);
+            case "mls" -> {
+                MultilingualLibriSpeech.Builder m = MultilingualLibriSpeech.builder().optLanguage(s.language());
+                if (s.dirs() != null) {
+                    Map<String, Path> dirs = new LinkedHashMap<>();
+                    s.dirs().forEach((lang, d) -> dirs.put(lang, Path.of(d)));
+                    m.optLanguageDirs(dirs);
+                }
+                yield m;
+            }
+            case "dhvani" -> {
+                Dhvani.Builder d = Dhvani.builder().optLanguageMap(s.languageMapOrEmpty());
+                String split = s.split() == null ? "by_name" : s.split();
+                yield switch (split) {
+                    case "by_name" -> d.optSplitByManifestName();
+                    case "random" -> d.optRandomSplit(seed, s.devFractionOrDefault(), s.testFractionOrDefault());
+                    default -> d.optSplit(split);
+                };
+            }
             case "voxforge" -> VoxForge.builder().optLanguageMap(s.languageMapOrEmpty()).optSeed(seed)
-                    .optFractions(s.devFraction() == null ? 0.1 : s.devFraction(),
-                            s.testFraction() == null ? 0.1 : s.testFraction());
+                    .optFractions(s.devFractionOrDefault(), s.testFractionOrDefault());
             case "asvspoof2019_la" -> AsvSpoof2019La.builder();
             case "iemocap" -> Iemocap.builder().optFolds(fold(s.testFold(), 5), fold(s.devFold(), 4));
             case "esc50" -> Esc50.builder().optFolds(fold(s.testFold(), 5), fold(s.devFold(), 4));
@@ -137,8 +162,9 @@ public final class RealCorpora {
     static void prepare(RealCorpusSpec spec, long seed, Path outDir, StepContext ctx) throws IOException {
         Path root = resolveDir(spec, ctx.dataDir());
         // Taken before reading, so an edit made while the loader runs also shows up at the next reuse.
-        DirectoryFingerprint before = DirectoryFingerprint.of(root);
-        LoadedCorpus corpus = loader(spec, root, seed, ctx.progress()).load();
+        DirectoryFingerprint before = fingerprint(spec, root);
+        // Archives are extracted inside this step's own directory (its "extracted" folder), never into the corpus.
+        LoadedCorpus corpus = loader(spec, root, seed, ctx.progress(), outDir.resolve(EXTRACTED)).load();
         List<Utterance> rows = corpus.withAbsolutePaths();
         Path manifest = outDir.resolve("manifest.csv");
         Manifest.write(manifest, rows);
@@ -155,6 +181,9 @@ public final class RealCorpora {
         AtomicFiles.writeString(outDir.resolve(FINGERPRINT), SpecJson.pretty(fingerprintJson(root, before)));
     }
 
+    /** Folder beside the manifest where archives of the corpus (FLEURS's audio tarballs) are extracted. */
+    public static final String EXTRACTED = "extracted";
+
     /** Written beside the manifest: the corpus directory's {@link DirectoryFingerprint} when it was read. */
     public static final String FINGERPRINT = "source_fingerprint.json";
 
@@ -169,7 +198,7 @@ public final class RealCorpora {
         }
         JsonObject then = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         Path root = resolveDir(spec, dataDir);
-        DirectoryFingerprint now = DirectoryFingerprint.of(root);
+        DirectoryFingerprint now = fingerprint(spec, root);
         if (!now.sha256().equals(then.get("sha256").getAsString())) {
             throw new IOException("the corpus at " + root + " changed since it was read (then " + then.get("files")
                     + " files, " + then.get("bytes") + " bytes; now " + now.files() + " files, " + now.bytes()
@@ -177,6 +206,25 @@ public final class RealCorpora {
                     + "delete " + dataDirOfStep.getParent() + " (and the runs that used it) to rebuild, or restore the "
                     + "corpus as it was");
         }
+    }
+
+    /**
+     * What the loader reads: the corpus directory, or, for MLS with several language directories, those directories
+     * alone (not whatever else shares their parent).
+     */
+    static DirectoryFingerprint fingerprint(RealCorpusSpec spec, Path root) throws IOException {
+        if (spec.dirs() == null) {
+            return DirectoryFingerprint.of(root);
+        }
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        spec.dirs().forEach((lang, d) -> dirs.put(lang, root.resolve(d).normalize()));
+        for (Map.Entry<String, Path> e : dirs.entrySet()) {
+            if (!Files.isDirectory(e.getValue())) {
+                throw new IOException(e.getValue() + ": MLS directory of language '" + e.getKey() + "' (dirs."
+                        + e.getKey() + " of corpus \"" + spec.label() + "\") not found");
+            }
+        }
+        return DirectoryFingerprint.of(dirs);
     }
 
     private static JsonObject fingerprintJson(Path root, DirectoryFingerprint f) {

@@ -14,6 +14,7 @@ import org.masrrepro.datasets.features.LogMel;
 import org.masrrepro.datasets.util.ProgressListener;
 import org.masrrepro.harness.TestPaths;
 import org.masrrepro.harness.run.ExperimentPlan;
+import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.LidSpec;
 import org.masrrepro.harness.spec.Profile;
@@ -50,11 +51,11 @@ class RealCorpusStepsTest {
         return x;
     }
 
-    /** FLEURS Hugging Face layout, two locales, WAV at 16 kHz, under {@code dataDir/corpora/fleurs}. */
-    private static void fleursFixture(Path root) throws IOException {
-        for (String locale : List.of("sw_ke", "yo_ng")) {
+    /** FLEURS Hugging Face layout, two locales (sv, yo), WAV at 16 kHz, under {@code dataDir/corpora/fleurs}. */
+    static void fleursFixture(Path root) throws IOException {
+        for (String locale : List.of("sv_se", "yo_ng")) {
             Path d = root.resolve("data").resolve(locale);
-            int k = locale.startsWith("sw") ? 0 : 7;
+            int k = locale.startsWith("sv") ? 0 : 7;
             String[] splits = {"train", "train", "dev", "test"};
             StringBuilder[] tsv = {new StringBuilder(), new StringBuilder(), new StringBuilder()};
             for (int i = 0; i < splits.length; i++) {
@@ -70,6 +71,31 @@ class RealCorpusStepsTest {
         }
     }
 
+    /**
+     * Writes spec {@code id} into {@code specsRoot} (a copy of the repository's specs, made on first use):
+     * {@code base} extended with {@code corpus} as its downstream corpus (fine-tuning and evaluation read it;
+     * pretraining stays the base's analog) and {@code more} (JSON members, or empty) merged over it.
+     */
+    static String downstreamSpec(Path specsRoot, String id, String base, JsonObject corpus, String more)
+            throws IOException {
+        if (Files.notExists(specsRoot)) {
+            TestPaths.copySpecs(specsRoot);
+        }
+        JsonObject spec = JsonParser.parseString("{" + more + "}").getAsJsonObject();
+        spec.addProperty("extends", base);
+        JsonObject down = spec.has("downstream") ? spec.getAsJsonObject("downstream") : new JsonObject();
+        down.add("corpus", corpus);
+        spec.add("downstream", down);
+        JsonObject report = spec.has("report") ? spec.getAsJsonObject("report") : new JsonObject();
+        report.addProperty("row", id); // its own row: never averaged with the analog spec's
+        spec.add("report", report);
+        Path file = specsRoot.resolve(id + ".json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, spec.toString());
+        return id;
+    }
+
+    /** A spec whose experiment corpus (the one pretraining reads) is {@code corpus}. */
     private static String spec(Path specsRoot, String id, JsonObject corpus) throws IOException {
         JsonObject base = JsonParser.parseString(Files.readString(TestPaths.specs().resolve("table1/bestrq-fleurs.json")))
                 .getAsJsonObject();
@@ -88,7 +114,7 @@ class RealCorpusStepsTest {
         return id;
     }
 
-    private static StepRunner runner(Path runs, Path dataDir, ByteArrayOutputStream log) {
+    static StepRunner runner(Path runs, Path dataDir, ByteArrayOutputStream log) {
         StepRunner r = new StepRunner(runs, Engine.getInstance().defaultDevice(), ProgressListener.NONE,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         r.setDataDir(dataDir);
@@ -96,7 +122,7 @@ class RealCorpusStepsTest {
     }
 
     /** Every split's features equal the log-mels of the real files read through AudioFiles, in manifest order. */
-    private static void checkFeatures(Path featDir, List<Utterance> rows, ExperimentSpec spec) throws IOException {
+    static void checkFeatures(Path featDir, List<Utterance> rows, ExperimentSpec spec) throws IOException {
         LogMel logMel = FeatureStep.logMel(spec.features());
         int checked = 0;
         for (String split : FeatureStep.SPLITS) {
@@ -130,11 +156,13 @@ class RealCorpusStepsTest {
         fleursFixture(corpusRoot);
         JsonObject corpus = JsonParser.parseString("""
                 {"type": "real", "label": "FLEURS fixture (real layout)", "format": "fleurs_hf",
-                 "dir": "corpora/fleurs", "languages": ["yo", "sw"], "overlapped": ["sw"]}""").getAsJsonObject();
+                 "dir": "corpora/fleurs", "languages": ["yo", "sv"], "overlapped": ["sv"]}""").getAsJsonObject();
         Path specs = tmp.resolve("specs");
-        String id = spec(specs, "real/fleurs-fixture", corpus);
-        ExperimentSpec spec = new SpecLoader(specs).load(id, Profile.SMOKE, null);
-        ExperimentPlan plan = ExperimentPlan.of(spec, Profile.SMOKE);
+        String id = downstreamSpec(specs, "real/fleurs-fixture", "table1/bestrq-fleurs", corpus, "");
+        ExperimentPlan plan = ExperimentPlan.load(new SpecLoader(specs), id, Profile.SMOKE, null, dataDir);
+        ExperimentSpec spec = plan.spec();
+        assertEquals(corpus.get("label").getAsString(), plan.corpus().spec().label(), "fine-tuned on FLEURS");
+        assertTrue(plan.pretrainCorpus().spec().label().contains("analog"), "pretrained on the analog's pretrain split");
         Path runs = tmp.resolve("runs");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         StepRunner runner = runner(runs, dataDir, log);
@@ -146,11 +174,11 @@ class RealCorpusStepsTest {
         for (Utterance u : rows) {
             Path audio = Path.of(u.audioPath());
             assertTrue(audio.isAbsolute() && audio.startsWith(corpusRoot.toAbsolutePath()), "points at the real file: " + audio);
-            assertEquals(u.language().equals("sw"), u.overlapped());
+            assertEquals(u.language().equals("sv"), u.overlapped());
         }
         assertEquals(List.of("dev", "test", "train"), rows.stream().map(Utterance::split).distinct().sorted().toList());
         String card = Files.readString(data.resolve("card.md"));
-        assertTrue(card.contains("Real corpus") && card.contains("fleurs_hf") && card.contains("| sw | 4 |"), card);
+        assertTrue(card.contains("Real corpus") && card.contains("fleurs_hf") && card.contains("| sv | 4 |"), card);
         checkFeatures(featDir, rows, spec);
 
         // Nothing redone on a second run; the corpus was not copied.
@@ -210,33 +238,40 @@ class RealCorpusStepsTest {
         assertEquals(List.of("w_a", "f_b", "o_c", "f_d"), rows.stream().map(Utterance::id).toList());
         assertEquals(Math.round(8000 * 16000.0 / 22050), rows.get(1).numSamples(), "22.05 kHz FLAC counted at 16 kHz");
         checkFeatures(featDir, rows, spec);
+
+        // As the pretraining corpus it has no pretrain rows: the pretrain step says so, naming the manifest.
+        StepRunner.StepFailedException e = assertThrows(StepRunner.StepFailedException.class, () -> runner.run(plan.pretrain()));
+        assertTrue(e.getMessage().contains("\"my corpus\" has no utterance in split pretrain")
+                && e.getMessage().contains(CorpusStep.dataDir(runner.dirOf(plan.corpus())).resolve("manifest.csv").toString()),
+                e.getMessage());
     }
 
     @Test
     void stepIdentityNamesTheDirectoryActuallyRead() throws IOException {
         Path specs = tmp.resolve("specs");
-        JsonObject corpus = JsonParser.parseString(
-                "{\"type\": \"real\", \"label\": \"x\", \"format\": \"fleurs_hf\", \"dir\": \"corpora/fleurs\"}")
-                .getAsJsonObject();
-        String id = spec(specs, "real/id", corpus);
+        JsonObject corpus = JsonParser.parseString("{\"type\": \"real\", \"label\": \"x\", \"format\": \"fleurs_hf\", "
+                + "\"dir\": \"corpora/fleurs\", \"languages\": [\"sv\", \"yo\"]}").getAsJsonObject();
+        String id = downstreamSpec(specs, "real/id", "table1/bestrq-fleurs", corpus, "");
         ExperimentSpec spec = new SpecLoader(specs).load(id, Profile.SMOKE, null);
         ExperimentSpec inA = RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("a"));
         ExperimentSpec inB = RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("b"));
-        assertEquals(tmp.resolve("a/corpora/fleurs").toAbsolutePath().normalize().toString(),
-                ((RealCorpusSpec) inA.corpus()).dir());
+        RealCorpusSpec a0 = (RealCorpusSpec) RealCorpora.downstreamCorpus(inA.downstream());
+        assertEquals(tmp.resolve("a/corpora/fleurs").toAbsolutePath().normalize().toString(), a0.dir());
         assertEquals(spec.features(), inA.features(), "only the corpus changes");
         StepId ids = new StepId();
-        String a = ids.hash(new CorpusStep(inA.corpus(), 1));
-        assertNotEquals(a, ids.hash(new CorpusStep(inB.corpus(), 1)), "another --data-dir is another corpus");
-        assertEquals(a, ids.hash(new CorpusStep(RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("a")).corpus(), 1)));
-        assertEquals(a, ids.hash(new CorpusStep(inA.corpus(), 2)), "the root seed does not touch a seedless loader");
+        String a = ids.hash(new CorpusStep(a0, 1));
+        assertNotEquals(a, ids.hash(new CorpusStep(RealCorpora.downstreamCorpus(inB.downstream()), 1)),
+                "another --data-dir is another corpus");
+        assertEquals(a, ids.hash(new CorpusStep(RealCorpora.downstreamCorpus(
+                RealCorpora.withResolvedCorpusDir(spec, tmp.resolve("a")).downstream()), 1)));
+        assertEquals(a, ids.hash(new CorpusStep(a0, 2)), "the root seed does not touch a seedless loader");
         assertEquals(inA, RealCorpora.withResolvedCorpusDir(inA, tmp.resolve("b")), "an absolute dir stays");
 
         corpus.addProperty("format", "voxforge");
-        spec(specs, "real/id", corpus);
-        ExperimentSpec vox = RealCorpora.withResolvedCorpusDir(new SpecLoader(specs).load(id, Profile.SMOKE, null),
-                tmp.resolve("a"));
-        assertNotEquals(ids.hash(new CorpusStep(vox.corpus(), 1)), ids.hash(new CorpusStep(vox.corpus(), 2)),
+        downstreamSpec(specs, "real/id", "table1/bestrq-fleurs", corpus, "");
+        CorpusSpec vox = RealCorpora.downstreamCorpus(RealCorpora.withResolvedCorpusDir(
+                new SpecLoader(specs).load(id, Profile.SMOKE, null), tmp.resolve("a")).downstream());
+        assertNotEquals(ids.hash(new CorpusStep(vox, 1)), ids.hash(new CorpusStep(vox, 2)),
                 "VoxForge's speaker split follows the seed");
     }
 
@@ -244,8 +279,8 @@ class RealCorpusStepsTest {
     void aRelativeDownstreamCorpusDirResolvesAgainstTheDataDirToo() throws IOException {
         JsonObject base = JsonParser.parseString(Files.readString(TestPaths.specs().resolve("table1/bestrq-fleurs.json")))
                 .getAsJsonObject();
-        base.getAsJsonObject("downstream").add("corpus", JsonParser.parseString(
-                "{\"type\": \"real\", \"label\": \"x\", \"format\": \"fleurs_hf\", \"dir\": \"corpora/fleurs\"}"));
+        base.getAsJsonObject("downstream").add("corpus", JsonParser.parseString("{\"type\": \"real\", \"label\": \"x\", "
+                + "\"format\": \"fleurs_hf\", \"dir\": \"corpora/fleurs\", \"languages\": [\"sv\"]}"));
         Path specs = tmp.resolve("specs-down");
         Files.createDirectories(specs.resolve(SpecLoader.PROFILES_DIR));
         Files.copy(TestPaths.specs().resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"),
@@ -283,7 +318,7 @@ class RealCorpusStepsTest {
         assertTrue(e.getMessage().contains("format must be one of"), e.getMessage());
     }
 
-    private static boolean soxAvailable() {
+    static boolean soxAvailable() {
         try {
             Process p = new ProcessBuilder("sox", "-h").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -296,7 +331,7 @@ class RealCorpusStepsTest {
         }
     }
 
-    private static void sox(Path in, Path out) throws IOException, InterruptedException {
+    static void sox(Path in, Path out) throws IOException, InterruptedException {
         Files.createDirectories(out.getParent());
         Process p = new ProcessBuilder("sox", "-D", in.toString(), out.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
