@@ -1,6 +1,7 @@
 package org.masrrepro.harness.steps;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
 import org.masrrepro.datasets.corpus.analog.AnalogCorpora;
@@ -14,6 +15,7 @@ import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.SpecJson;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,36 @@ public final class CorpusStep implements Step {
         Long own = spec instanceof FleursAnalogSpec f ? f.seed() : spec instanceof AnalogCorpusSpec a ? a.seed()
                 : spec instanceof RealCorpusSpec r ? r.seed() : null;
         this.seed = own != null ? own : Seeds.derive(rootSeed, "corpus");
+    }
+
+    /**
+     * How many audio files the finished corpus step in {@code stepDir} left out (its provenance's {@code bad_files});
+     * 0 when none, for an analog, or when the step has no provenance.
+     */
+    public static int skippedFiles(Path stepDir) throws IOException {
+        JsonObject p = provenance(stepDir);
+        if (p == null || !p.has("measurements") || !p.getAsJsonObject("measurements").has("bad_files")) {
+            return 0;
+        }
+        return p.getAsJsonObject("measurements").get("bad_files").getAsInt();
+    }
+
+    /**
+     * The corpus type the finished step in {@code stepDir} was built from, as its provenance records it ({@code
+     * real}, {@code analog}, {@code fleurs-analog}); null when it has no provenance.
+     */
+    public static String typeOf(Path stepDir) throws IOException {
+        JsonObject p = provenance(stepDir);
+        if (p == null || !p.has("inputs") || !p.getAsJsonObject("inputs").has("corpus")) {
+            return null;
+        }
+        JsonObject c = p.getAsJsonObject("inputs").getAsJsonObject("corpus");
+        return c.has("type") ? c.get("type").getAsString() : null;
+    }
+
+    private static JsonObject provenance(Path stepDir) throws IOException {
+        Path f = stepDir.resolve(StepRunner.PROVENANCE);
+        return Files.isRegularFile(f) ? JsonParser.parseString(Files.readString(f)).getAsJsonObject() : null;
     }
 
     /** Where the corpus itself (manifest.csv, card.md, audio/) lives inside the step directory. */
