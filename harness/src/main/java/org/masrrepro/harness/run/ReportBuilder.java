@@ -274,7 +274,7 @@ public final class ReportBuilder {
         }
         // Pretraining corpora first, then those only measured on (each group in the order the runs name them).
         List<CorpusUse> listed = new ArrayList<>(byLabel.values());
-        listed.sort(java.util.Comparator.comparingInt(c -> ROLES.indexOf(c.roles().get(0))));
+        listed.sort(java.util.Comparator.comparingInt(c -> RunSummary.ROLES.indexOf(c.roles().get(0))));
         StringBuilder sb = new StringBuilder("Ours: ");
         sb.append(String.join("; ", listed.stream()
                 .map(c -> c.label() + " (" + String.join(", ", c.roles()) + ")").toList()));
@@ -301,12 +301,8 @@ public final class ReportBuilder {
         return sb.append(" Paper: Raj et al., MASR.").toString();
     }
 
-    /** The roles a corpus can have in a run, in the order lists name them. */
-    private static final List<String> ROLES = List.of(RunSummary.PRETRAINING, RunSummary.CONTINUED_PRETRAINING,
-            RunSummary.DOWNSTREAM);
-
     private static List<String> ordered(Set<String> roles) {
-        return ROLES.stream().filter(roles::contains).toList();
+        return RunSummary.ROLES.stream().filter(roles::contains).toList();
     }
 
     private static String labels(List<CorpusUse> corpora) {

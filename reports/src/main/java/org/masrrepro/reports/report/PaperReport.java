@@ -382,13 +382,16 @@ public final class PaperReport {
                 }
                 Set<String> roles = new java.util.HashSet<>(had.roles());
                 roles.addAll(c.roles());
-                List<String> ordered = java.util.stream.Stream.of(RunSummary.PRETRAINING,
-                        RunSummary.CONTINUED_PRETRAINING, RunSummary.DOWNSTREAM).filter(roles::contains).toList();
+                List<String> ordered = RunSummary.ROLES.stream().filter(roles::contains).toList();
                 merged.put(key, new RunSummary.Corpus(had.label(), ordered, had.cardLink(),
                         had.note().isEmpty() ? c.note() : had.note()));
             }
         }
-        return List.copyOf(merged.values());
+        // Pretraining corpora first, then those only measured on; by label within each.
+        List<RunSummary.Corpus> out = new ArrayList<>(merged.values());
+        out.sort(java.util.Comparator.comparingInt((RunSummary.Corpus c) -> c.roles().isEmpty() ? RunSummary.ROLES.size()
+                : RunSummary.ROLES.indexOf(c.roles().get(0))));
+        return out;
     }
 
     private static void runsSection(ReportDocument doc, List<RunSummary> runs) {

@@ -31,6 +31,8 @@ public record RunSummary(String spec, long seed, String describes, String table,
     public static final String CONTINUED_PRETRAINING = "continued pretraining";
     /** Role of the corpus the numbers were measured on (fine-tuning or probe, and evaluation). */
     public static final String DOWNSTREAM = "downstream";
+    /** The roles, in the order every list of corpora names them. */
+    public static final List<String> ROLES = List.of(PRETRAINING, CONTINUED_PRETRAINING, DOWNSTREAM);
 
     /**
      * One corpus a run used.

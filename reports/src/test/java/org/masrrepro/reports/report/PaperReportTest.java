@@ -170,10 +170,9 @@ class PaperReportTest {
             assertTrue(sub.endsWith("profile smoke"), png + ": subtitle lacks the profile: " + sub);
             assertFalse(text.getOrDefault("Title", "").isEmpty(), png + " has no title");
         }
-        String fig3 = Files.list(out).filter(p -> p.getFileName().toString().startsWith("figure3_")).findFirst()
-                .map(p -> { try { return org.masrrepro.reports.plots.Charts.readText(p).get("Description"); }
-                        catch (IOException e) { throw new java.io.UncheckedIOException(e); } }).orElseThrow();
-        assertTrue(fig3.contains("pretrained on: " + pretraining), fig3);
+        Path fig3 = pngs.stream().filter(p -> p.getFileName().toString().startsWith("figure3_")).findFirst().orElseThrow();
+        String fig3Sub = org.masrrepro.reports.plots.Charts.readText(fig3).get("Description");
+        assertTrue(fig3Sub.contains("pretrained on: " + pretraining), fig3Sub);
         String results = Files.readString(out.resolve("results.csv"));
         assertTrue(results.startsWith("table,row,column,metric,value,seed,profile,corpus,pretraining_corpus,provenance"),
                 results);
