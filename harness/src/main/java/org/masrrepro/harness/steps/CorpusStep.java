@@ -1,6 +1,7 @@
 package org.masrrepro.harness.steps;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
 import org.masrrepro.datasets.corpus.analog.AnalogCorpora;
@@ -14,6 +15,7 @@ import org.masrrepro.harness.spec.RealCorpusSpec;
 import org.masrrepro.harness.spec.SpecJson;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,69 @@ public final class CorpusStep implements Step {
         Long own = spec instanceof FleursAnalogSpec f ? f.seed() : spec instanceof AnalogCorpusSpec a ? a.seed()
                 : spec instanceof RealCorpusSpec r ? r.seed() : null;
         this.seed = own != null ? own : Seeds.derive(rootSeed, "corpus");
+    }
+
+    /**
+     * Written beside the manifest of a real corpus that left audio files out ({@code skip_bad_files}): every one of
+     * them, {@code path<TAB>reason} under a header line (the card lists the first 50).
+     */
+    public static final String SKIPPED_LIST = "skipped_files.tsv";
+
+    /**
+     * How many audio files the finished corpus step in {@code stepDir} left out (its provenance's {@code bad_files});
+     * 0 when none, for an analog, or when the step has no provenance.
+     */
+    public static int skippedFiles(Path stepDir) throws IOException {
+        JsonObject p = provenance(stepDir);
+        if (p == null || !p.has("measurements") || !p.getAsJsonObject("measurements").has("bad_files")) {
+            return 0;
+        }
+        return p.getAsJsonObject("measurements").get("bad_files").getAsInt();
+    }
+
+    /**
+     * Where the files a corpus step left out are listed: {@link #SKIPPED_LIST}, or the card (which names the first 50)
+     * for a corpus built before that list was written.
+     */
+    public static Path skippedList(Path stepDir) {
+        Path list = dataDir(stepDir).resolve(SKIPPED_LIST);
+        return Files.isRegularFile(list) ? list : dataDir(stepDir).resolve("card.md");
+    }
+
+    /**
+     * The corpus type the finished step in {@code stepDir} was built from, as its provenance records it ({@code
+     * real}, {@code analog}, {@code fleurs-analog}); null when it has no provenance.
+     */
+    public static String typeOf(Path stepDir) throws IOException {
+        JsonObject p = provenance(stepDir);
+        if (p == null || !p.has("inputs") || !p.getAsJsonObject("inputs").has("corpus")) {
+            return null;
+        }
+        JsonObject c = p.getAsJsonObject("inputs").getAsJsonObject("corpus");
+        return c.has("type") ? c.get("type").getAsString() : null;
+    }
+
+    private static JsonObject provenance(Path stepDir) throws IOException {
+        Path f = stepDir.resolve(StepRunner.PROVENANCE);
+        return Files.isRegularFile(f) ? JsonParser.parseString(Files.readString(f)).getAsJsonObject() : null;
+    }
+
+    /** A real corpus that left audio files out says how many and where they are listed. */
+    @Override
+    public List<String> warnings(Path dir) {
+        int n;
+        try {
+            n = skippedFiles(dir);
+        } catch (IOException | RuntimeException e) {
+            return List.of("cannot read " + dir.resolve(StepRunner.PROVENANCE) + " to count skipped audio files: "
+                    + e.getMessage());
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        return List.of(String.format(java.util.Locale.ROOT, "%s: %d audio file%s missing or unreadable and left out "
+                        + "(skip_bad_files); the list: %s. Every table that uses this corpus says so in its caption.",
+                spec.label(), n, n == 1 ? " was" : "s were", skippedList(dir)));
     }
 
     /** Where the corpus itself (manifest.csv, card.md, audio/) lives inside the step directory. */

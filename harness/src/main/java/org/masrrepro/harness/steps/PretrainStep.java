@@ -49,6 +49,16 @@ public final class PretrainStep implements Step {
         }
     }
 
+    /** The features (and through them the corpus) whose pretrain split this step trains on. */
+    public FeatureStep features() {
+        return features;
+    }
+
+    /** The pretraining this one continues, or null when it starts from scratch. */
+    public PretrainStep base() {
+        return base;
+    }
+
     /** Steps this step trains: all of them, or the remainder after the base's milestone. */
     int stepsToRun() {
         int total = spec.training().steps();

@@ -169,6 +169,14 @@ public final class RealCorpora {
         Path manifest = outDir.resolve("manifest.csv");
         Manifest.write(manifest, rows);
         String sha = Hashes.sha256(manifest);
+        if (!corpus.badFiles().isEmpty()) {
+            StringBuilder list = new StringBuilder("path\treason\n");
+            corpus.badFiles().forEach(b -> list.append(b.audioPath().replaceAll("[\t\r\n]", " ")).append('\t')
+                    .append(b.reason().replaceAll("[\t\r\n]", " ")).append('\n'));
+            Path skipped = outDir.resolve(CorpusStep.SKIPPED_LIST);
+            AtomicFiles.writeString(skipped, list.toString());
+            ctx.recordOutputHash(CorpusStep.SKIPPED_LIST, Hashes.sha256(skipped));
+        }
         // The card is written after the manifest: a card on disk always describes a complete manifest.
         AtomicFiles.writeString(outDir.resolve("card.md"), RealCorpusCard.render(spec.label(), corpus, sha));
         ctx.recordInputHash("manifest.csv", sha);

@@ -37,6 +37,14 @@ public interface Step {
      */
     default void checkReusable(Path dir, Path dataDir) throws IOException {}
 
+    /**
+     * What a user must know of a finished step's outputs in {@code dir} (a corpus that left files out, say), one line
+     * each: printed when the step finishes and each time it is reused. None by default.
+     */
+    default List<String> warnings(Path dir) {
+        return List.of();
+    }
+
     /** A short human name for progress lines. */
     default String title() {
         return kind();

@@ -113,6 +113,7 @@ public final class StepRunner {
                         + " cannot be reused: " + e.getMessage(), e);
             }
             log.printf("[%s] %s: done earlier, reusing %s%n", step.kind(), step.title(), runsRoot.relativize(dir));
+            warn(step, dir);
             finishedThisRun.add(hash);
             return dir;
         }
@@ -131,6 +132,7 @@ public final class StepRunner {
             AtomicFiles.writeString(dir.resolve(DONE), hash + "\n");
             Files.deleteIfExists(dir.resolve(PROVENANCE + ".started"));
             log.printf("[%s] %s: finished in %.1f s%n", step.kind(), step.title(), seconds);
+            warn(step, dir);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -138,6 +140,12 @@ public final class StepRunner {
         }
         finishedThisRun.add(hash);
         return dir;
+    }
+
+    private void warn(Step step, Path dir) {
+        for (String w : step.warnings(dir)) {
+            log.printf("[%s] WARNING: %s%n", step.kind(), w);
+        }
     }
 
     private void writeProvenance(Step step, StepContext ctx, Instant started, double seconds, boolean resumed) {

@@ -136,6 +136,42 @@ class SmokePipelineTest {
         assertTrue(Files.readString(report.resolve("results.csv")).contains("best-rq"));
     }
 
+    /** Read alone, each table CSV row and each chart of the report still names the analog corpus and the profile. */
+    @Test
+    void everyTableCsvRowAndChartNamesTheAnalogCorpusAndProfile() throws IOException {
+        Path report = runsA.resolve("report/smoke");
+        String label = "FLEURS analog (espeak-ng voices, gettext sentences)";
+        List<Path> files;
+        try (Stream<Path> s = Files.list(report)) {
+            files = s.sorted().toList();
+        }
+        int csvs = 0;
+        for (Path csv : files.stream().filter(f -> f.getFileName().toString().matches("(table|figure|section)\\d+\\.csv"))
+                .toList()) {
+            try (java.io.Reader r = Files.newBufferedReader(csv)) {
+                var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                        .build().parse(r);
+                for (var rec : parser) {
+                    if (parser.getHeaderNames().stream().anyMatch(h -> h.endsWith(" ours") && !rec.get(h).isEmpty())) {
+                        assertEquals(label, rec.get("corpus"), csv + " row " + rec.get("row"));
+                        assertEquals("smoke", rec.get("profile"), csv + " row " + rec.get("row"));
+                        assertEquals(rec.get("row").equals(Results.FLOOR_ROW) ? "" : label,
+                                rec.get("pretraining_corpus"), csv + " row " + rec.get("row"));
+                    }
+                }
+            }
+            csvs++;
+        }
+        assertEquals(2, csvs, "table1 and figure4: " + files);
+        int pngs = 0;
+        for (Path png : files.stream().filter(f -> f.toString().endsWith(".png")).toList()) {
+            String sub = org.masrrepro.reports.plots.Charts.readText(png).getOrDefault("Description", "");
+            assertTrue(sub.contains(label) && sub.endsWith("profile smoke"), png + ": " + sub);
+            pngs++;
+        }
+        assertTrue(pngs >= 3, files.toString());
+    }
+
     @Test
     void interruptedPretrainingResumesToBitIdenticalMetrics() throws IOException {
         Path runsB = tmp.resolve("b");

@@ -19,7 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Renders comparison bar charts and confusion heat maps to PNG with XChart (headless AWT). */
+/**
+ * Renders comparison bar charts and confusion heat maps to PNG with XChart (headless AWT). Every chart has a subtitle
+ * under its title saying where its numbers come from (corpora, pretraining corpora, profile: see
+ * {@link org.masrrepro.reports.results.Origins}), since a PNG is often seen alone; the PNG also carries title and
+ * subtitle as text ({@code iTXt} chunks {@code Title} and {@code Description}, see {@link #readText}).
+ */
 public final class Charts {
 
     private Charts() {}
@@ -28,7 +33,8 @@ public final class Charts {
      * Grouped bars, ours vs the paper, one category per (row, column) of the table's (column, metric) pairs that
      * match {@code metricColumnFilter}: a pair matches when the filter equals its metric ({@code "acc"}), its column
      * ({@code "fleurs/all"}), its label ({@code "fleurs/all acc"}), or is a prefix of its column ending in '/'
-     * ({@code "dhvani/"}). A missing value leaves its bar out rather than drawing a zero.
+     * ({@code "dhvani/"}). A missing value leaves its bar out rather than drawing a zero. Subtitle: the table's
+     * {@link ComparisonTable#origin()}.
      */
     public static void comparisonBars(ComparisonTable table, String metricColumnFilter, Path png) throws IOException {
         List<ComparisonTable.Key> keys = table.keys().stream().filter(k -> matches(k, metricColumnFilter)).toList();
@@ -60,7 +66,7 @@ public final class Charts {
         }
         chart.addSeries("ours", cats, ours);
         chart.addSeries("paper", cats, paper);
-        save(chart, png);
+        save(chart, table.origin(), png);
     }
 
     /** Figure 2's grid: families (x groups) by mining variants (series), mean over seeds, null where not run. */
@@ -96,7 +102,10 @@ public final class Charts {
         return new FamilyGrid(List.copyOf(families), List.copyOf(minings), values);
     }
 
-    /** Figure 2 re-drawn: one group of bars per lang2vec family, one bar per mining variant (our mean over seeds). */
+    /**
+     * Figure 2 re-drawn: one group of bars per lang2vec family, one bar per mining variant (our mean over seeds).
+     * Subtitle: the table's {@link ComparisonTable#origin()}.
+     */
     public static void familyMiningBars(ComparisonTable table, ComparisonTable.Key key, List<String> familyOrder,
             Path png) throws IOException {
         FamilyGrid grid = familyGrid(table, key, familyOrder);
@@ -115,12 +124,15 @@ public final class Charts {
             chart.addSeries("(no data)", List.of("(no data)"), List.of(0.0));
         }
         grid.values().forEach((mining, series) -> chart.addSeries(mining, grid.families(), series));
-        save(chart, png);
+        save(chart, table.origin(), png);
     }
 
-    /** Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01). */
-    public static void confusionHeatmap(List<String> classes, int[][] confusion, String title, Path png)
-            throws IOException {
+    /**
+     * Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01);
+     * {@code subtitle}: where the numbers come from.
+     */
+    public static void confusionHeatmap(List<String> classes, int[][] confusion, String title, String subtitle,
+            Path png) throws IOException {
         int k = classes.size();
         if (confusion.length != k || java.util.Arrays.stream(confusion).anyMatch(r -> r.length != k)) {
             throw new IllegalArgumentException("confusion must be " + k + " x " + k);
@@ -146,15 +158,16 @@ public final class Charts {
         List<String> yLabels = new ArrayList<>(classes);
         java.util.Collections.reverse(yLabels);
         chart.addSeries("rate", classes, yLabels, data);
-        save(chart, png);
+        save(chart, subtitle, png);
     }
 
     /**
      * Figure 3: relative change (%) of per-language accuracy, one bar per language sorted by change; non-overlapped
-     * languages are marked with a star as in the paper. Empty input draws a "(no data)" placeholder.
+     * languages are marked with a star as in the paper. Empty input draws a "(no data)" placeholder; {@code subtitle}:
+     * where the numbers come from.
      */
     public static void relativeChangeBars(java.util.Map<String, Double> changeByLanguage, Set<String> nonOverlapped,
-            String title, Path png) throws IOException {
+            String title, String subtitle, Path png) throws IOException {
         List<java.util.Map.Entry<String, Double>> sorted = new ArrayList<>(changeByLanguage.entrySet());
         sorted.sort(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
                 .thenComparing(java.util.Map.Entry.comparingByKey()));
@@ -174,12 +187,12 @@ public final class Charts {
             vals.add(0.0);
         }
         chart.addSeries("relative change", cats, vals);
-        save(chart, png);
+        save(chart, subtitle, png);
     }
 
-    /** Training curves: one line per named series of (step, value) points. */
-    public static void curves(java.util.Map<String, double[][]> series, String title, String yTitle, Path png)
-            throws IOException {
+    /** Training curves: one line per named series of (step, value) points; {@code subtitle}: what was trained on. */
+    public static void curves(java.util.Map<String, double[][]> series, String title, String subtitle, String yTitle,
+            Path png) throws IOException {
         org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(900).height(480).title(title)
                 .xAxisTitle("step").yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -193,27 +206,173 @@ public final class Charts {
         if (chart.getSeriesMap().isEmpty()) {
             chart.addSeries("(no data)", new double[] {0}, new double[] {0});
         }
-        save(chart, png);
+        save(chart, subtitle, png);
     }
 
     /** The confusion heat map restricted to {@code group} (rows renormalised within the group, as in Figure 4). */
     public static void groupConfusionHeatmap(List<String> classes, int[][] confusion, List<String> group, String title,
-            Path png) throws IOException {
+            String subtitle, Path png) throws IOException {
         int[][] sub = new int[group.size()][group.size()];
         for (int i = 0; i < group.size(); i++) {
             for (int j = 0; j < group.size(); j++) {
                 sub[i][j] = confusion[classes.indexOf(group.get(i))][classes.indexOf(group.get(j))];
             }
         }
-        confusionHeatmap(group, sub, title, png);
+        confusionHeatmap(group, sub, title, subtitle, png);
     }
 
-    private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) throws IOException {
+    /** Margin left and right of the title lines, and the gap between title, subtitle and chart. */
+    private static final int MARGIN = 12;
+
+    /**
+     * Draws the chart under its title and {@code subtitle} (both wrapped to the chart's width; XChart draws one title
+     * line only) and writes it as PNG with both as text chunks.
+     */
+    private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String subtitle, Path png)
+            throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        BitmapEncoder.saveBitmap(chart, stripPng(png), BitmapEncoder.BitmapFormat.PNG);
+        String title = chart.getTitle() == null ? "" : chart.getTitle();
+        String sub = subtitle == null ? "" : subtitle;
+        Styler styler = chart.getStyler();
+        java.awt.Font titleFont = styler.getChartTitleFont();
+        java.awt.Font subFont = titleFont.deriveFont(java.awt.Font.PLAIN, Math.max(10f, titleFont.getSize2D() - 2f));
+        int width = chart.getWidth();
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D pg = probe.createGraphics();
+        java.awt.FontMetrics tm = pg.getFontMetrics(titleFont);
+        java.awt.FontMetrics sm = pg.getFontMetrics(subFont);
+        List<String> titleLines = wrap(title, tm, width - 2 * MARGIN);
+        List<String> subLines = wrap(sub, sm, width - 2 * MARGIN);
+        pg.dispose();
+        int header = MARGIN + titleLines.size() * tm.getHeight() + (subLines.isEmpty() ? 0 : 4)
+                + subLines.size() * sm.getHeight();
+        boolean visible = styler.isChartTitleVisible();
+        styler.setChartTitleVisible(false);
+        java.awt.image.BufferedImage body;
+        try {
+            body = BitmapEncoder.getBufferedImage(chart);
+        } finally {
+            styler.setChartTitleVisible(visible);
+        }
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, header + body.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                    java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(styler.getChartBackgroundColor());
+            g.fillRect(0, 0, width, header);
+            g.setColor(styler.getChartFontColor());
+            int y = MARGIN;
+            g.setFont(titleFont);
+            for (String line : titleLines) {
+                g.drawString(line, (width - tm.stringWidth(line)) / 2, y + tm.getAscent());
+                y += tm.getHeight();
+            }
+            y += subLines.isEmpty() ? 0 : 4;
+            g.setFont(subFont);
+            for (String line : subLines) {
+                g.drawString(line, (width - sm.stringWidth(line)) / 2, y + sm.getAscent());
+                y += sm.getHeight();
+            }
+            g.drawImage(body, 0, header, null);
+        } finally {
+            g.dispose();
+        }
+        writePng(img, Map.of("Title", title, "Description", sub), png);
+    }
+
+    /** Greedy word wrap to {@code max} pixels (a word longer than a line gets a line of its own). */
+    static List<String> wrap(String text, java.awt.FontMetrics fm, int max) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && fm.stringWidth(candidate) > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static final String PNG_FORMAT = "javax_imageio_png_1.0";
+
+    /** Writes {@code img} as PNG with each entry of {@code text} as an uncompressed UTF-8 {@code iTXt} chunk. */
+    private static void writePng(java.awt.image.BufferedImage img, Map<String, String> text, Path png)
+            throws IOException {
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+        try (java.io.OutputStream os = Files.newOutputStream(png);
+                javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(os)) {
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            javax.imageio.metadata.IIOMetadata meta = writer.getDefaultImageMetadata(
+                    javax.imageio.ImageTypeSpecifier.createFromRenderedImage(img), param);
+            javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode(PNG_FORMAT);
+            javax.imageio.metadata.IIOMetadataNode itxt = new javax.imageio.metadata.IIOMetadataNode("iTXt");
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(text).entrySet()) {
+                javax.imageio.metadata.IIOMetadataNode entry = new javax.imageio.metadata.IIOMetadataNode("iTXtEntry");
+                entry.setAttribute("keyword", e.getKey());
+                entry.setAttribute("compressionFlag", "FALSE");
+                entry.setAttribute("compressionMethod", "0");
+                entry.setAttribute("languageTag", "");
+                entry.setAttribute("translatedKeyword", "");
+                entry.setAttribute("text", e.getValue());
+                itxt.appendChild(entry);
+            }
+            root.appendChild(itxt);
+            meta.mergeTree(PNG_FORMAT, root);
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(img, null, meta), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * The text chunks of a PNG (tEXt, iTXt) by keyword: for a chart written here, {@code Title} and
+     * {@code Description} (the subtitle: corpora and profile).
+     */
+    public static Map<String, String> readText(Path png) throws IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(png.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(png + " is not an image");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                org.w3c.dom.Node root = reader.getImageMetadata(0).getAsTree(PNG_FORMAT);
+                for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (!n.getNodeName().equals("iTXt") && !n.getNodeName().equals("tEXt")) {
+                        continue;
+                    }
+                    for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
+                        org.w3c.dom.NamedNodeMap a = e.getAttributes();
+                        String value = a.getNamedItem("text") != null ? a.getNamedItem("text").getNodeValue()
+                                : a.getNamedItem("value").getNodeValue();
+                        out.put(a.getNamedItem("keyword").getNodeValue(), value);
+                    }
+                }
+            } finally {
+                reader.dispose();
+            }
+        }
+        return out;
     }
 
     private static final Set<String> PERCENT = Set.of("acc", "f1", "eer", "wer", "cer");
@@ -221,11 +380,5 @@ public final class Charts {
     static boolean matches(ComparisonTable.Key k, String filter) {
         return filter.equals(k.metric()) || filter.equals(k.column()) || filter.equals(k.column() + " " + k.metric())
                 || (filter.endsWith("/") && k.column().startsWith(filter));
-    }
-
-    // XChart appends the extension itself.
-    private static String stripPng(Path png) {
-        String s = png.toString();
-        return s.endsWith(".png") ? s.substring(0, s.length() - 4) : s;
     }
 }

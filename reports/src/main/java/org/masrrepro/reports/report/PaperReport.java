@@ -8,6 +8,7 @@ import org.masrrepro.reports.paper.PaperStatement;
 import org.masrrepro.reports.paper.PaperStatements;
 import org.masrrepro.reports.paper.StatementFormula;
 import org.masrrepro.reports.plots.Charts;
+import org.masrrepro.reports.results.Origins;
 import org.masrrepro.reports.results.ResultCell;
 import org.masrrepro.reports.results.ResultStore;
 import org.masrrepro.reports.tables.ComparisonTable;
@@ -120,13 +121,14 @@ public final class PaperReport {
             Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
             doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
             provenanceOf(doc, runs, cells, t.getKey());
+            corporaOf(doc, runs, cells, t.getKey());
         }
 
         figure3(out, doc, cells);
-        figure4(out, doc, runs);
+        figure4(out, doc, runs, profile);
         List<ClaimResult> claims = claims(doc, cells, paper);
         statements(doc, cells);
-        curves(out, doc, runs);
+        curves(out, doc, runs, profile);
         runsSection(doc, runs);
 
         ResultStore.write(out.resolve("results.json"), cells);
@@ -203,8 +205,11 @@ public final class PaperReport {
                 rows.add(List.of(lang, no ? "no" : "yes", fmt(b), fmt(e.getValue()), fmt(rel)));
             }
             String png = "figure3_" + ds + ".png";
+            String bestRow = best.get();
+            List<ResultCell> drawn = cells.stream().filter(c -> c.table().equals("F3")
+                    && c.column().startsWith(ds + "/") && (c.row().equals("best-rq") || c.row().equals(bestRow))).toList();
             Charts.relativeChangeBars(change, nonOverlapped, "Figure 3 (" + ds + "): " + best.get() + " over best-rq",
-                    out.resolve(png));
+                    Origins.of(drawn), out.resolve(png));
             doc.paragraph(ds + ": best MASR row by mean overall accuracy is " + best.get()
                     + "; the paper skips languages within ±25%, we show all (mean over seeds; a base recall of 0 "
                     + "counts as +100%).");
@@ -218,7 +223,8 @@ public final class PaperReport {
         }
     }
 
-    private static void figure4(Path out, ReportDocument doc, List<RunSummary> runs) throws IOException {
+    private static void figure4(Path out, ReportDocument doc, List<RunSummary> runs, String profile)
+            throws IOException {
         doc.heading(2, "Figure 4: confusions inside close language groups", "figure4");
         boolean any = false;
         java.util.Set<String> shown = new java.util.HashSet<>();
@@ -234,7 +240,7 @@ public final class PaperReport {
                 String png = "figure4_" + slug(r) + "_" + String.join("-", group) + ".png";
                 Charts.groupConfusionHeatmap(r.metrics().classes(), r.metrics().confusion(), group,
                         r.row() + " " + String.join("/", group) + " (" + r.spec() + ", seed " + r.seed() + ")",
-                        out.resolve(png));
+                        r.origin(profile), out.resolve(png));
                 doc.image(png, r.row() + " " + String.join("/", group));
                 any = true;
             }
@@ -296,30 +302,38 @@ public final class PaperReport {
         doc.table(List.of("id", "source", "statement", "paper", "ours (mean)", "seeds", "formula"), rows);
     }
 
-    private static void curves(Path out, ReportDocument doc, List<RunSummary> runs) throws IOException {
+    private static void curves(Path out, ReportDocument doc, List<RunSummary> runs, String profile)
+            throws IOException {
         doc.heading(2, "Training curves", "curves");
         for (RunSummary r : runs) {
             if (r.curves() == null || r.curves().isEmpty()) {
                 continue;
             }
             String png = "curves_" + slug(r) + ".png";
-            Charts.curves(r.curves(), r.spec() + " (seed " + r.seed() + ")", "loss", out.resolve(png));
+            Charts.curves(r.curves(), r.spec() + " (seed " + r.seed() + ")", r.origin(profile), "loss",
+                    out.resolve(png));
             doc.image(png, "training curves " + r.spec());
         }
+    }
+
+    /**
+     * The runs behind a table's cells: those reporting to it, or for F4 and S51 (analyses of the language-ID runs)
+     * the Table 1 and Figure 2 runs of the rows the analysis has cells for.
+     */
+    static List<RunSummary> runsBehind(List<RunSummary> runs, List<ResultCell> cells, String table) {
+        Set<String> analysedRows = new TreeSet<>();
+        cells.stream().filter(c -> c.table().equals(table)).forEach(c -> analysedRows.add(c.row()));
+        boolean analysis = table.equals("F4") || table.equals("S51");
+        return runs.stream().filter(r -> analysis
+                ? (r.table().equals("T1") || r.table().equals("F2")) && analysedRows.contains(r.row())
+                : r.table().equals(table)).toList();
     }
 
     /** Where each row of a table came from: per spec, one provenance link per seed (the cells' own is in results.csv). */
     static void provenanceOf(ReportDocument doc, List<RunSummary> runs, List<ResultCell> cells, String table) {
         Map<String, List<RunSummary>> bySpec = new TreeMap<>();
-        // F4 and S51 are analyses of the language-ID runs: their rows are those runs' rows.
-        Set<String> analysedRows = new TreeSet<>();
-        cells.stream().filter(c -> c.table().equals(table)).forEach(c -> analysedRows.add(c.row()));
-        boolean analysis = table.equals("F4") || table.equals("S51");
-        for (RunSummary r : runs) {
-            if (analysis ? (r.table().equals("T1") || r.table().equals("F2")) && analysedRows.contains(r.row())
-                    : r.table().equals(table)) {
-                bySpec.computeIfAbsent(r.row() + "\u0000" + r.spec(), k -> new ArrayList<>()).add(r);
-            }
+        for (RunSummary r : runsBehind(runs, cells, table)) {
+            bySpec.computeIfAbsent(r.row() + "\u0000" + r.spec(), k -> new ArrayList<>()).add(r);
         }
         if (bySpec.isEmpty()) {
             return;
@@ -336,14 +350,68 @@ public final class PaperReport {
         doc.table(List.of("row", "spec", "provenance per seed"), rows);
     }
 
+    /**
+     * Every corpus behind a table, each once with what its runs used it for (pretraining, continued pretraining,
+     * downstream), its card and any note (skipped audio files).
+     */
+    static void corporaOf(ReportDocument doc, List<RunSummary> runs, List<ResultCell> cells, String table) {
+        List<RunSummary.Corpus> used = corpora(runsBehind(runs, cells, table));
+        if (used.isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSummary.Corpus c : used) {
+            rows.add(List.of(c.label(), String.join(", ", c.roles()),
+                    c.cardLink() == null ? "" : "[card](" + c.cardLink() + ")", c.note()));
+        }
+        doc.paragraph("Corpora behind these numbers (every row's pretraining corpus as well as the one it was measured "
+                + "on), with their cards:");
+        doc.table(List.of("corpus", "used for", "card", "note"), rows);
+    }
+
+    /** The corpora of some runs, merged by label and card: roles in the order pretraining, continued, downstream. */
+    static List<RunSummary.Corpus> corpora(List<RunSummary> runs) {
+        Map<String, RunSummary.Corpus> merged = new TreeMap<>();
+        for (RunSummary r : runs) {
+            for (RunSummary.Corpus c : r.corpora()) {
+                String key = c.label() + "\u0000" + (c.cardLink() == null ? "" : c.cardLink());
+                RunSummary.Corpus had = merged.get(key);
+                if (had == null) {
+                    merged.put(key, c);
+                    continue;
+                }
+                Set<String> roles = new java.util.HashSet<>(had.roles());
+                roles.addAll(c.roles());
+                List<String> ordered = RunSummary.ROLES.stream().filter(roles::contains).toList();
+                merged.put(key, new RunSummary.Corpus(had.label(), ordered, had.cardLink(),
+                        had.note().isEmpty() ? c.note() : had.note()));
+            }
+        }
+        // Pretraining corpora first, then those only measured on; by label within each.
+        List<RunSummary.Corpus> out = new ArrayList<>(merged.values());
+        out.sort(java.util.Comparator.comparingInt((RunSummary.Corpus c) -> c.roles().isEmpty() ? RunSummary.ROLES.size()
+                : RunSummary.ROLES.indexOf(c.roles().get(0))));
+        return out;
+    }
+
     private static void runsSection(ReportDocument doc, List<RunSummary> runs) {
         doc.heading(2, "Runs, corpus cards and provenance", "runs");
         List<List<String>> rows = new ArrayList<>();
         for (RunSummary r : runs) {
-            rows.add(List.of(r.spec(), String.valueOf(r.seed()), r.describes(), r.corpus(),
-                    r.cardLink() == null ? "" : "[card](" + r.cardLink() + ")", "[provenance](" + r.provenance() + ")"));
+            String pretrained = String.join("; ", r.corpora().stream().filter(RunSummary.Corpus::pretrainedOn)
+                    .map(RunSummary.Corpus::label).distinct().toList());
+            StringBuilder cards = new StringBuilder();
+            for (RunSummary.Corpus c : r.corpora()) {
+                if (c.cardLink() != null) {
+                    cards.append(cards.length() == 0 ? "" : " ").append("[").append(String.join(", ", c.roles()))
+                            .append("](").append(c.cardLink()).append(")");
+                }
+            }
+            rows.add(List.of(r.spec(), String.valueOf(r.seed()), r.describes(), r.corpus(), pretrained,
+                    cards.toString(), "[provenance](" + r.provenance() + ")"));
         }
-        doc.table(List.of("spec", "seed", "describes", "corpus", "corpus card", "provenance"), rows);
+        doc.table(List.of("spec", "seed", "describes", "corpus", "pretraining corpus", "corpus cards", "provenance"),
+                rows);
     }
 
     static String fmt(double x) {

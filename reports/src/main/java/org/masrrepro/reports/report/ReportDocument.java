@@ -51,7 +51,7 @@ public final class ReportDocument {
         return this;
     }
 
-    /** A plain table; a cell of the form {@code [text](href)} becomes a link in both renderings. */
+    /** A plain table; each {@code [text](href)} in a cell becomes a link in both renderings. */
     public ReportDocument table(List<String> header, List<List<String>> rows) {
         md.append('|');
         header.forEach(h -> md.append(' ').append(ComparisonTable.md(h)).append(" |"));
@@ -74,9 +74,19 @@ public final class ReportDocument {
         return this;
     }
 
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("\\[([^]]*)]\\(([^)]*)\\)");
+
+    /** The cell as HTML: every {@code [text](href)} in it a link, the rest escaped. */
     private static String linkHtml(String cell) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^]]*)]\\(([^)]*)\\)").matcher(cell);
-        return m.matches() ? "<a href=\"" + esc(m.group(2)) + "\">" + esc(m.group(1)) + "</a>" : esc(cell);
+        java.util.regex.Matcher m = LINK.matcher(cell);
+        StringBuilder sb = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            sb.append(esc(cell.substring(at, m.start()))).append("<a href=\"").append(esc(m.group(2))).append("\">")
+                    .append(esc(m.group(1))).append("</a>");
+            at = m.end();
+        }
+        return sb.append(esc(cell.substring(at))).toString();
     }
 
     /** A comparison table (ours | paper | Δ), with its title and caption. */

@@ -41,18 +41,23 @@ public final class ResultStore {
         return cells == null ? List.of() : cells;
     }
 
-    /** CSV with header {@code table,row,column,metric,value,seed,profile,corpus,provenance}, same order as JSON. */
+    /**
+     * CSV with header {@code table,row,column,metric,value,seed,profile,corpus,pretraining_corpus,provenance}, same
+     * order as JSON; every row names its corpora and profile, so a row read alone still says where it came from (an
+     * unknown or absent pretraining corpus is an empty field).
+     */
     public static void writeCsv(Path csv, List<ResultCell> cells) throws IOException {
         List<ResultCell> sorted = new ArrayList<>(cells);
         sorted.sort(ORDER);
         Files.createDirectories(csv.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                        .setHeader("table", "row", "column", "metric", "value", "seed", "profile", "corpus", "provenance")
+                        .setHeader("table", "row", "column", "metric", "value", "seed", "profile", "corpus",
+                                "pretraining_corpus", "provenance")
                         .build())) {
             for (ResultCell c : sorted) {
                 p.printRecord(c.table(), c.row(), c.column(), c.metric(), c.value(), c.seed(), c.profile(), c.corpus(),
-                        c.provenance());
+                        c.pretrainingCorpus(), c.provenance());
             }
         }
     }

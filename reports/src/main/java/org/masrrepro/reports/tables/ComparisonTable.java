@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.masrrepro.reports.paper.PaperCell;
 import org.masrrepro.reports.paper.PaperNumbers;
+import org.masrrepro.reports.results.Origins;
 import org.masrrepro.reports.results.ResultCell;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -35,8 +36,10 @@ import java.util.TreeSet;
  * <p>Rows: the paper's rows in the paper's order, then rows only we have, sorted. Columns: the paper's (column,
  * metric) pairs that we measured, in the paper's order, then pairs only we have in blocks (see
  * {@link #oursOnlyOrder}); when we measured nothing
- * in this table, all of the paper's. The Tablesaw table has, per pair, the numeric columns {@code "<column> <metric>
- * ours"}, {@code "... ours_std"}, {@code "... n"}, {@code "... paper"} and {@code "... delta"}; the Markdown and
+ * in this table, all of the paper's. The Tablesaw table has, after {@code row}, the text columns {@code corpus},
+ * {@code pretraining_corpus} and {@code profile} (where that row's numbers of ours come from, {@code "; "}-joined when
+ * they come from several; empty for a row we did not measure), then per pair the numeric columns {@code "<column>
+ * <metric> ours"}, {@code "... ours_std"}, {@code "... n"}, {@code "... paper"} and {@code "... delta"}; the Markdown and
  * HTML renderings show {@code ours | paper | Δ} with one decimal, ours as {@code mean ± std (n=k)} over seeds.
  */
 public final class ComparisonTable {
@@ -55,10 +58,14 @@ public final class ComparisonTable {
     private final List<Key> keys;
     private final Map<String, Map<Key, double[]>> ours;   // row -> key -> values over seeds
     private final PaperNumbers paper;
+    private final List<ResultCell> cells;                 // this table's cells of ours
     private final Table table;
 
+    /** The text columns after {@code row}: where each row's numbers of ours come from. */
+    public static final List<String> ORIGIN_COLUMNS = List.of("corpus", "pretraining_corpus", "profile");
+
     private ComparisonTable(String tableId, String title, String caption, List<String> rows, List<Key> keys,
-            Map<String, Map<Key, double[]>> ours, PaperNumbers paper) {
+            Map<String, Map<Key, double[]>> ours, PaperNumbers paper, List<ResultCell> cells) {
         this.tableId = tableId;
         this.title = title;
         this.caption = caption;
@@ -66,6 +73,7 @@ public final class ComparisonTable {
         this.keys = keys;
         this.ours = ours;
         this.paper = paper;
+        this.cells = cells;
         this.table = build();
     }
 
@@ -86,10 +94,12 @@ public final class ComparisonTable {
         // Seed order fixes the summation order, so mean and std do not depend on the order of the input list.
         List<ResultCell> sorted = new ArrayList<>(ours);
         sorted.sort(Comparator.comparingLong(ResultCell::seed).thenComparingDouble(ResultCell::value));
+        List<ResultCell> mine = new ArrayList<>();
         for (ResultCell c : sorted) {
             if (!c.table().equals(tableId)) {
                 continue;
             }
+            mine.add(c);
             Key k = new Key(c.column(), c.metric());
             oursKeys.add(k);
             values.computeIfAbsent(c.row(), r -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new ArrayList<>())
@@ -118,7 +128,7 @@ public final class ComparisonTable {
             m.forEach((k, v) -> mm.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
             arrays.put(r, mm);
         });
-        return new ComparisonTable(tableId, title, caption, List.copyOf(rows), keys, arrays, paper);
+        return new ComparisonTable(tableId, title, caption, List.copyOf(rows), keys, arrays, paper, List.copyOf(mine));
     }
 
     /**
@@ -171,6 +181,16 @@ public final class ComparisonTable {
         StringColumn rowCol = StringColumn.create("row");
         rows.forEach(rowCol::append);
         t.addColumns(rowCol);
+        StringColumn corpus = StringColumn.create(ORIGIN_COLUMNS.get(0));
+        StringColumn pretraining = StringColumn.create(ORIGIN_COLUMNS.get(1));
+        StringColumn profile = StringColumn.create(ORIGIN_COLUMNS.get(2));
+        for (String r : rows) {
+            List<ResultCell> of = cells.stream().filter(c -> c.row().equals(r)).toList();
+            corpus.append(Origins.join(of.stream().map(ResultCell::corpus).toList()));
+            pretraining.append(Origins.join(of.stream().map(ResultCell::pretrainingCorpus).toList()));
+            profile.append(Origins.join(of.stream().map(ResultCell::profile).toList()));
+        }
+        t.addColumns(corpus, pretraining, profile);
         for (Key k : keys) {
             DoubleColumn mean = DoubleColumn.create(k.label() + " ours");
             DoubleColumn std = DoubleColumn.create(k.label() + " ours_std");
@@ -226,7 +246,15 @@ public final class ComparisonTable {
         return Math.sqrt(s / (v.length - 1));
     }
 
-    /** The Tablesaw table (row, then per key: ours, ours_std, n, paper, delta). */
+    /**
+     * Where this table's numbers of ours come from, in one line (corpora, pretraining corpora, profile; see
+     * {@link Origins#of}): what a chart of the table says under its title.
+     */
+    public String origin() {
+        return Origins.of(cells);
+    }
+
+    /** The Tablesaw table (row; corpus, pretraining_corpus, profile; then per key: ours, ours_std, n, paper, delta). */
     public Table table() {
         return table;
     }
@@ -307,7 +335,10 @@ public final class ComparisonTable {
         Files.writeString(file, toMarkdown(), StandardCharsets.UTF_8);
     }
 
-    /** The Tablesaw table as CSV: doubles with 4 decimals (Locale.ROOT), missing values empty. */
+    /**
+     * The Tablesaw table as CSV: doubles with 4 decimals (Locale.ROOT), missing values empty; each row names its
+     * corpora and profile in its own fields (no comment line: pandas' default {@code read_csv} reads it as is).
+     */
     public void writeCsv(Path file) throws IOException {
         // Written by hand rather than table.write(): fixed decimals instead of binary noise like 75.39999999999999.
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

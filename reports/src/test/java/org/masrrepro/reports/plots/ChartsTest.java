@@ -44,8 +44,10 @@ class ChartsTest {
             assertPng(png);
         }
         Path heat = tmp.resolve("deep/dir/heat.png");
-        Charts.confusionHeatmap(List.of("bs", "sr", "hr"), new int[][] {{2, 0, 7}, {7, 1, 2}, {0, 0, 0}}, "bs/sr/hr", heat);
+        Charts.confusionHeatmap(List.of("bs", "sr", "hr"), new int[][] {{2, 0, 7}, {7, 1, 2}, {0, 0, 0}}, "bs/sr/hr",
+                "ours on: FLEURS analog — profile smoke", heat);
         assertPng(heat);
+        assertEquals("ours on: FLEURS analog — profile smoke", Charts.readText(heat).get("Description"));
         assertFalse(Files.exists(tmp.resolve("deep/dir/heat.png.png")));
     }
 
@@ -75,6 +77,49 @@ class ChartsTest {
         assertPng(empty);
     }
 
+    /**
+     * A PNG is often seen alone: every chart says under its title which corpora and profile its numbers come from,
+     * and carries title and subtitle as PNG text; a subtitle longer than the chart is wide wraps instead of being cut.
+     */
+    @Test
+    void everyChartNamesItsCorporaAndProfile(@TempDir Path tmp) throws IOException {
+        List<ResultCell> ours = List.of(
+                new ResultCell("T3", "best-rq", "de", "wer", 90.0, 1, "smoke", "MLS analog (espeak-ng)",
+                        "FLEURS analog (espeak-ng)", "p.json"),
+                new ResultCell("T3", "best-rq", "avg", "wer", 91.0, 1, "smoke", "MLS analog (espeak-ng)",
+                        "FLEURS analog (espeak-ng)", "p.json"));
+        ComparisonTable t = ComparisonTable.of("T3", "Table 3", "ours", ours, PaperNumbers.load());
+        Path bars = tmp.resolve("t3.png");
+        Charts.comparisonBars(t, "wer", bars);
+        java.util.Map<String, String> text = Charts.readText(bars);
+        assertEquals("Table 3 — wer", text.get("Title"));
+        assertEquals("ours on: MLS analog (espeak-ng) — pretrained on: FLEURS analog (espeak-ng) — profile smoke",
+                text.get("Description"));
+        Path fig2 = tmp.resolve("f2.png");
+        Charts.familyMiningBars(ComparisonTable.of("F2", "Figure 2", "ours", List.of(new ResultCell("F2",
+                "genetic/combined", "fleurs/all", "acc", 40.0, 1, "cpu", "FLEURS analog", "p")), PaperNumbers.load()),
+                new ComparisonTable.Key("fleurs/all", "acc"), List.of(), fig2);
+        assertEquals("ours on: FLEURS analog — profile cpu", Charts.readText(fig2).get("Description"));
+        Path change = tmp.resolve("f3.png");
+        Charts.relativeChangeBars(java.util.Map.of("de", 5.0), java.util.Set.of(), "Figure 3", "ours on: X analog", change);
+        assertEquals("ours on: X analog", Charts.readText(change).get("Description"));
+        Path curves = tmp.resolve("c.png");
+        Charts.curves(java.util.Map.of("loss", new double[][] {{1, 2}, {3, 2}}), "curves", "ours on: Y analog", "loss",
+                curves);
+        assertEquals("ours on: Y analog", Charts.readText(curves).get("Description"));
+
+        Path shortSub = tmp.resolve("short.png");
+        Path longSub = tmp.resolve("long.png");
+        Charts.relativeChangeBars(java.util.Map.of("de", 5.0), java.util.Set.of(), "Figure 3", "one line", shortSub);
+        Charts.relativeChangeBars(java.util.Map.of("de", 5.0), java.util.Set.of(), "Figure 3",
+                "a corpus label far too long for one line ".repeat(8), longSub);
+        assertPng(longSub);
+        BufferedImage a = ImageIO.read(shortSub.toFile());
+        BufferedImage b = ImageIO.read(longSub.toFile());
+        assertEquals(a.getWidth(), b.getWidth(), "a long subtitle wraps; the chart keeps its width");
+        assertTrue(b.getHeight() > a.getHeight(), "the wrapped lines make the header taller");
+    }
+
     @Test
     void filterSemantics() {
         ComparisonTable.Key k = new ComparisonTable.Key("dhvani/all", "f1");
@@ -89,6 +134,6 @@ class ChartsTest {
     @Test
     void heatmapRejectsNonSquareConfusion(@TempDir Path tmp) {
         assertThrows(IllegalArgumentException.class,
-                () -> Charts.confusionHeatmap(List.of("a", "b"), new int[][] {{1, 0}}, "x", tmp.resolve("x.png")));
+                () -> Charts.confusionHeatmap(List.of("a", "b"), new int[][] {{1, 0}}, "x", "y", tmp.resolve("x.png")));
     }
 }

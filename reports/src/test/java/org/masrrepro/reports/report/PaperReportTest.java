@@ -120,6 +120,101 @@ class PaperReportTest {
         assertFalse(f4.contains("table1/best-rq+masr"), f4);
     }
 
+    /**
+     * Read alone, every exported table CSV and every chart still says which corpora and profile produced it: a CSV
+     * row with numbers of ours names its corpus, pretraining corpus and profile in its own fields, and every PNG's
+     * subtitle (kept as its Description text) names them. Fails for any new table or chart that forgets to.
+     */
+    @Test
+    void everyTableCsvAndEveryChartNamesItsCorporaAndProfile() throws IOException {
+        String corpus = "FLEURS analog (espeak-ng)";
+        String pretraining = "Pretraining analog (espeak-ng)";
+        List<ResultCell> cells = cells().stream().map(c -> c.withPretrainingCorpus(pretraining)).toList();
+        PaperReport.write(out, "smoke", "caption: analog corpora", cells,
+                List.of(run("best-rq", 0), run("best-rq+masr", 0)));
+        List<Path> csvs;
+        List<Path> pngs;
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            List<Path> all = s.sorted().toList();
+            csvs = all.stream().filter(p -> p.getFileName().toString().matches("(table|figure|section)\\d+\\.csv"))
+                    .toList();
+            pngs = all.stream().filter(p -> p.toString().endsWith(".png")).toList();
+        }
+        assertEquals(List.of("figure4.csv", "section51.csv", "table1.csv", "table3.csv"),
+                csvs.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path csv : csvs) {
+            try (java.io.Reader r = Files.newBufferedReader(csv)) {
+                org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                        .setSkipHeaderRecord(true).build().parse(r);
+                assertEquals(List.of("row", "corpus", "pretraining_corpus", "profile"), p.getHeaderNames().subList(0, 4),
+                        csv + ": the origin columns follow row");
+                int measured = 0;
+                for (org.apache.commons.csv.CSVRecord rec : p) {
+                    boolean ours = p.getHeaderNames().stream().anyMatch(h -> h.endsWith(" ours") && !rec.get(h).isEmpty());
+                    if (ours) {
+                        measured++;
+                        assertEquals(corpus, rec.get("corpus"), csv + " row " + rec.get("row"));
+                        assertEquals(pretraining, rec.get("pretraining_corpus"), csv + " row " + rec.get("row"));
+                        assertEquals("smoke", rec.get("profile"), csv + " row " + rec.get("row"));
+                    }
+                }
+                assertTrue(measured > 0, csv + " has rows of ours");
+            }
+        }
+        // 4 table charts + Figure 3 + 2 Figure 4 heat maps + 2 curve charts
+        assertEquals(9, pngs.size(), pngs.toString());
+        for (Path png : pngs) {
+            Map<String, String> text = org.masrrepro.reports.plots.Charts.readText(png);
+            String sub = text.getOrDefault("Description", "");
+            assertTrue(sub.contains(corpus) && sub.contains("analog"), png + ": subtitle lacks the corpus: " + sub);
+            assertTrue(sub.endsWith("profile smoke"), png + ": subtitle lacks the profile: " + sub);
+            assertFalse(text.getOrDefault("Title", "").isEmpty(), png + " has no title");
+        }
+        Path fig3 = pngs.stream().filter(p -> p.getFileName().toString().startsWith("figure3_")).findFirst().orElseThrow();
+        String fig3Sub = org.masrrepro.reports.plots.Charts.readText(fig3).get("Description");
+        assertTrue(fig3Sub.contains("pretrained on: " + pretraining), fig3Sub);
+        String results = Files.readString(out.resolve("results.csv"));
+        assertTrue(results.startsWith("table,row,column,metric,value,seed,profile,corpus,pretraining_corpus,provenance"),
+                results);
+        assertTrue(Files.readString(out.resolve("results.json")).contains("\"pretraining_corpus\": \"" + pretraining),
+                "the JSON export names the pretraining corpus as the CSVs do");
+    }
+
+    /** A table lists the card of every corpus its runs used: the pretraining corpora as well as the downstream one. */
+    @Test
+    void eachTableListsTheCardsOfItsPretrainingAndDownstreamCorpora() throws IOException {
+        RunSummary probe = new RunSummary("table2/mask/bestrq", 0, "probe", "T2", "best-rq", "mask", "Mask analog",
+                "cards/mask.md", "../../p/provenance.json", null, Map.of(), List.of(
+                        new RunSummary.Corpus("FLEURS analog", List.of(RunSummary.PRETRAINING), "cards/fleurs.md", ""),
+                        new RunSummary.Corpus("Other analog", List.of(RunSummary.CONTINUED_PRETRAINING),
+                                "cards/other.md", ""),
+                        new RunSummary.Corpus("Mask analog", List.of(RunSummary.DOWNSTREAM), "cards/mask.md",
+                                "2 unreadable audio files skipped")));
+        RunSummary lid = new RunSummary("table1/bestrq", 0, "lid", "T1", "best-rq", "fleurs", "FLEURS analog",
+                "cards/fleurs.md", "../../q/provenance.json", null, Map.of(), List.of(new RunSummary.Corpus(
+                        "FLEURS analog", List.of(RunSummary.PRETRAINING, RunSummary.DOWNSTREAM), "cards/fleurs.md", "")));
+        List<ResultCell> cells = List.of(
+                new ResultCell("T2", "best-rq", "mask", "acc", 60, 0, "smoke", "Mask analog", "FLEURS analog", "p"),
+                new ResultCell("T1", "best-rq", "fleurs/all", "acc", 50, 0, "smoke", "FLEURS analog", "FLEURS analog",
+                        "q"));
+        PaperReport.write(out, "smoke", "caption", cells, List.of(probe, lid));
+        String md = Files.readString(out.resolve("README.md"));
+        String t2 = md.substring(md.indexOf("### Table 2"), md.indexOf("## Figure 3"));
+        assertTrue(t2.contains("| FLEURS analog | pretraining | [card](cards/fleurs.md) |  |"), t2);
+        assertTrue(t2.contains("| Other analog | continued pretraining | [card](cards/other.md) |  |"), t2);
+        assertTrue(t2.contains("| Mask analog | downstream | [card](cards/mask.md) | 2 unreadable audio files skipped |"),
+                t2);
+        String t1 = md.substring(md.indexOf("### Table 1"), md.indexOf("### Table 2"));
+        assertTrue(t1.contains("| FLEURS analog | pretraining, downstream | [card](cards/fleurs.md) |  |"), t1);
+        assertFalse(t1.contains("Mask analog"), "a table lists only its own runs' corpora");
+        // The runs section links every card of a run, each named by its role; the HTML renders each as a link.
+        assertTrue(md.contains("| FLEURS analog; Other analog | [pretraining](cards/fleurs.md) "
+                + "[continued pretraining](cards/other.md) [downstream](cards/mask.md) |"), md);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<a href=\"cards/other.md\">continued pretraining</a> "
+                + "<a href=\"cards/mask.md\">downstream</a>"), html);
+    }
+
     @Test
     void emptyResultsStillGiveAPageThatSaysWhatIsMissing() throws IOException {
         PaperReport.write(out, "smoke", "nothing yet", List.of(), List.of());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Result cells survive a JSON round trip, and JSON and CSV are written in one fixed order. */
 class ResultStoreTest {
@@ -24,7 +25,8 @@ class ResultStoreTest {
 
     final List<ResultCell> cells = List.of(cell("best-rq+masr", "fleurs/all", "acc", 61.25, 2),
             cell("best-rq", "fleurs/all", "eer", 12.5, 1), cell("best-rq", "fleurs/all", "acc", 55.0, 2),
-            cell("best-rq", "fleurs/all", "acc", 54.0, 1), cell("best-rq", "fleurs/O", "acc", Double.NaN, 1));
+            cell("best-rq", "fleurs/all", "acc", 54.0, 1).withPretrainingCorpus("FLEURS analog (pretrain split)"),
+            cell("best-rq", "fleurs/O", "acc", Double.NaN, 1));
 
     @Test
     void jsonRoundTripIsSortedAndLossless(@TempDir Path tmp) throws IOException {
@@ -39,6 +41,10 @@ class ResultStoreTest {
         Path json2 = tmp.resolve("r2.json");
         ResultStore.write(json2, reversed);
         assertEquals(Files.readString(json), Files.readString(json2));
+        // The JSON names the pretraining corpus as the CSV does; a cell without one has no such key.
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"pretraining_corpus\": \"FLEURS analog (pretrain split)\""), text);
+        assertEquals(1, text.split("pretraining_corpus", -1).length - 1, text);
     }
 
     @Test
@@ -53,8 +59,11 @@ class ResultStoreTest {
             assertEquals("54.0", recs.get(1).get("value"));
             assertEquals("1", recs.get(1).get("seed"));
             assertEquals("FLEURS analog (espeak-ng, 6 languages)", recs.get(1).get("corpus"));
+            assertEquals("FLEURS analog (pretrain split)", recs.get(1).get("pretraining_corpus"));
+            assertEquals("", recs.get(2).get("pretraining_corpus"), "not known: empty");
+            assertEquals("smoke", recs.get(1).get("profile"));
             assertEquals("best-rq+masr", recs.get(4).get("row"));
         }
-        assertEquals("table,row,column,metric,value,seed,profile,corpus,provenance", Files.readAllLines(csv).get(0));
+        assertEquals("table,row,column,metric,value,seed,profile,corpus,pretraining_corpus,provenance", Files.readAllLines(csv).get(0));
     }
 }

@@ -63,7 +63,8 @@ class ComparisonTableTest {
 
         Table tab = t.table();
         assertEquals(8, tab.rowCount());
-        assertEquals(1 + 3 * 5, tab.columnCount());
+        assertEquals(1 + 3 + 3 * 5, tab.columnCount()); // row, corpus, pretraining_corpus, profile, 5 per key
+        assertEquals("FLEURS analog", tab.stringColumn("corpus").get(t.rows().indexOf("best-rq")));
         int r = t.rows().indexOf("best-rq");
         assertEquals(71.0, tab.doubleColumn("fleurs/all acc ours").get(r), 1e-9);
         assertEquals(Math.sqrt(2), tab.doubleColumn("fleurs/all acc ours_std").get(r), 1e-9);
@@ -148,6 +149,32 @@ class ComparisonTableTest {
         assertTrue(t.toMarkdown().contains("| best-rq |  | 5.1 |  |"), t.toMarkdown());
     }
 
+    /** Each CSV row says which corpora and profile its numbers came from, so a row read alone is still honest. */
+    @Test
+    void everyMeasuredCsvRowNamesItsCorporaAndProfile(@TempDir Path tmp) throws IOException {
+        List<ResultCell> cells = List.of(
+                new ResultCell("T2", "best-rq", "mask", "acc", 60, 1, "smoke", "Mask analog", "MAIN analog", "p"),
+                new ResultCell("T2", "best-rq", "voxforge", "acc", 70, 1, "smoke", "VoxForge analog", "MAIN analog", "p"),
+                new ResultCell("T2", "best-rq", "voxforge", "acc", 72, 2, "smoke", "VoxForge analog", "MAIN analog", "p"),
+                new ResultCell("T2", "random-init", "mask", "acc", 50, 1, "smoke", "Mask analog", null, "p"));
+        ComparisonTable t = ComparisonTable.of("T2", "Table 2", CAPTION, cells, PAPER);
+        t.writeCsv(tmp.resolve("t2.csv"));
+        try (java.io.Reader r = Files.newBufferedReader(tmp.resolve("t2.csv"))) {
+            var recs = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(r).getRecords();
+            var byRow = new java.util.HashMap<String, org.apache.commons.csv.CSVRecord>();
+            recs.forEach(rec -> byRow.put(rec.get("row"), rec));
+            assertEquals("Mask analog; VoxForge analog", byRow.get("best-rq").get("corpus"));
+            assertEquals("MAIN analog", byRow.get("best-rq").get("pretraining_corpus"));
+            assertEquals("smoke", byRow.get("best-rq").get("profile"));
+            assertEquals("Mask analog", byRow.get("random-init").get("corpus"));
+            assertEquals("", byRow.get("random-init").get("pretraining_corpus"));
+            assertEquals("", byRow.get("best-rq+masr").get("corpus"), "paper only");
+        }
+        assertEquals("ours on: Mask analog; VoxForge analog — pretrained on: MAIN analog — profile smoke", t.origin());
+        assertEquals("no results of ours", ComparisonTable.of("T2", "Table 2", CAPTION, List.of(), PAPER).origin());
+    }
+
     @Test
     void filesAreWrittenAndHtmlEscaped(@TempDir Path tmp) throws IOException {
         ComparisonTable t = ComparisonTable.of("T1", "Table 1 <LID>", "a & b | c", ours, PAPER);
@@ -155,11 +182,11 @@ class ComparisonTableTest {
         t.writeHtml(tmp.resolve("t.html"));
         t.writeMarkdown(tmp.resolve("t.md"));
         List<String> csv = Files.readAllLines(tmp.resolve("t.csv"));
-        assertTrue(csv.get(0).startsWith("row,fleurs/O acc ours,"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("row,corpus,pretraining_corpus,profile,fleurs/O acc ours,"), csv.get(0));
         assertEquals(1 + 8, csv.size());
-        assertEquals("best-rq,80.0000,0.0000,2,85.6000,-5.6000,71.0000,1.4142,2,75.4000,-4.4000,,,0,0.9000,",
-                csv.get(1 + 3));
-        assertEquals("w2v-bert,,,0,87.7000,,,,0,78.0000,,,,0,0.5000,", csv.get(1));
+        assertEquals("best-rq,FLEURS analog,,smoke,80.0000,0.0000,2,85.6000,-5.6000,71.0000,1.4142,2,75.4000,-4.4000,,,0,"
+                + "0.9000,", csv.get(1 + 3));
+        assertEquals("w2v-bert,,,,,,0,87.7000,,,,0,78.0000,,,,0,0.5000,", csv.get(1), "a paper-only row names no corpus");
         String html = Files.readString(tmp.resolve("t.html"));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<h2>Table 1 &lt;LID&gt;</h2>") && html.contains("<p>a &amp; b | c</p>"), html);
