@@ -173,9 +173,10 @@ public final class ReportBuilder {
         List<UsedRun> out = new ArrayList<>();
         for (RunRecord r : runs) {
             Map<String, CorpusUse> uses = new LinkedHashMap<>();
+            ExperimentPlan plan = null;
             if (!r.spec().startsWith("floor/")) {
                 // CurrentResults kept only records whose spec resolves now to the very step they were read from.
-                ExperimentPlan plan = ExperimentPlan.load(specs, r.spec(), profile, r.seed(), dataDir);
+                plan = ExperimentPlan.load(specs, r.spec(), profile, r.seed(), dataDir);
                 java.util.Deque<PretrainStep> chain = new java.util.ArrayDeque<>();
                 for (PretrainStep p = plan.pretrain(); p != null; p = p.base()) {
                     chain.addFirst(p);
@@ -189,6 +190,12 @@ public final class ReportBuilder {
             }
             String pretraining = uses.isEmpty() ? null : String.join("; ", uses.values().stream()
                     .map(CorpusUse::label).distinct().toList());
+            if (plan != null && plan.eval() instanceof org.masrrepro.harness.steps.AsrEvalStep asr) {
+                // ASR scored on another corpus (eval_corpus) was fine-tuned on this one: downstream as well.
+                for (var model : asr.models()) {
+                    add(uses, ids, model.features().corpus(), RunSummary.DOWNSTREAM, runsRoot);
+                }
+            }
             CorpusUse down = uses.get(r.corpusDir());
             uses.put(r.corpusDir(), down != null ? withRole(down, RunSummary.DOWNSTREAM)
                     : use(r.corpusDir(), r.corpus(), null, RunSummary.DOWNSTREAM, runsRoot));
