@@ -66,6 +66,8 @@ public final class FleursAnalog {
     private final ProgressListener progress;
     /** Display name for the card (not part of the content). */
     private final String name;
+    /** The espeak-ng executable that synthesizes: {@code espeak-ng}, or a test's stub (not part of the content). */
+    private final String espeakBinary;
 
     /** Everything that determines the corpus's content (recorded in corpus.json and compared on reuse). */
     record Params(int format, List<String> languages, List<String> overlapped, Map<String, Integer> speakers,
@@ -96,6 +98,7 @@ public final class FleursAnalog {
         this.localeDir = b.localeDir;
         this.progress = b.progress;
         this.name = b.name;
+        this.espeakBinary = b.espeakBinary;
     }
 
     public static Builder builder() {
@@ -194,7 +197,7 @@ public final class FleursAnalog {
                 }
             }
         }
-        EspeakNg espeak = new EspeakNg();
+        EspeakNg espeak = new EspeakNg(espeakBinary);
         Map<String, Set<String>> ambiguous = ambiguousLanguages(espeak, bySplit);
         List<Job> kept = jobs.stream().filter(j -> !ambiguous.getOrDefault(j.sentence().id(), Set.of())
                 .contains(j.speaker().language())).toList();
@@ -588,6 +591,7 @@ public final class FleursAnalog {
         private Path localeDir = Path.of("/usr/share/locale");
         private ProgressListener progress = ProgressListener.NONE;
         private String name = "FLEURS analog";
+        private String espeakBinary = "espeak-ng";
 
         /** Required: the corpus directory (created; a partial or outdated build in it is replaced). */
         public Builder setOutputDir(Path outputDir) {
@@ -713,6 +717,15 @@ public final class FleursAnalog {
 
         public Builder optProgress(ProgressListener progress) {
             this.progress = progress;
+            return this;
+        }
+
+        /**
+         * Test seam: the executable that synthesizes (default {@code espeak-ng} on the PATH), e.g. a stub that crashes
+         * the way espeak-ng 1.51 sometimes does. The version check and voice listing still ask {@code espeak-ng}.
+         */
+        Builder optEspeakBinary(String binary) {
+            this.espeakBinary = binary;
             return this;
         }
 

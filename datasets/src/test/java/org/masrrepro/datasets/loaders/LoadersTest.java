@@ -199,6 +199,42 @@ class LoadersTest {
         assertTrue(c.notes().stream().anyMatch(n -> n.contains("2 bad audio file(s) skipped")), c.notes().toString());
     }
 
+    /**
+     * Guards truncation detection through a loader ({@link CorpusLoader} decodes every file; WAV and FLAC decoders refuse
+     * a cut file instead of returning the samples present): a generic-manifest corpus with one WAV and one FLAC cut in
+     * half fails to load, naming the file, its utterance and that it is truncated, the WAV first (row order), then, the
+     * WAV restored, the FLAC; with skipping both are left out and listed as truncated.
+     */
+    @Test
+    void truncatedWavAndFlacFailTheLoadNamingTheFile() throws IOException {
+        Path root = tmp.resolve("cut");
+        Tones.write(root.resolve("a/1.wav"), 300, 16000, 16000);
+        Tones.write(root.resolve("b/2.flac"), 350, 16000, 16000);
+        Tones.write(root.resolve("c/3.wav"), 400, 16000, 8000);
+        Tones.text(root.resolve("manifest.csv"), "path,split,language", "a/1.wav,train,sw", "b/2.flac,train,yo",
+                "c/3.wav,test,sw");
+        byte[] wav = Files.readAllBytes(root.resolve("a/1.wav"));
+        byte[] flac = Files.readAllBytes(root.resolve("b/2.flac"));
+        assertEquals(3, ManifestCsv.builder().setRoot(root).build().load().utterances().size(), "the whole files load");
+        Files.write(root.resolve("a/1.wav"), java.util.Arrays.copyOf(wav, wav.length / 2));
+        Files.write(root.resolve("b/2.flac"), java.util.Arrays.copyOf(flac, flac.length / 2));
+
+        IOException e = assertThrows(IOException.class, () -> ManifestCsv.builder().setRoot(root).build().load());
+        assertTrue(e.getMessage().contains(root.resolve("a/1.wav").toString()) && e.getMessage().contains("truncated WAV")
+                && e.getMessage().contains("utterance a_1"), e.getMessage());
+
+        Files.write(root.resolve("a/1.wav"), wav);
+        e = assertThrows(IOException.class, () -> ManifestCsv.builder().setRoot(root).build().load());
+        assertTrue(e.getMessage().contains(root.resolve("b/2.flac").toString()) && e.getMessage().contains("truncated FLAC")
+                && e.getMessage().contains("utterance b_2"), e.getMessage());
+
+        Files.write(root.resolve("a/1.wav"), java.util.Arrays.copyOf(wav, wav.length / 2));
+        LoadedCorpus c = ManifestCsv.builder().setRoot(root).optSkipBadFiles(true).build().load();
+        assertEquals(List.of("c_3"), c.utterances().stream().map(Utterance::id).toList());
+        assertEquals(List.of("a/1.wav", "b/2.flac"), c.badFiles().stream().map(BadFile::audioPath).toList());
+        c.badFiles().forEach(b -> assertTrue(b.reason().contains("truncated"), b.toString()));
+    }
+
     @Test
     void multilingualLibriSpeech() throws IOException {
         Path root = tmp.resolve("mls_german");

@@ -246,6 +246,62 @@ class RealCorpusStepsTest {
                 e.getMessage());
     }
 
+    /**
+     * Guards {@code skip_bad_files} through the corpus step ({@link RealCorpora#loader} passes it to the loader,
+     * {@link RealCorpora} records the count): without it a corrupt or missing audio file fails the step with an error
+     * naming the file and the option; with {@code "skip_bad_files": true} both are left out of the manifest, listed
+     * on the card with their reasons and counted in the card and the step's provenance.
+     */
+    @Test
+    void badAudioFilesFailTheCorpusStepUnlessSkipBadFilesLeavesThemOutAndListsThem() throws IOException {
+        Path dataDir = tmp.resolve("data");
+        Path corpusRoot = dataDir.resolve("corpora/fleurs");
+        fleursFixture(corpusRoot);
+        String corrupt = "data/sw_ke/audio/train/101.wav";
+        String missing = "data/yo_ng/audio/test/103.wav";
+        Files.writeString(corpusRoot.resolve(corrupt), "this is no audio file");
+        Files.delete(corpusRoot.resolve(missing));
+        JsonObject corpus = JsonParser.parseString("""
+                {"type": "real", "label": "FLEURS fixture with bad files", "format": "fleurs_hf",
+                 "dir": "corpora/fleurs", "languages": ["yo", "sw"], "overlapped": ["sw"]}""").getAsJsonObject();
+        Path specs = tmp.resolve("specs");
+        Path runs = tmp.resolve("runs");
+
+        String strictId = spec(specs, "real/strict", corpus);
+        ExperimentPlan strict = ExperimentPlan.of(new SpecLoader(specs).load(strictId, Profile.SMOKE, null), Profile.SMOKE);
+        StepRunner.StepFailedException e = assertThrows(StepRunner.StepFailedException.class,
+                () -> runner(runs, dataDir, new ByteArrayOutputStream()).run(strict.corpus()));
+        assertTrue(e.getMessage().contains(corpusRoot.resolve(corrupt).toString())
+                && e.getMessage().contains("unrecognized audio format") && e.getMessage().contains("sw_ke_train_101")
+                && e.getMessage().contains("skip_bad_files"), "names the first bad file in row order: " + e.getMessage());
+        Path strictDir = runner(runs, dataDir, new ByteArrayOutputStream()).dirOf(strict.corpus());
+        assertTrue(Files.notExists(CorpusStep.dataDir(strictDir).resolve("manifest.csv")), "no manifest of a failed read");
+
+        corpus.addProperty("skip_bad_files", true);
+        String lenientId = spec(specs, "real/lenient", corpus);
+        ExperimentPlan lenient = ExperimentPlan.of(new SpecLoader(specs).load(lenientId, Profile.SMOKE, null), Profile.SMOKE);
+        StepRunner runner = runner(runs, dataDir, new ByteArrayOutputStream());
+        Path dir = runner.run(lenient.corpus());
+        Path data = CorpusStep.dataDir(dir);
+        List<Utterance> rows = Manifest.read(data.resolve("manifest.csv"));
+        assertEquals(6, rows.size(), "8 files, 2 bad");
+        for (String bad : List.of(corrupt, missing)) {
+            Path file = corpusRoot.resolve(bad).toAbsolutePath().normalize();
+            assertTrue(rows.stream().noneMatch(u -> Path.of(u.audioPath()).equals(file)), bad + " is in the manifest");
+        }
+        String card = Files.readString(data.resolve("card.md"));
+        assertTrue(card.contains("- Bad audio files skipped: 2\n") && card.contains("## Skipped audio files"), card);
+        for (List<String> bad : List.of(List.of(corrupt, "unrecognized audio format"), List.of(missing, "audio file is missing"))) {
+            assertTrue(card.lines().anyMatch(l -> l.startsWith("- `" + bad.get(0) + "`: ") && l.contains(bad.get(1))),
+                    "the card lists " + bad + ": " + card);
+        }
+        JsonObject prov = JsonParser.parseString(Files.readString(dir.resolve(StepRunner.PROVENANCE))).getAsJsonObject();
+        JsonObject measured = prov.getAsJsonObject("measurements");
+        assertTrue(measured.has("bad_files") && measured.get("bad_files").getAsInt() == 2,
+                "the provenance counts the skipped files: " + measured);
+        assertEquals(6, measured.get("utterances").getAsInt(), measured.toString());
+    }
+
     @Test
     void stepIdentityNamesTheDirectoryActuallyRead() throws IOException {
         Path specs = tmp.resolve("specs");
