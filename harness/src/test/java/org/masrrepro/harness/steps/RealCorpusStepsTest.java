@@ -257,29 +257,30 @@ class RealCorpusStepsTest {
         Path dataDir = tmp.resolve("data");
         Path corpusRoot = dataDir.resolve("corpora/fleurs");
         fleursFixture(corpusRoot);
-        String corrupt = "data/sw_ke/audio/train/101.wav";
+        String corrupt = "data/sv_se/audio/train/101.wav";
         String missing = "data/yo_ng/audio/test/103.wav";
         Files.writeString(corpusRoot.resolve(corrupt), "this is no audio file");
         Files.delete(corpusRoot.resolve(missing));
         JsonObject corpus = JsonParser.parseString("""
                 {"type": "real", "label": "FLEURS fixture with bad files", "format": "fleurs_hf",
-                 "dir": "corpora/fleurs", "languages": ["yo", "sw"], "overlapped": ["sw"]}""").getAsJsonObject();
+                 "dir": "corpora/fleurs", "languages": ["yo", "sv"], "overlapped": ["sv"]}""").getAsJsonObject();
         Path specs = tmp.resolve("specs");
         Path runs = tmp.resolve("runs");
 
-        String strictId = spec(specs, "real/strict", corpus);
-        ExperimentPlan strict = ExperimentPlan.of(new SpecLoader(specs).load(strictId, Profile.SMOKE, null), Profile.SMOKE);
+        // FLEURS has no pretrain split: it is the downstream corpus (pretraining stays the analog's).
+        String strictId = downstreamSpec(specs, "real/strict", "table1/bestrq-fleurs", corpus, "");
+        ExperimentPlan strict = ExperimentPlan.load(new SpecLoader(specs), strictId, Profile.SMOKE, null, dataDir);
         StepRunner.StepFailedException e = assertThrows(StepRunner.StepFailedException.class,
                 () -> runner(runs, dataDir, new ByteArrayOutputStream()).run(strict.corpus()));
         assertTrue(e.getMessage().contains(corpusRoot.resolve(corrupt).toString())
-                && e.getMessage().contains("unrecognized audio format") && e.getMessage().contains("sw_ke_train_101")
+                && e.getMessage().contains("unrecognized audio format") && e.getMessage().contains("sv_se_train_101")
                 && e.getMessage().contains("skip_bad_files"), "names the first bad file in row order: " + e.getMessage());
         Path strictDir = runner(runs, dataDir, new ByteArrayOutputStream()).dirOf(strict.corpus());
         assertTrue(Files.notExists(CorpusStep.dataDir(strictDir).resolve("manifest.csv")), "no manifest of a failed read");
 
         corpus.addProperty("skip_bad_files", true);
-        String lenientId = spec(specs, "real/lenient", corpus);
-        ExperimentPlan lenient = ExperimentPlan.of(new SpecLoader(specs).load(lenientId, Profile.SMOKE, null), Profile.SMOKE);
+        String lenientId = downstreamSpec(specs, "real/lenient", "table1/bestrq-fleurs", corpus, "");
+        ExperimentPlan lenient = ExperimentPlan.load(new SpecLoader(specs), lenientId, Profile.SMOKE, null, dataDir);
         StepRunner runner = runner(runs, dataDir, new ByteArrayOutputStream());
         Path dir = runner.run(lenient.corpus());
         Path data = CorpusStep.dataDir(dir);
