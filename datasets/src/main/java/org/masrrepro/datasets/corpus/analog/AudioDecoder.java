@@ -5,12 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads a compressed audio file (Ogg Vorbis here) as 16 kHz mono samples. {@link SoxDecoder} is the implementation
- * for now; a pure-Java decoder can replace it via {@link #named}, e.g. {@code AudioDecoder.named("java-vorbis",
- * List.of(), AudioFiles::read16k)}. The id goes into each corpus's parameters, so a different decoder rebuilds.
+ * Reads a compressed audio file (Ogg Vorbis here) as 16 kHz mono samples. {@link #JAVA} (jorbis, the loaders' own
+ * decoder) is the analogs' default: on the Fish Fillets recordings it agrees with libvorbis via {@link SoxDecoder}
+ * within 2.3e-5 except where the decoded signal exceeds full scale, which sox clips to +-1 and jorbis keeps (the WAV
+ * writer clips it later), and it does not depend on the sox build. The id goes into each corpus's parameters, so a
+ * different decoder rebuilds.
  */
 @FunctionalInterface
 public interface AudioDecoder {
+
+    /** Pure-Java Ogg Vorbis (jorbis) / FLAC / WAV decoding, downmix and resampling of the real-corpus loaders. */
+    AudioDecoder JAVA = named("java-audiofiles", List.of(), org.masrrepro.datasets.audio.AudioFiles::read16k);
 
     /** The file's audio, downmixed to mono and resampled to 16 kHz; errors name the file. */
     float[] read16k(Path file) throws IOException;

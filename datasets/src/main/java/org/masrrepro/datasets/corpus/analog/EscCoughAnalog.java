@@ -158,7 +158,7 @@ public final class EscCoughAnalog {
         private long seed = 1;
         private Path voicesDir = HedgewarsVoices.VOICES_DIR;
         private Path scratchDir = ScratchHumanSounds.SOUNDS_DIR;
-        private AudioDecoder decoder = new SoxDecoder();
+        private AudioDecoder decoder = AudioDecoder.JAVA;
         private ProgressListener progress = ProgressListener.NONE;
 
         public Builder setOutputDir(Path outputDir) {

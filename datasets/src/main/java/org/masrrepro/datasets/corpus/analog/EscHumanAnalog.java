@@ -152,7 +152,7 @@ public final class EscHumanAnalog {
         private double clipSeconds = 3.0;
         private long seed = 1;
         private Path voicesDir = HedgewarsVoices.VOICES_DIR;
-        private AudioDecoder decoder = new SoxDecoder();
+        private AudioDecoder decoder = AudioDecoder.JAVA;
         private ProgressListener progress = ProgressListener.NONE;
 
         public Builder setOutputDir(Path outputDir) {

@@ -143,7 +143,7 @@ public final class FilletsSpeech {
         private int maxTest;
         private long seed = 1;
         private Path gameDir = FilletsDialogues.GAME_DIR;
-        private AudioDecoder decoder = new SoxDecoder();
+        private AudioDecoder decoder = AudioDecoder.JAVA;
         private ProgressListener progress = ProgressListener.NONE;
 
         public Builder setOutputDir(Path outputDir) {
@@ -182,7 +182,7 @@ public final class FilletsSpeech {
             return this;
         }
 
-        /** How Ogg Vorbis is decoded; default {@link SoxDecoder}. */
+        /** How Ogg Vorbis is decoded; default {@link AudioDecoder#JAVA}. */
         public Builder optDecoder(AudioDecoder decoder) {
             this.decoder = decoder;
             return this;

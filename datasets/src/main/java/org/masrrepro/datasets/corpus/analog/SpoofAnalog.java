@@ -218,7 +218,7 @@ public final class SpoofAnalog {
         private double testFraction = 0.15;
         private long seed = 1;
         private Path gameDir = FilletsDialogues.GAME_DIR;
-        private AudioDecoder decoder = new SoxDecoder();
+        private AudioDecoder decoder = AudioDecoder.JAVA;
         private Conditions channel = CHANNEL;
         private ProgressListener progress = ProgressListener.NONE;
 
