@@ -70,7 +70,7 @@ final class Flac {
                         + "one in STREAMINFO (damaged frames)");
             }
             if (pcm.frames == 0) {
-                throw new IOException(sourceName + ": FLAC stream holds no audio frames");
+                throw new EmptyAudioException(sourceName + ": FLAC stream holds no audio frames");
             }
             return new AudioClip(pcm.samples(), si.getSampleRate());
         } catch (IOException e) {

@@ -138,7 +138,7 @@ final class OggVorbis {
             frames = (int) lastGranule; // the last page's granule position trims the final block's padding
         }
         if (frames == 0) {
-            throw new IOException(src + ": Ogg Vorbis stream holds no audio");
+            throw new EmptyAudioException(src + ": Ogg Vorbis stream holds no audio");
         }
         return new AudioClip(Arrays.copyOf(out, frames), info.rate);
     }

@@ -89,17 +89,33 @@ public final class FilletsSpeech {
             available.put(lang, all.size());
             chosen.addAll(select(all, splitOfLevel, params.maxLinesPerSplit(), params.seed(), "fillets/" + lang));
         }
-        List<Utterance> utts = Parallel.map(chosen, line -> {
-            float[] x = decoder.read16k(line.audio());
+        List<Utterance> decoded = Parallel.map(chosen, line -> {
+            float[] x;
+            try {
+                x = decoder.read16k(line.audio());
+            } catch (org.masrrepro.datasets.audio.EmptyAudioException e) {
+                return null; // a few shipped recordings are empty Ogg streams: no speech for the line, left out
+            }
+            if (x.length == 0) {
+                return null;
+            }
             String id = "fillets-" + line.language() + "-" + line.id().replace('/', '-');
             String rel = dir.writeAudio("audio/" + line.language() + "/" + id + ".wav", x);
             return new Utterance(id, splitOf(line, splitOfLevel), line.language(), line.speaker(), "",
                     line.level() + "/" + line.role(), line.text(), rel, x.length, false);
         }, FilletsDialogues.Line::id, progress);
+        List<String> empty = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            if (decoded.get(i) == null) {
+                empty.add(chosen.get(i).language() + ":" + chosen.get(i).id());
+            }
+        }
+        List<Utterance> utts = decoded.stream().filter(java.util.Objects::nonNull).toList();
         Map<String, String> packages = DebianPackages.versions(needed);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("lines_available", available);
         record.put("split_of_level", splitOfLevel);
+        record.put("removed_empty_recordings", empty);
         CorpusCard.Builder card = CorpusCard.builder()
                 .optTitle("Corpus card: Fish Fillets NG real speech (" + String.join(", ", params.languages()) + ")")
                 .optDisclaimer("Real recorded speech as an MLS analog — not a standard ASR corpus.")
@@ -124,6 +140,8 @@ public final class FilletsSpeech {
                                 + "and big fish (v) voices occur in all splits",
                         "Lines with audio and text available per language: " + available
                                 + "; lines per split capped at " + params.maxLinesPerSplit() + " (0 = all)",
+                        "Lines left out because their shipped recording holds no audio (an empty Ogg stream): "
+                                + empty.size() + (empty.isEmpty() ? "" : " " + empty),
                         "Seed: " + params.seed() + "; sentence_id is level/role; gender unknown (empty)"));
         return dir.finish(params, utts, packages, record, card);
     }

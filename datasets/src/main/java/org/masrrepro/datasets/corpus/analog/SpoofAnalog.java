@@ -129,9 +129,15 @@ public final class SpoofAnalog {
         EspeakNg espeak = new EspeakNg();
         List<String> variants = new ArrayList<>(EspeakVoices.MALE);
         variants.addAll(EspeakVoices.FEMALE);
-        List<Utterance> utts = Parallel.map(jobs, j -> {
+        List<Utterance> made = Parallel.map(jobs, j -> {
             FilletsDialogues.Line l = j.line();
             float[] x;
+            float[] recording;
+            try {
+                recording = decoder.read16k(l.audio()); // every job of a line needs it: TTS only to know it exists
+            } catch (org.masrrepro.datasets.audio.EmptyAudioException e) {
+                return null; // a few shipped recordings are empty Ogg streams: the line is left out of both classes
+            }
             if (j.attack() == Attack.TTS) {
                 // one synthetic voice per target speaker, the same in every split
                 SplittableRandom rnd = Seeded.stream(params.seed(), "spoof-voice/" + l.speaker());
@@ -140,7 +146,7 @@ public final class SpoofAnalog {
                 int rate = 140 + rnd.nextInt(51);
                 x = espeak.synthesize(EspeakVoices.voice(l.language()), variant, rate, pitch, l.text());
             } else {
-                x = decoder.read16k(l.audio());
+                x = recording;
                 long attackSeed = Seeded.stream(params.seed(), "spoof-vocoder/" + j.id()).nextLong();
                 if (j.attack() == Attack.LPC) {
                     x = CopySynthesis.lpcVocoder(x, attackSeed);
@@ -154,6 +160,8 @@ public final class SpoofAnalog {
             return new Utterance(j.id(), j.split(), l.language(), l.speaker(), "", l.id(), l.text(), rel, x.length,
                     false, j.spoof() ? "spoof" : "bonafide", Double.NaN, Double.NaN);
         }, Job::id, progress);
+        List<Utterance> utts = made.stream().filter(java.util.Objects::nonNull).toList();
+        long emptyLines = made.stream().filter(java.util.Objects::isNull).count() / 2;
         Map<String, String> packages = DebianPackages.versions(needed);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("espeak_ng_version", espeakVersion);
@@ -178,7 +186,9 @@ public final class SpoofAnalog {
                 .optNotes(List.of("Task: binary classification, label column (bonafide/spoof); every line appears "
                                 + "once per class, so text cannot separate the classes",
                         "Splits disjoint by game level; lines per language and split capped at "
-                                + params.linesPerSplit() + " (0 = all); seed " + params.seed()))
+                                + params.linesPerSplit() + " (0 = all); seed " + params.seed(),
+                        "Lines left out because their shipped recording holds no audio (an empty Ogg stream): "
+                                + emptyLines))
                 .optAppendix(CorpusDirectory.labelTable(utts, LABELS) + "\n" + attackTable(utts));
         return dir.finish(params, utts, packages, record, card);
     }
