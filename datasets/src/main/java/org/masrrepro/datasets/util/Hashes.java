@@ -24,6 +24,17 @@ public final class Hashes {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** Relative path -> SHA-256 of every file under {@code dir}, sorted by path: to compare two builds file by file. */
+    public static java.util.SortedMap<String, String> sha256Tree(Path dir) throws IOException {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(p).toString(), sha256(p));
+            }
+        }
+        return out;
+    }
+
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }

@@ -16,9 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -97,17 +95,6 @@ class FleursAnalogEspeakCrashTest {
         }
     }
 
-    /** Relative path -> SHA-256 of every file under dir. */
-    static Map<String, String> tree(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString(), Hashes.sha256(p));
-            }
-        }
-        return out;
-    }
-
     /** Stub log lines: "md5(arguments and text) md5(text)". */
     static List<String> calls(Path bin) throws IOException {
         return Files.readAllLines(bin.resolveSibling("calls.log"));
@@ -125,7 +112,7 @@ class FleursAnalogEspeakCrashTest {
         Path bin = stub("crash-once");
         Files.writeString(bin.resolveSibling("crash-first-calls"), "");
         CorpusInfo built = corpus(tmp.resolve("crash-once-corpus")).optEspeakBinary(bin.toString()).build().prepare();
-        assertEquals(tree(reference.dir()), tree(built.dir()),
+        assertEquals(Hashes.sha256Tree(reference.dir()), Hashes.sha256Tree(built.dir()),
                 "every call crashed once: the retries must give the uncrashed corpus, each audio at its own utterance");
         Map<String, Long> perInput = calls(bin).stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
                 Collectors.counting()));

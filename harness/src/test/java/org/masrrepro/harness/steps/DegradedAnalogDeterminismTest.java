@@ -26,8 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,17 +56,6 @@ class DegradedAnalogDeterminismTest {
         return c;
     }
 
-    /** Relative path -> SHA-256 of every file under dir. */
-    static Map<String, String> tree(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString(), Hashes.sha256(p));
-            }
-        }
-        return out;
-    }
-
     Path build(FleursAnalogSpec spec, String root) {
         StepRunner runner = new StepRunner(tmp.resolve(root), Device.cpu(), ProgressListener.NONE,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -84,12 +71,12 @@ class DegradedAnalogDeterminismTest {
                 "the fragment's conditions (if they changed on purpose, update this line)");
         Path a = build(spec, "runs-a");
         Path b = build(spec, "runs-b");
-        Map<String, String> first = tree(a);
+        Map<String, String> first = Hashes.sha256Tree(a);
         List<Utterance> utts = Manifest.read(a.resolve("manifest.csv"));
         assertEquals(14, utts.size(), "hi: 3 train + 1 dev + 2 test + 2 pretrain; ta: 3 + 1 + 2");
         assertEquals(utts.size(), first.keySet().stream().filter(f -> f.endsWith(".wav")).count());
         assertTrue(first.keySet().containsAll(List.of("manifest.csv", "card.md", "corpus.json")), first.keySet().toString());
-        assertEquals(first, tree(b), "two builds of the degraded analog differ");
+        assertEquals(first, Hashes.sha256Tree(b), "two builds of the degraded analog differ");
 
         // the conditions are in effect: noise fills espeak-ng's digital silence at the start of every item
         String card = Files.readString(a.resolve("card.md"));

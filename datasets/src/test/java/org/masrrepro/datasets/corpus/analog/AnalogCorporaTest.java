@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,17 +52,6 @@ class AnalogCorporaTest {
                 + "harness/bin/install-deps.sh (needs " + packages(name) + ")");
     }
 
-    /** Relative path -> SHA-256 of every file under dir. */
-    static Map<String, String> tree(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString(), Hashes.sha256(p));
-            }
-        }
-        return out;
-    }
-
     @ParameterizedTest
     @MethodSource("names")
     void smokeBuildIsDeterministicReusedAndValid(String name) throws IOException {
@@ -74,7 +62,7 @@ class AnalogCorporaTest {
         System.out.printf("%s smoke: %d utterances, %.4f h, built in %.1f s%n", name, a.utterances().size(), a.hours(),
                 seconds);
         CorpusInfo b = AnalogCorpora.prepare(name, AnalogCorpora.Size.SMOKE, tmp.resolve("b"), 7, ProgressListener.NONE);
-        assertEquals(tree(a.dir()), tree(b.dir()), name + ": two builds differ");
+        assertEquals(Hashes.sha256Tree(a.dir()), Hashes.sha256Tree(b.dir()), name + ": two builds differ");
         assertEquals(a.manifestSha256(), b.manifestSha256());
         assertFalse(a.utterances().isEmpty());
         assertFalse(a.packageVersions().isEmpty(), "no package versions recorded");
