@@ -95,9 +95,10 @@ public final class FloorStep implements Step {
         java.nio.file.Path corpusData = CorpusStep.dataDir(ctx.dirOf(features.corpus()));
         FeatureSet train = FeatureStep.open(ctx.dirOf(features), "train");
         FeatureSet test = FeatureStep.open(ctx.dirOf(features), split);
-        List<String> classes = taskLabel ? TaskLabels.classes(corpusData, train, test) : this.classes;
-        int[] trainY = taskLabel ? TaskLabels.of(train, corpusData, classes) : LidLabels.of(train, corpusData, classes);
-        int[] truth = taskLabel ? TaskLabels.of(test, corpusData, classes) : LidLabels.of(test, corpusData, classes);
+        ManifestLabels labels = ManifestLabels.read(corpusData, taskLabel ? "label" : "language");
+        List<String> classes = taskLabel ? labels.classes(train, test) : this.classes;
+        int[] trainY = labels.indices(train, classes);
+        int[] truth = labels.indices(test, classes);
         PooledStatsClassifier clf = new PooledStatsClassifier(ITERATIONS, LEARNING_RATE, L2)
                 .fit(train, trainY, classes.size());
         List<String> overlapped = taskLabel ? List.of() : features.corpus().spec().overlapped();
@@ -145,13 +146,11 @@ public final class FloorStep implements Step {
         out.addProperty("test_uar", uar);
         double binaryEer = Double.NaN;
         if (numClasses == 2) {
-            List<Double> target = new java.util.ArrayList<>();
-            List<Double> nonTarget = new java.util.ArrayList<>();
+            double[] class1 = new double[truth.length];
             for (int i = 0; i < truth.length; i++) {
-                (truth[i] == 1 ? target : nonTarget).add((double) scores[i][1]);
+                class1[i] = scores[i][1];
             }
-            binaryEer = ClassificationMetrics.eer(target.stream().mapToDouble(Double::doubleValue).toArray(),
-                    nonTarget.stream().mapToDouble(Double::doubleValue).toArray());
+            binaryEer = ClassificationMetrics.binaryEer(truth, class1);
         }
         out.addProperty("test_binary_eer", binaryEer);
         AtomicFiles.writeString(ctx.dir().resolve(ProbeStep.PROBE), new com.google.gson.GsonBuilder()

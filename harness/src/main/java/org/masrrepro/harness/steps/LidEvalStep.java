@@ -64,7 +64,7 @@ public final class LidEvalStep implements Step {
         FeatureSet set = FeatureStep.open(ctx.dirOf(features), split);
         ctx.recordInputHash(split + ".feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), split)));
         List<String> classes = model.classes();
-        int[] truth = LidLabels.of(set, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
+        int[] truth = ManifestLabels.read(CorpusStep.dataDir(ctx.dirOf(features.corpus())), "language").indices(set, classes);
         set = EncoderInput.of(set, model.encoder(), ctx.dirOf(model.pretrain()), ctx);
         float[][] scores;
         try (LidModel m = LidModel.load(LidFinetuneStep.finalCheckpoint(ctx.dirOf(model)),

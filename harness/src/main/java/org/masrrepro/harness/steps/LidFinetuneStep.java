@@ -95,7 +95,7 @@ public final class LidFinetuneStep implements Step {
     public void execute(StepContext ctx) throws Exception {
         FeatureSet train = FeatureStep.open(ctx.dirOf(features), "train");
         ctx.recordInputHash("train.feats", Hashes.sha256(FeatureStep.file(ctx.dirOf(features), "train")));
-        int[] labels = LidLabels.of(train, CorpusStep.dataDir(ctx.dirOf(features.corpus())), classes);
+        int[] labels = ManifestLabels.read(CorpusStep.dataDir(ctx.dirOf(features.corpus())), "language").indices(train, classes);
         train = EncoderInput.of(train, encoder, ctx.dirOf(pretrain), ctx);
         LidTrainer.Builder b = LidTrainer.builder()
                 .setEncoder(Configs.encoder(encoder, train.dim()))

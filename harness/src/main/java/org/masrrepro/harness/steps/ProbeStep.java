@@ -7,8 +7,6 @@ import org.masrrepro.baselines.probe.EmbeddingCache;
 import org.masrrepro.baselines.probe.EmbeddingExtractor;
 import org.masrrepro.baselines.probe.Embeddings;
 import org.masrrepro.baselines.probe.LinearProbe;
-import org.masrrepro.datasets.corpus.Manifest;
-import org.masrrepro.datasets.corpus.Utterance;
 import org.masrrepro.datasets.features.FeatureSet;
 import org.masrrepro.datasets.util.AtomicFiles;
 import org.masrrepro.datasets.util.Hashes;
@@ -20,7 +18,6 @@ import org.masrrepro.reports.metrics.ClassificationReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +90,7 @@ public final class ProbeStep implements Step {
         String encoderHash = paramsHash + "-" + EncoderInput.tag(encoder, ctx.dirOf(pretrain));
         Path featDir = ctx.dirOf(features);
         EmbeddingCache cache = new EmbeddingCache(ctx.cacheDir("embeddings"));
-        Map<String, String> labelById = labels(CorpusStep.dataDir(ctx.dirOf(features.corpus())));
+        ManifestLabels labels = ManifestLabels.read(CorpusStep.dataDir(ctx.dirOf(features.corpus())), spec.target());
         Map<String, FeatureSet> sets = new HashMap<>();
         Map<String, Embeddings> emb = new HashMap<>();
         EmbeddingExtractor[] extractor = new EmbeddingExtractor[1]; // loaded only when the cache misses
@@ -117,15 +114,15 @@ public final class ProbeStep implements Step {
         }
         TreeSet<String> names = new TreeSet<>();
         for (String split : SPLITS) {
-            emb.get(split).ids().forEach(id -> names.add(label(labelById, id)));
+            emb.get(split).ids().forEach(id -> names.add(labels.of(id)));
         }
         List<String> classes = List.copyOf(names);
         if (classes.size() < 2) {
             throw new IllegalStateException("a probe needs at least 2 classes of " + spec.target() + ", found " + classes);
         }
-        int[] trainY = indices(emb.get("train"), labelById, classes);
-        int[] devY = indices(emb.get("dev"), labelById, classes);
-        int[] testY = indices(emb.get("test"), labelById, classes);
+        int[] trainY = indices(emb.get("train"), labels, classes);
+        int[] devY = indices(emb.get("dev"), labels, classes);
+        int[] testY = indices(emb.get("test"), labels, classes);
         LinearProbe.Result r = LinearProbe.builder()
                 .setTrain(emb.get("train").vectors(), trainY)
                 .setDev(emb.get("dev").vectors(), devY)
@@ -145,13 +142,11 @@ public final class ProbeStep implements Step {
         double testUar = 100 * LinearProbe.uar(testY, r.testPredictions(), classes.size());
         double binaryEer = Double.NaN;
         if (classes.size() == 2) {
-            List<Double> target = new ArrayList<>();
-            List<Double> nonTarget = new ArrayList<>();
+            double[] class1 = new double[testY.length];
             for (int i = 0; i < testY.length; i++) {
-                (testY[i] == 1 ? target : nonTarget).add(r.testProbabilities()[i][1]);
+                class1[i] = r.testProbabilities()[i][1];
             }
-            binaryEer = ClassificationMetrics.eer(target.stream().mapToDouble(Double::doubleValue).toArray(),
-                    nonTarget.stream().mapToDouble(Double::doubleValue).toArray());
+            binaryEer = ClassificationMetrics.binaryEer(testY, class1);
         }
         JsonObject out = new JsonObject();
         out.addProperty("target", spec.target());
@@ -187,26 +182,10 @@ public final class ProbeStep implements Step {
         return o;
     }
 
-    private Map<String, String> labels(Path corpusData) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        for (Utterance u : Manifest.read(corpusData.resolve("manifest.csv"))) {
-            out.put(u.id(), spec.target().equals("language") ? u.language() : u.label());
-        }
-        return out;
-    }
-
-    private String label(Map<String, String> byId, String id) {
-        String l = byId.get(id);
-        if (l == null || l.isEmpty()) {
-            throw new IllegalStateException("utterance " + id + " has no " + spec.target() + " in the corpus manifest");
-        }
-        return l;
-    }
-
-    private int[] indices(Embeddings e, Map<String, String> byId, List<String> classes) {
+    private static int[] indices(Embeddings e, ManifestLabels labels, List<String> classes) {
         int[] y = new int[e.size()];
         for (int i = 0; i < y.length; i++) {
-            y[i] = classes.indexOf(label(byId, e.ids().get(i)));
+            y[i] = classes.indexOf(labels.of(e.ids().get(i)));
         }
         return y;
     }

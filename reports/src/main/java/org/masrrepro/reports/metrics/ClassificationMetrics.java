@@ -142,6 +142,15 @@ public final class ClassificationMetrics {
         return count == 0 ? Double.NaN : 100.0 * sum / count;
     }
 
+    /** Two-class EER in percent: items of class 1 are the targets, scored by {@code class1Score} (any monotone score). */
+    public static double binaryEer(int[] truth, double[] class1Score) {
+        double[] target = java.util.stream.IntStream.range(0, truth.length).filter(i -> truth[i] == 1)
+                .mapToDouble(i -> class1Score[i]).toArray();
+        double[] nonTarget = java.util.stream.IntStream.range(0, truth.length).filter(i -> truth[i] != 1)
+                .mapToDouble(i -> class1Score[i]).toArray();
+        return eer(target, nonTarget);
+    }
+
     /**
      * Equal error rate in percent of target and non-target scores (higher = more target-like). Thresholds are the
      * distinct scores; at threshold s a trial is accepted when its score >= s, so tied scores move together and
