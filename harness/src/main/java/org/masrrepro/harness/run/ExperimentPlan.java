@@ -108,6 +108,10 @@ public record ExperimentPlan(
             if (asr.evalCorpus() != null) {
                 // Fine-tuned on the downstream corpus, scored on another (e.g. real speech): only its languages.
                 List<String> scored = asr.evalCorpus().languages();
+                if (scored.isEmpty()) {
+                    throw new IllegalStateException(spec.id() + ": downstream.eval_corpus.languages is empty: list "
+                            + "the languages it holds (its models are those fine-tuned for them)");
+                }
                 selected = selected.stream().filter(scored::contains).toList();
                 if (selected.isEmpty()) {
                     throw new IllegalStateException(spec.id() + ": downstream.eval_corpus has languages " + scored

@@ -161,7 +161,12 @@ public final class SpoofAnalog {
                     false, j.spoof() ? "spoof" : "bonafide", Double.NaN, Double.NaN);
         }, Job::id, progress);
         List<Utterance> utts = made.stream().filter(java.util.Objects::nonNull).toList();
-        long emptyLines = made.stream().filter(java.util.Objects::isNull).count() / 2;
+        java.util.Set<String> emptyLines = new java.util.TreeSet<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (made.get(i) == null) {
+                emptyLines.add(jobs.get(i).line().language() + ":" + jobs.get(i).line().id());
+            }
+        }
         Map<String, String> packages = DebianPackages.versions(needed);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("espeak_ng_version", espeakVersion);
@@ -188,7 +193,7 @@ public final class SpoofAnalog {
                         "Splits disjoint by game level; lines per language and split capped at "
                                 + params.linesPerSplit() + " (0 = all); seed " + params.seed(),
                         "Lines left out because their shipped recording holds no audio (an empty Ogg stream): "
-                                + emptyLines))
+                                + emptyLines.size() + (emptyLines.isEmpty() ? "" : " " + emptyLines)))
                 .optAppendix(CorpusDirectory.labelTable(utts, LABELS) + "\n" + attackTable(utts));
         return dir.finish(params, utts, packages, record, card);
     }
