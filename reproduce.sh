@@ -28,6 +28,7 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "installing ${need[*]}..." >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}" >/tmp/masr-apt-java.log 2>&1 \
       || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"; } \
+           >>/tmp/masr-apt-java.log 2>&1 \
       || { echo "apt-get failed; see /tmp/masr-apt-java.log" >&2; exit 1; }
   else
     echo "Java 17 and Maven are required: run as root  apt-get install -y ${need[*]}" >&2; exit 1

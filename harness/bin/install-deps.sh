@@ -14,6 +14,7 @@ for arg in "$@"; do
   case "$arg" in
     --reference-tools) lists+=("$here/reference-packages.txt") ;;
     --write-lock) write_lock=true ;;
+    '') ;;  # Maven passes an empty argument when -Pslow is off
     *) echo "install-deps.sh: unknown argument $arg (known: --reference-tools, --write-lock)" >&2; exit 2 ;;
   esac
 done
