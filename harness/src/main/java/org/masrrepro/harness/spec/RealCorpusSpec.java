@@ -69,6 +69,9 @@ public record RealCorpusSpec(
         only(format, "split", split, "dhvani");
         if (split != null) {
             Check.oneOf("split", split, DHVANI_SPLITS);
+        } else if (format.equals("dhvani")) {
+            // The default rule, spelled out once: in the step's identity, the provenance and the loader alike.
+            split = "by_name";
         }
         boolean drawn = format.equals("voxforge") || format.equals("dhvani") && "random".equals(split);
         drawnOnly(drawn, format, "dev_fraction", devFraction);

@@ -134,10 +134,6 @@ public final class CorpusStep implements Step {
         JsonObject corpus = SpecJson.toJson(spec).getAsJsonObject();
         corpus.remove("label"); // cosmetic: two specs naming the same data differently share it
         corpus.remove("seed");
-        if (spec instanceof RealCorpusSpec r && r.format().equals("dhvani") && r.split() == null) {
-            // The default rule, spelled out: a corpus read when every row was pretrain by default is another corpus.
-            corpus.addProperty("split", "by_name");
-        }
         JsonObject o = new JsonObject();
         o.add("corpus", corpus);
         if (spec instanceof AnalogCorpusSpec a) { // a rebuilt analog must not reuse what was computed from the old one

@@ -122,11 +122,10 @@ public final class RealCorpora {
             }
             case "dhvani" -> {
                 Dhvani.Builder d = Dhvani.builder().optLanguageMap(s.languageMapOrEmpty());
-                String split = s.split() == null ? "by_name" : s.split();
-                yield switch (split) {
+                yield switch (s.split()) { // RealCorpusSpec spells out the default, by_name
                     case "by_name" -> d.optSplitByManifestName();
                     case "random" -> d.optRandomSplit(seed, s.devFractionOrDefault(), s.testFractionOrDefault());
-                    default -> d.optSplit(split);
+                    default -> d.optSplit(s.split());
                 };
             }
             case "voxforge" -> VoxForge.builder().optLanguageMap(s.languageMapOrEmpty()).optSeed(seed)
