@@ -84,7 +84,7 @@ final class CheckCommand {
         for (RunRecord r : records) {
             List<String[]> used = new ArrayList<>();
             used.add(new String[] {r.corpusDir(), r.corpus()});
-            if (!r.spec().startsWith("floor/")) {
+            if (!r.isFloor()) {
                 try {
                     ExperimentPlan plan = ExperimentPlan.load(specs, r.spec(), profile, r.seed(), dataDir);
                     used.add(new String[] {ids.dirName(plan.pretrainCorpus()), plan.pretrainCorpus().spec().label()});

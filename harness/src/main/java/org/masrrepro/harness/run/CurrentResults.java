@@ -37,7 +37,7 @@ public final class CurrentResults {
         List<String> stale = new ArrayList<>();
         Set<String> floors = new HashSet<>();
         for (RunRecord r : records) {
-            if (r.spec().startsWith("floor/")) {
+            if (r.isFloor()) {
                 continue;
             }
             String why;
@@ -61,11 +61,11 @@ public final class CurrentResults {
                 stale.add(r.spec() + " seed " + r.seed() + ": " + why);
             }
         }
-        if (records.stream().anyMatch(r -> r.spec().startsWith("floor/"))) { // planning every spec costs time
+        if (records.stream().anyMatch(RunRecord::isFloor)) { // planning every spec costs time
             floors.addAll(floorsOfAllSpecs(specs, profile, dataDir, ids));
         }
         for (RunRecord r : records) {
-            if (r.spec().startsWith("floor/")) {
+            if (r.isFloor()) {
                 if (floors.contains(r.evalDir())) {
                     kept.add(r);
                 } else {

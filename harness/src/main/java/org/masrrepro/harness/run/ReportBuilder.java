@@ -27,16 +27,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Writes the report of one profile from its run records (see {@link PaperReport}): copies the card of every corpus a
  * run used, for pretraining or downstream (the downstream one with its non-learned floor), under {@code cards/},
- * reads each run's metrics and training logs, names each number's pretraining corpus, captions each table with the
- * corpora behind it (analog or real, and any files a real one left out), and links every number to the provenance of
- * the step that produced it.
+ * reads each run's metrics and training logs, names each number's pretraining corpus and every corpus a run used
+ * (analog or real, and any files a real one left out; {@link PaperReport} captions each table with those behind it),
+ * and links every number to the provenance of the step that produced it.
  */
 public final class ReportBuilder {
 
@@ -76,16 +75,14 @@ public final class ReportBuilder {
         for (UsedRun u : used) {
             cells.addAll(u.record().cells());
         }
-        String caption = caption(used, profile);
-        Map<String, String> tableCaptions = tableCaptions(used, profile);
         Path cards = out.resolve("cards");
         Files.createDirectories(cards);
         Path rel = Path.of("..", "..");
         for (UsedRun u : used) {
-            for (CorpusUse c : u.corpora()) {
-                Path card = CorpusStep.dataDir(runsRoot.resolve(c.dir())).resolve("card.md");
-                if (Files.isRegularFile(card) && !Files.exists(cards.resolve(cardName(c.dir())))) {
-                    Files.copy(card, cards.resolve(cardName(c.dir())), StandardCopyOption.REPLACE_EXISTING);
+            for (RunSummary.Corpus c : u.corpora()) {
+                Path card = CorpusStep.dataDir(runsRoot.resolve(c.source())).resolve("card.md");
+                if (Files.isRegularFile(card) && !Files.exists(cards.resolve(cardName(c.source())))) {
+                    Files.copy(card, cards.resolve(cardName(c.source())), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -105,18 +102,15 @@ public final class ReportBuilder {
             ClassificationReport metrics = Files.isRegularFile(evalDir.resolve("confusion.csv"))
                     ? Results.readMetrics(evalDir) : null;
             List<RunSummary.Corpus> corpora = new ArrayList<>();
-            for (CorpusUse c : u.corpora()) {
-                corpora.add(new RunSummary.Corpus(c.label(), c.roles(),
-                        Files.isRegularFile(cards.resolve(cardName(c.dir()))) ? "cards/" + cardName(c.dir()) : null,
-                        c.note()));
+            for (RunSummary.Corpus c : u.corpora()) {
+                corpora.add(c.withCardLink(cardLink(cards, c.source())));
             }
             summaries.add(new RunSummary(r.spec(), r.seed(), r.describes(), first == null ? "" : first.table(),
-                    first == null ? "" : first.row(), dataset, r.corpus(),
-                    Files.isRegularFile(cards.resolve(cardName)) ? "cards/" + cardName : null,
+                    first == null ? "" : first.row(), dataset, r.corpus(), cardLink(cards, r.corpusDir()),
                     rel.resolve(r.evalDir()).resolve(StepRunner.PROVENANCE).toString(), metrics,
                     curves(runsRoot, r.curves()), corpora));
         }
-        PaperReport.write(out, profile.id(), caption, tableCaptions, cells, summaries);
+        PaperReport.write(out, profile.id(), cells, summaries);
         Path old = done.resolveSibling(done.getFileName() + ".old-" + ProcessHandle.current().pid());
         if (Files.exists(done)) {
             Files.move(done, old, StandardCopyOption.ATOMIC_MOVE);
@@ -132,34 +126,16 @@ public final class ReportBuilder {
         return corpusDir.replace('/', '_') + ".md";
     }
 
+    /** Link from the report to the card of the corpus at {@code corpusDir}, copied under {@code cards}; null without. */
+    private static String cardLink(Path cards, String corpusDir) {
+        return Files.isRegularFile(cards.resolve(cardName(corpusDir))) ? "cards/" + cardName(corpusDir) : null;
+    }
+
     /**
-     * One corpus a run used.
-     *
-     * @param dir     its corpus step directory, relative to the runs root
-     * @param label   its label (says "analog" for an offline analog)
-     * @param real    a real corpus read from disk (else an analog the project built)
-     * @param skipped audio files it left out ({@code skip_bad_files}); 0 for none
-     * @param roles   what the run used it for ({@link RunSummary#PRETRAINING}, {@link RunSummary#CONTINUED_PRETRAINING},
-     *                {@link RunSummary#DOWNSTREAM}), in that order
+     * A run record with the corpora it used, each once, by corpus step ({@link RunSummary.Corpus#source}); no card
+     * links yet.
      */
-    record CorpusUse(String dir, String label, boolean real, int skipped, List<String> roles) {
-        CorpusUse {
-            roles = List.copyOf(roles);
-        }
-
-        /** What the report's corpus lists say of it besides label and roles. */
-        String note() {
-            return (real ? "real corpus read from disk" : "offline analog, not the paper's dataset")
-                    + (skipped > 0 ? "; " + skippedText(skipped) + ", listed in its card" : "");
-        }
-    }
-
-    static String skippedText(int n) {
-        return n + " missing or unreadable audio file" + (n == 1 ? "" : "s") + " left out (skip_bad_files)";
-    }
-
-    /** A run record with the corpora it used, each once. */
-    record UsedRun(RunRecord record, List<CorpusUse> corpora) {}
+    record UsedRun(RunRecord record, List<RunSummary.Corpus> corpora) {}
 
     /**
      * The corpora each run used: its pretraining corpus (the base's first when it continues another pretraining, then
@@ -172,9 +148,9 @@ public final class ReportBuilder {
         StepId ids = new StepId();
         List<UsedRun> out = new ArrayList<>();
         for (RunRecord r : runs) {
-            Map<String, CorpusUse> uses = new LinkedHashMap<>();
+            Map<String, RunSummary.Corpus> uses = new LinkedHashMap<>();
             ExperimentPlan plan = null;
-            if (!r.spec().startsWith("floor/")) {
+            if (!r.isFloor()) {
                 // CurrentResults kept only records whose spec resolves now to the very step they were read from.
                 plan = ExperimentPlan.load(specs, r.spec(), profile, r.seed(), dataDir);
                 java.util.Deque<PretrainStep> chain = new java.util.ArrayDeque<>();
@@ -189,15 +165,15 @@ public final class ReportBuilder {
                 }
             }
             String pretraining = uses.isEmpty() ? null : String.join("; ", uses.values().stream()
-                    .map(CorpusUse::label).distinct().toList());
+                    .map(RunSummary.Corpus::label).distinct().toList());
             if (plan != null && plan.eval() instanceof org.masrrepro.harness.steps.AsrEvalStep asr) {
                 // ASR scored on another corpus (eval_corpus) was fine-tuned on this one: downstream as well.
                 for (var model : asr.models()) {
                     add(uses, ids, model.features().corpus(), RunSummary.DOWNSTREAM, runsRoot);
                 }
             }
-            CorpusUse down = uses.get(r.corpusDir());
-            uses.put(r.corpusDir(), down != null ? withRole(down, RunSummary.DOWNSTREAM)
+            RunSummary.Corpus down = uses.get(r.corpusDir());
+            uses.put(r.corpusDir(), down != null ? down.withRole(RunSummary.DOWNSTREAM)
                     : use(r.corpusDir(), r.corpus(), null, RunSummary.DOWNSTREAM, runsRoot));
             List<ResultCell> cells = r.cells().stream().map(c -> c.withPretrainingCorpus(pretraining)).toList();
             out.add(new UsedRun(new RunRecord(r.spec(), r.describes(), r.profile(), r.seed(), r.corpus(),
@@ -206,114 +182,20 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static void add(Map<String, CorpusUse> uses, StepId ids, CorpusStep step, String role, Path runsRoot)
-            throws IOException {
+    private static void add(Map<String, RunSummary.Corpus> uses, StepId ids, CorpusStep step, String role,
+            Path runsRoot) throws IOException {
         String dir = ids.dirName(step);
-        CorpusUse had = uses.get(dir);
-        uses.put(dir, had != null ? withRole(had, role) : use(dir, step.spec().label(),
+        RunSummary.Corpus had = uses.get(dir);
+        uses.put(dir, had != null ? had.withRole(role) : use(dir, step.spec().label(),
                 step.spec() instanceof RealCorpusSpec, role, runsRoot));
     }
 
-    private static CorpusUse withRole(CorpusUse c, String role) {
-        if (c.roles().contains(role)) {
-            return c;
-        }
-        Set<String> roles = new LinkedHashSet<>(c.roles());
-        roles.add(role);
-        return new CorpusUse(c.dir(), c.label(), c.real(), c.skipped(), ordered(roles));
-    }
-
     /** {@code real}: null = as the step's provenance records it (a floor's record names no spec). */
-    private static CorpusUse use(String dir, String label, Boolean real, String role, Path runsRoot) throws IOException {
+    private static RunSummary.Corpus use(String dir, String label, Boolean real, String role, Path runsRoot)
+            throws IOException {
         Path stepDir = runsRoot.resolve(dir);
         boolean isReal = real != null ? real : "real".equals(CorpusStep.typeOf(stepDir));
-        return new CorpusUse(dir, label, isReal, CorpusStep.skippedFiles(stepDir), List.of(role));
-    }
-
-    /** Table id to the caption of the runs behind that table's cells only (a table never names another's corpora). */
-    static Map<String, String> tableCaptions(List<UsedRun> runs, Profile profile) {
-        Map<String, List<UsedRun>> byTable = new java.util.TreeMap<>();
-        for (UsedRun r : runs) {
-            r.record().cells().stream().map(ResultCell::table).distinct()
-                    .forEach(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
-        }
-        Map<String, String> out = new java.util.TreeMap<>();
-        byTable.forEach((t, rs) -> out.put(t, caption(rs, profile)));
-        return out;
-    }
-
-    /**
-     * What produced a set of numbers: every corpus the runs used (pretraining and downstream, with what for),
-     * profile, runs and seeds; that the offline analogs among them are not the paper's datasets; which corpora are
-     * real, and how many audio files each of those left out.
-     */
-    static String caption(List<UsedRun> runs, Profile profile) {
-        Map<String, CorpusUse> corpora = new LinkedHashMap<>();
-        Set<Long> seeds = new java.util.TreeSet<>();
-        for (UsedRun u : runs) {
-            for (CorpusUse c : u.corpora()) {
-                CorpusUse had = corpora.get(c.dir());
-                if (had == null) {
-                    corpora.put(c.dir(), c);
-                } else {
-                    for (String role : c.roles()) {
-                        had = withRole(had, role);
-                    }
-                    corpora.put(c.dir(), had);
-                }
-            }
-            if (!u.record().spec().startsWith("floor/")) {
-                seeds.add(u.record().seed());
-            }
-        }
-        // Two builds of one corpus (another size, say) share a label: one entry, roles merged, skipped files summed.
-        Map<String, CorpusUse> byLabel = new LinkedHashMap<>();
-        for (CorpusUse c : corpora.values()) {
-            CorpusUse had = byLabel.get(c.label());
-            if (had == null) {
-                byLabel.put(c.label(), c);
-                continue;
-            }
-            Set<String> roles = new LinkedHashSet<>(had.roles());
-            roles.addAll(c.roles());
-            byLabel.put(c.label(), new CorpusUse(had.dir(), had.label(), had.real() || c.real(),
-                    had.skipped() + c.skipped(), ordered(roles)));
-        }
-        // Pretraining corpora first, then those only measured on (each group in the order the runs name them).
-        List<CorpusUse> listed = new ArrayList<>(byLabel.values());
-        listed.sort(java.util.Comparator.comparingInt(c -> RunSummary.ROLES.indexOf(c.roles().get(0))));
-        StringBuilder sb = new StringBuilder("Ours: ");
-        sb.append(String.join("; ", listed.stream()
-                .map(c -> c.label() + " (" + String.join(", ", c.roles()) + ")").toList()));
-        sb.append(String.format(Locale.ROOT, "; profile %s; %d run(s), seeds %s.", profile.id(), runs.size(), seeds));
-        List<CorpusUse> analogs = listed.stream().filter(c -> !c.real()).toList();
-        List<CorpusUse> real = listed.stream().filter(CorpusUse::real).toList();
-        if (!analogs.isEmpty()) {
-            sb.append(real.isEmpty() ? " These corpora are offline analogs"
-                    : " " + labels(analogs) + (analogs.size() == 1 ? " is an offline analog" : " are offline analogs"));
-            sb.append(" (espeak-ng speech, Debian recordings), NOT the paper's datasets: compare trends, not absolute "
-                    + "values.");
-        }
-        if (!real.isEmpty()) {
-            sb.append(" ").append(labels(real)).append(real.size() == 1 ? " is a real corpus" : " are real corpora")
-                    .append(" read from disk (its card says what was read; compare it with the paper's data and "
-                            + "splits before comparing numbers).");
-            for (CorpusUse c : real) {
-                if (c.skipped() > 0) {
-                    sb.append(" ").append(c.label()).append(": ").append(skippedText(c.skipped()))
-                            .append(", listed in its card.");
-                }
-            }
-        }
-        return sb.append(" Paper: Raj et al., MASR.").toString();
-    }
-
-    private static List<String> ordered(Set<String> roles) {
-        return RunSummary.ROLES.stream().filter(roles::contains).toList();
-    }
-
-    private static String labels(List<CorpusUse> corpora) {
-        return String.join("; ", corpora.stream().map(CorpusUse::label).toList());
+        return new RunSummary.Corpus(label, List.of(role), null, dir, isReal, CorpusStep.skippedFiles(stepDir));
     }
 
     /** Deletes staging and old copies of this report left by writers that died (their process is gone). */
@@ -377,13 +259,13 @@ public final class ReportBuilder {
     static List<RunRecord> separateFloors(List<RunRecord> runs, PrintStream log) {
         Map<String, Set<String>> corporaBySpec = new LinkedHashMap<>();
         for (RunRecord r : runs) {
-            if (r.spec().startsWith("floor/")) {
+            if (r.isFloor()) {
                 corporaBySpec.computeIfAbsent(r.spec(), k -> new LinkedHashSet<>()).add(r.corpusDir());
             }
         }
         List<RunRecord> out = new ArrayList<>(runs.size());
         for (RunRecord r : runs) {
-            if (!r.spec().startsWith("floor/") || corporaBySpec.get(r.spec()).size() < 2) {
+            if (!r.isFloor() || corporaBySpec.get(r.spec()).size() < 2) {
                 out.add(r);
                 continue;
             }

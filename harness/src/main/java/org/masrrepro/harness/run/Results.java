@@ -13,6 +13,7 @@ import org.masrrepro.harness.steps.LidEvalStep;
 import org.masrrepro.harness.steps.ProbeStep;
 import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.reports.metrics.ClassificationReport;
+import org.masrrepro.reports.report.RunSummary;
 import org.masrrepro.reports.results.ResultCell;
 
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class Results {
         Path floorDir = runner.dirOf(plan.floor());
         Path out = dir(runner.runsRoot(), plan.profile()).resolve("floor").resolve(floorDir.getFileName().toString())
                 .resolve("run.json");
-        return write(out, plan, runner, floorDir, "floor/" + plan.spec().report().dataset(),
+        return write(out, plan, runner, floorDir, RunSummary.FLOOR_PREFIX + plan.spec().report().dataset(),
                 "Non-learned floor of the corpus (no pretraining)", plan.spec().report().table(), FLOOR_ROW, 0, null,
                 null);
     }

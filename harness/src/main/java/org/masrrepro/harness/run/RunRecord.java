@@ -1,5 +1,6 @@
 package org.masrrepro.harness.run;
 
+import org.masrrepro.reports.report.RunSummary;
 import org.masrrepro.reports.results.ResultCell;
 
 import java.util.List;
@@ -26,4 +27,10 @@ public record RunRecord(
         String corpusDir,
         String evalDir,
         List<ResultCell> cells,
-        java.util.Map<String, String> curves) {}
+        java.util.Map<String, String> curves) {
+
+    /** Whether this is a corpus's non-learned floor ({@link RunSummary#FLOOR_PREFIX}) rather than a learned run. */
+    public boolean isFloor() {
+        return RunSummary.isFloorSpec(spec);
+    }
+}

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the whole report of one profile: an index page ({@code index.html} and its Markdown twin
@@ -71,19 +72,13 @@ public final class PaperReport {
         } + tableId.substring(1);
     }
 
-    /** Writes the report into {@code out} with one caption for every table; returns the evaluated claims. */
-    public static List<ClaimResult> write(Path out, String profile, String caption, List<ResultCell> cells,
-            List<RunSummary> runs) throws IOException {
-        return write(out, profile, caption, Map.of(), cells, runs);
-    }
-
     /**
-     * Writes the report into {@code out}; returns the evaluated claims. {@code caption} heads the report,
-     * {@code tableCaptions} (table id to caption: the corpora, profile and seeds behind that table) head each table,
-     * falling back to {@code caption}.
+     * Writes the report into {@code out}; returns the evaluated claims. The report is headed by the caption of all
+     * runs, each table by the caption of the runs behind its cells ({@link ReportCaption}).
      */
-    public static List<ClaimResult> write(Path out, String profile, String caption, Map<String, String> tableCaptions,
-            List<ResultCell> cells, List<RunSummary> runs) throws IOException {
+    public static List<ClaimResult> write(Path out, String profile, List<ResultCell> cells, List<RunSummary> runs)
+            throws IOException {
+        String caption = ReportCaption.of(runs, profile);
         PaperNumbers paper = PaperNumbers.load();
         ReportDocument doc = new ReportDocument("masr-repro report, profile " + profile);
         doc.paragraph(caption);
@@ -102,8 +97,10 @@ public final class PaperReport {
                 continue;
             }
             String base = fileName(t.getKey());
+            List<RunSummary> behind = runsBehind(runs, cells, t.getKey());
             ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue().title(),
-                    tableCaptions.getOrDefault(t.getKey(), caption), cells, paper, t.getValue().layoutTable());
+                    behind.isEmpty() ? caption : ReportCaption.of(behind, profile), cells, paper,
+                    t.getValue().layoutTable());
             table.writeMarkdown(out.resolve(base + ".md"));
             table.writeCsv(out.resolve(base + ".csv"));
             table.writeHtml(out.resolve(base + ".html"));
@@ -120,8 +117,8 @@ public final class PaperReport {
             doc.heading(3, t.getValue().title(), base).comparison(table);
             Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
             doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
-            provenanceOf(doc, runs, cells, t.getKey());
-            corporaOf(doc, runs, cells, t.getKey());
+            provenanceOf(doc, behind);
+            corporaOf(doc, behind);
         }
 
         figure3(out, doc, cells);
@@ -329,10 +326,13 @@ public final class PaperReport {
                 : r.table().equals(table)).toList();
     }
 
-    /** Where each row of a table came from: per spec, one provenance link per seed (the cells' own is in results.csv). */
-    static void provenanceOf(ReportDocument doc, List<RunSummary> runs, List<ResultCell> cells, String table) {
+    /**
+     * Where each row of a table came from, from the runs behind it: per spec, one provenance link per seed (the cells'
+     * own is in results.csv).
+     */
+    static void provenanceOf(ReportDocument doc, List<RunSummary> behind) {
         Map<String, List<RunSummary>> bySpec = new TreeMap<>();
-        for (RunSummary r : runsBehind(runs, cells, table)) {
+        for (RunSummary r : behind) {
             bySpec.computeIfAbsent(r.row() + "\u0000" + r.spec(), k -> new ArrayList<>()).add(r);
         }
         if (bySpec.isEmpty()) {
@@ -352,10 +352,10 @@ public final class PaperReport {
 
     /**
      * Every corpus behind a table, each once with what its runs used it for (pretraining, continued pretraining,
-     * downstream), its card and any note (skipped audio files).
+     * downstream), its card and its note (analog or real, and any audio files a real one left out).
      */
-    static void corporaOf(ReportDocument doc, List<RunSummary> runs, List<ResultCell> cells, String table) {
-        List<RunSummary.Corpus> used = corpora(runsBehind(runs, cells, table));
+    static void corporaOf(ReportDocument doc, List<RunSummary> behind) {
+        List<RunSummary.Corpus> used = corpora(behind);
         if (used.isEmpty()) {
             return;
         }
@@ -369,29 +369,16 @@ public final class PaperReport {
         doc.table(List.of("corpus", "used for", "card", "note"), rows);
     }
 
-    /** The corpora of some runs, merged by label and card: roles in the order pretraining, continued, downstream. */
+    /**
+     * The corpora of some runs, merged by label and build (its step directory, else its card): roles in the order
+     * pretraining, continued, downstream; pretraining corpora first, then those only measured on; by label within
+     * each.
+     */
     static List<RunSummary.Corpus> corpora(List<RunSummary> runs) {
-        Map<String, RunSummary.Corpus> merged = new TreeMap<>();
-        for (RunSummary r : runs) {
-            for (RunSummary.Corpus c : r.corpora()) {
-                String key = c.label() + "\u0000" + (c.cardLink() == null ? "" : c.cardLink());
-                RunSummary.Corpus had = merged.get(key);
-                if (had == null) {
-                    merged.put(key, c);
-                    continue;
-                }
-                Set<String> roles = new java.util.HashSet<>(had.roles());
-                roles.addAll(c.roles());
-                List<String> ordered = RunSummary.ROLES.stream().filter(roles::contains).toList();
-                merged.put(key, new RunSummary.Corpus(had.label(), ordered, had.cardLink(),
-                        had.note().isEmpty() ? c.note() : had.note()));
-            }
-        }
-        // Pretraining corpora first, then those only measured on; by label within each.
-        List<RunSummary.Corpus> out = new ArrayList<>(merged.values());
-        out.sort(java.util.Comparator.comparingInt((RunSummary.Corpus c) -> c.roles().isEmpty() ? RunSummary.ROLES.size()
-                : RunSummary.ROLES.indexOf(c.roles().get(0))));
-        return out;
+        Function<RunSummary.Corpus, String> key = c -> c.label() + "\u0000"
+                + (c.source() != null ? c.source() : c.cardLink() != null ? c.cardLink() : "");
+        return RunSummary.Corpus.merge(runs.stream().flatMap(r -> r.corpora().stream())
+                .sorted(java.util.Comparator.comparing(key)).toList(), key);
     }
 
     private static void runsSection(ReportDocument doc, List<RunSummary> runs) {

@@ -1,7 +1,10 @@
 package org.masrrepro.reports.results;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -15,22 +18,42 @@ public final class Origins {
 
     /** Distinct non-empty values, sorted and {@code "; "}-joined; empty when there are none. */
     public static String join(Collection<String> values) {
-        TreeSet<String> distinct = new TreeSet<>();
-        values.stream().filter(Objects::nonNull).filter(v -> !v.isBlank()).forEach(distinct::add);
-        return String.join("; ", distinct);
+        return String.join("; ", sorted(values));
     }
 
     /**
-     * One line: {@code "ours on: <corpora> — pretrained on: <corpora> — profile <p>"}, the pretraining part left out
-     * when no cell names one; {@code "no results of ours"} for no cells.
+     * One line (see {@link #line}) of the cells' corpora, pretraining corpora and profiles, each sorted;
+     * {@code "no results of ours"} for no cells.
      */
     public static String of(Collection<ResultCell> cells) {
         if (cells.isEmpty()) {
             return "no results of ours";
         }
-        String pretraining = join(cells.stream().map(ResultCell::pretrainingCorpus).toList());
-        return "ours on: " + join(cells.stream().map(ResultCell::corpus).toList())
-                + (pretraining.isEmpty() ? "" : " — pretrained on: " + pretraining)
-                + " — profile " + join(cells.stream().map(ResultCell::profile).toList());
+        return line(sorted(cells.stream().map(ResultCell::corpus).toList()),
+                sorted(cells.stream().map(ResultCell::pretrainingCorpus).toList()),
+                sorted(cells.stream().map(ResultCell::profile).toList()));
+    }
+
+    /**
+     * One line: {@code "ours on: <corpora> — pretrained on: <corpora> — profile <p>"}, the pretraining part left out
+     * when there is none; each part its distinct non-empty values in the order given, {@code "; "}-joined.
+     */
+    public static String line(Collection<String> measuredOn, Collection<String> pretrainedOn,
+            Collection<String> profiles) {
+        String pretraining = distinct(pretrainedOn);
+        return "ours on: " + distinct(measuredOn) + (pretraining.isEmpty() ? "" : " — pretrained on: " + pretraining)
+                + " — profile " + distinct(profiles);
+    }
+
+    private static List<String> nonBlank(Collection<String> values) {
+        return values.stream().filter(Objects::nonNull).filter(v -> !v.isBlank()).toList();
+    }
+
+    private static Set<String> sorted(Collection<String> values) {
+        return new TreeSet<>(nonBlank(values));
+    }
+
+    private static String distinct(Collection<String> values) {
+        return String.join("; ", new LinkedHashSet<>(nonBlank(values)));
     }
 }

@@ -84,7 +84,7 @@ class PaperReportTest {
 
     @Test
     void writesEveryTableFigureAndTheClaimsChecklist() throws IOException {
-        List<ClaimResult> claims = PaperReport.write(out, "smoke", "caption: analog corpora", cells(),
+        List<ClaimResult> claims = PaperReport.write(out, "smoke", cells(),
                 List.of(run("best-rq", 0), run("best-rq+masr", 0)));
         String html = Files.readString(out.resolve("index.html"));
         String md = Files.readString(out.resolve("README.md"));
@@ -130,7 +130,7 @@ class PaperReportTest {
         String corpus = "FLEURS analog (espeak-ng)";
         String pretraining = "Pretraining analog (espeak-ng)";
         List<ResultCell> cells = cells().stream().map(c -> c.withPretrainingCorpus(pretraining)).toList();
-        PaperReport.write(out, "smoke", "caption: analog corpora", cells,
+        PaperReport.write(out, "smoke", cells,
                 List.of(run("best-rq", 0), run("best-rq+masr", 0)));
         List<Path> csvs;
         List<Path> pngs;
@@ -180,33 +180,50 @@ class PaperReportTest {
                 "the JSON export names the pretraining corpus as the CSVs do");
     }
 
-    /** A table lists the card of every corpus its runs used: the pretraining corpora as well as the downstream one. */
+    static final String ANALOG = "offline analog, not the paper's dataset";
+
+    /**
+     * A table lists the card of every corpus its runs used: the pretraining corpora as well as the downstream one, each
+     * said to be an analog or real (with the files a real one left out); its caption names those corpora only.
+     */
     @Test
     void eachTableListsTheCardsOfItsPretrainingAndDownstreamCorpora() throws IOException {
-        RunSummary probe = new RunSummary("table2/mask/bestrq", 0, "probe", "T2", "best-rq", "mask", "Mask analog",
+        RunSummary probe = new RunSummary("table2/mask/bestrq", 0, "probe", "T2", "best-rq", "mask", "Mask recordings",
                 "cards/mask.md", "../../p/provenance.json", null, Map.of(), List.of(
-                        new RunSummary.Corpus("FLEURS analog", List.of(RunSummary.PRETRAINING), "cards/fleurs.md", ""),
+                        new RunSummary.Corpus("FLEURS analog", List.of(RunSummary.PRETRAINING), "cards/fleurs.md"),
                         new RunSummary.Corpus("Other analog", List.of(RunSummary.CONTINUED_PRETRAINING),
-                                "cards/other.md", ""),
-                        new RunSummary.Corpus("Mask analog", List.of(RunSummary.DOWNSTREAM), "cards/mask.md",
-                                "2 unreadable audio files skipped")));
+                                "cards/other.md"),
+                        new RunSummary.Corpus("Mask recordings", List.of(RunSummary.DOWNSTREAM), "cards/mask.md",
+                                "corpus/mask", true, 2)));
         RunSummary lid = new RunSummary("table1/bestrq", 0, "lid", "T1", "best-rq", "fleurs", "FLEURS analog",
                 "cards/fleurs.md", "../../q/provenance.json", null, Map.of(), List.of(new RunSummary.Corpus(
-                        "FLEURS analog", List.of(RunSummary.PRETRAINING, RunSummary.DOWNSTREAM), "cards/fleurs.md", "")));
+                        "FLEURS analog", List.of(RunSummary.PRETRAINING, RunSummary.DOWNSTREAM), "cards/fleurs.md")));
         List<ResultCell> cells = List.of(
-                new ResultCell("T2", "best-rq", "mask", "acc", 60, 0, "smoke", "Mask analog", "FLEURS analog", "p"),
+                new ResultCell("T2", "best-rq", "mask", "acc", 60, 0, "smoke", "Mask recordings", "FLEURS analog", "p"),
                 new ResultCell("T1", "best-rq", "fleurs/all", "acc", 50, 0, "smoke", "FLEURS analog", "FLEURS analog",
                         "q"));
-        PaperReport.write(out, "smoke", "caption", cells, List.of(probe, lid));
+        PaperReport.write(out, "smoke", cells, List.of(probe, lid));
         String md = Files.readString(out.resolve("README.md"));
         String t2 = md.substring(md.indexOf("### Table 2"), md.indexOf("## Figure 3"));
-        assertTrue(t2.contains("| FLEURS analog | pretraining | [card](cards/fleurs.md) |  |"), t2);
-        assertTrue(t2.contains("| Other analog | continued pretraining | [card](cards/other.md) |  |"), t2);
-        assertTrue(t2.contains("| Mask analog | downstream | [card](cards/mask.md) | 2 unreadable audio files skipped |"),
-                t2);
+        assertTrue(t2.contains("| FLEURS analog | pretraining | [card](cards/fleurs.md) | " + ANALOG + " |"), t2);
+        assertTrue(t2.contains("| Other analog | continued pretraining | [card](cards/other.md) | " + ANALOG + " |"), t2);
+        assertTrue(t2.contains("| Mask recordings | downstream | [card](cards/mask.md) | real corpus read from disk; 2 "
+                + "missing or unreadable audio files left out (skip_bad_files), listed in its card |"), t2);
         String t1 = md.substring(md.indexOf("### Table 1"), md.indexOf("### Table 2"));
-        assertTrue(t1.contains("| FLEURS analog | pretraining, downstream | [card](cards/fleurs.md) |  |"), t1);
-        assertFalse(t1.contains("Mask analog"), "a table lists only its own runs' corpora");
+        assertTrue(t1.contains("| FLEURS analog | pretraining, downstream | [card](cards/fleurs.md) | " + ANALOG + " |"),
+                t1);
+        assertFalse(t1.contains("Mask recordings"), "a table lists only its own runs' corpora");
+        // Each table's caption names the corpora of its own runs; the page's names them all.
+        String caption1 = Files.readString(out.resolve("table1.md")).lines().findFirst().orElseThrow();
+        assertTrue(caption1.contains("Ours: FLEURS analog (pretraining, downstream); profile smoke; 1 run(s), seeds [0]. "
+                + "These corpora are offline analogs"), caption1);
+        String caption2 = Files.readString(out.resolve("table2.md")).lines().findFirst().orElseThrow();
+        assertTrue(caption2.contains("Ours: FLEURS analog (pretraining); Other analog (continued pretraining); Mask "
+                + "recordings (downstream); profile smoke; 1 run(s), seeds [0]. FLEURS analog; Other analog are offline "
+                + "analogs"), caption2);
+        assertTrue(caption2.contains("Mask recordings is a real corpus read from disk"), caption2);
+        assertTrue(md.contains("Ours: FLEURS analog (pretraining, downstream); Other analog (continued pretraining); "
+                + "Mask recordings (downstream); profile smoke; 2 run(s), seeds [0]."), md);
         // The runs section links every card of a run, each named by its role; the HTML renders each as a link.
         assertTrue(md.contains("| FLEURS analog; Other analog | [pretraining](cards/fleurs.md) "
                 + "[continued pretraining](cards/other.md) [downstream](cards/mask.md) |"), md);
@@ -217,7 +234,7 @@ class PaperReportTest {
 
     @Test
     void emptyResultsStillGiveAPageThatSaysWhatIsMissing() throws IOException {
-        PaperReport.write(out, "smoke", "nothing yet", List.of(), List.of());
+        PaperReport.write(out, "smoke", List.of(), List.of());
         String md = Files.readString(out.resolve("README.md"));
         assertTrue(md.contains("Not drawn"), md);
         assertTrue(md.contains("not run"), md);
