@@ -1,6 +1,5 @@
 package org.masrrepro.harness.run;
 
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -72,19 +71,11 @@ class RealCorpusReportTest {
     void realCorpusWithSkippedFilesIsWarnedAboutAndCaptionedAsReal() throws IOException {
         Path corpusRoot = tmp.resolve("corpus");
         fixture(corpusRoot);
-        JsonObject spec = JsonParser.parseString(Files.readString(TestPaths.specs().resolve("table1/bestrq-fleurs.json")))
-                .getAsJsonObject();
-        spec.add("corpus", JsonParser.parseString("""
+        Path specs = tmp.resolve("specs");
+        TestPaths.corpusSpec(specs, "real/mine", JsonParser.parseString("""
                 {"type": "real", "label": "%s", "format": "manifest", "dir": "%s", "skip_bad_files": true,
                  "languages": ["sw", "yo"], "overlapped": ["sw"]}""".formatted(LABEL,
-                corpusRoot.toAbsolutePath().toString().replace("\\", "\\\\"))));
-        spec.getAsJsonObject("profiles").entrySet().forEach(e -> e.getValue().getAsJsonObject().remove("corpus"));
-        Path specs = tmp.resolve("specs");
-        Files.createDirectories(specs.resolve(SpecLoader.PROFILES_DIR));
-        Files.copy(TestPaths.specs().resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"),
-                specs.resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"));
-        Files.createDirectories(specs.resolve("real"));
-        Files.writeString(specs.resolve("real/mine.json"), spec.toString());
+                corpusRoot.toAbsolutePath().toString().replace("\\", "\\\\"))).getAsJsonObject());
         Path runs = tmp.resolve("runs");
 
         String log = run(specs, runs);

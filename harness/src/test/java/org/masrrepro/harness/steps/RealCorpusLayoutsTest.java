@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.masrrepro.harness.TestPaths.downstreamSpec;
 import static org.masrrepro.harness.steps.RealCorpusStepsTest.checkFeatures;
-import static org.masrrepro.harness.steps.RealCorpusStepsTest.downstreamSpec;
 import static org.masrrepro.harness.steps.RealCorpusStepsTest.runner;
 
 /**
@@ -44,6 +44,23 @@ class RealCorpusLayoutsTest {
 
     private static JsonObject json(String s) {
         return JsonParser.parseString(s).getAsJsonObject();
+    }
+
+    /** A spec's plan run through its feature step: its runner, the features, the corpus step's data and manifest. */
+    private record Ran(ExperimentPlan plan, StepRunner runner, Path featDir, Path data, List<Utterance> rows) {}
+
+    /**
+     * Writes spec {@code id} ({@code base} with {@code corpus} downstream and {@code more} over it, see
+     * {@link org.masrrepro.harness.TestPaths#downstreamSpec}), plans it at smoke scale and runs it up to its features.
+     */
+    private Ran runDownstream(Path specs, Path dataDir, String id, String base, JsonObject corpus, String more)
+            throws IOException {
+        downstreamSpec(specs, id, base, corpus, more);
+        ExperimentPlan plan = ExperimentPlan.load(new SpecLoader(specs), id, Profile.SMOKE, null, dataDir);
+        StepRunner runner = runner(tmp.resolve("runs"), dataDir, new ByteArrayOutputStream());
+        Path featDir = runner.run(plan.features());
+        Path data = CorpusStep.dataDir(runner.dirOf(plan.corpus()));
+        return new Ran(plan, runner, featDir, data, Manifest.read(data.resolve("manifest.csv")));
     }
 
     private static Map<String, Long> perSplit(List<Utterance> rows) {
@@ -75,17 +92,13 @@ class RealCorpusLayoutsTest {
                 {"type": "real", "label": "Dhvani (real layout)", "format": "dhvani", "dir": "dhvani",
                  "language_map": {"hindi": "hi", "tamil": "ta"}, "languages": ["hi", "ta"], "overlapped": ["hi"]}""");
         Path specs = tmp.resolve("specs");
-        String id = downstreamSpec(specs, "real/dhvani", "table1/bestrq-fleurs", corpus, "\"report\": {\"dataset\": \"dhvani\"}");
-        ExperimentPlan plan = ExperimentPlan.load(new SpecLoader(specs), id, Profile.SMOKE, null, dataDir);
-        StepRunner runner = runner(tmp.resolve("runs"), dataDir, new ByteArrayOutputStream());
-        Path featDir = runner.run(plan.features());
-        Path data = CorpusStep.dataDir(runner.dirOf(plan.corpus()));
-        List<Utterance> rows = Manifest.read(data.resolve("manifest.csv"));
-        assertEquals(Map.of("train", 8L, "dev", 4L, "test", 4L), perSplit(rows), "valid.tsv and dev.tsv are dev");
-        assertTrue(rows.stream().filter(u -> u.language().equals("hi")).allMatch(Utterance::overlapped));
-        assertTrue(Files.readString(data.resolve("card.md")).contains("by manifest name"));
-        assertTrue(Files.notExists(FeatureStep.file(featDir, "pretrain")), "nothing for pretraining");
-        checkFeatures(featDir, rows, plan.spec());
+        Ran ran = runDownstream(specs, dataDir, "real/dhvani", "table1/bestrq-fleurs", corpus,
+                "\"report\": {\"dataset\": \"dhvani\"}");
+        assertEquals(Map.of("train", 8L, "dev", 4L, "test", 4L), perSplit(ran.rows()), "valid.tsv and dev.tsv are dev");
+        assertTrue(ran.rows().stream().filter(u -> u.language().equals("hi")).allMatch(Utterance::overlapped));
+        assertTrue(Files.readString(ran.data().resolve("card.md")).contains("by manifest name"));
+        assertTrue(Files.notExists(FeatureStep.file(ran.featDir(), "pretrain")), "nothing for pretraining");
+        checkFeatures(ran.featDir(), ran.rows(), ran.plan().spec());
 
         // The split rule is part of the corpus's identity; only a drawn split depends on the seed.
         StepId ids = new StepId();
@@ -100,7 +113,7 @@ class RealCorpusLayoutsTest {
                 throw new java.io.UncheckedIOException(e);
             }
         };
-        String byName = ids.hash(plan.corpus());
+        String byName = ids.hash(ran.plan().corpus());
         assertEquals(byName, hashWith.apply("\"split\": \"by_name\""), "by_name is the default");
         assertNotEquals(byName, hashWith.apply("\"split\": \"pretrain\""));
         String drawn = hashWith.apply("\"split\": \"random\", \"seed\": 3, \"test_fraction\": 0.25");
@@ -136,22 +149,18 @@ class RealCorpusLayoutsTest {
                  "dirs": {"es": "mls_spanish", "de": "mls_german"}}""");
         Path specs = tmp.resolve("specs");
         // table3/bestrq-mls's smoke section sizes its MLS analog: that key does not apply to a real corpus.
-        String id = downstreamSpec(specs, "real/mls", "table3/bestrq-mls", corpus,
+        Ran ran = runDownstream(specs, dataDir, "real/mls", "table3/bestrq-mls", corpus,
                 "\"profiles\": {\"smoke\": {\"downstream\": {\"corpus\": {\"size\": null}}}}");
-        ExperimentPlan plan = ExperimentPlan.load(new SpecLoader(specs), id, Profile.SMOKE, null, dataDir);
+        ExperimentPlan plan = ran.plan();
         assertEquals(List.of("es", "de"), plan.corpus().spec().languages(), "languages default to the dirs, in order");
         assertEquals(List.of("es", "de"), ((AsrEvalStep) plan.eval()).models().stream().map(AsrFinetuneStep::language)
                 .toList(), "one CTC fine-tuning per language, in one spec");
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        StepRunner runner = runner(tmp.resolve("runs"), dataDir, log);
-        Path featDir = runner.run(plan.features());
-        Path data = CorpusStep.dataDir(runner.dirOf(plan.corpus()));
-        List<Utterance> rows = Manifest.read(data.resolve("manifest.csv"));
+        List<Utterance> rows = ran.rows();
         assertEquals(List.of("es_10_12_105", "es_10_12_103", "es_10_12_104", "de_10_12_105", "de_10_12_103", "de_10_12_104"),
                 rows.stream().map(Utterance::id).toList());
         assertEquals("ein dev satz", rows.get(1).transcript());
         assertTrue(Path.of(rows.get(3).audioPath()).startsWith(mls.resolve("mls_german").toAbsolutePath()));
-        checkFeatures(featDir, rows, plan.spec());
+        checkFeatures(ran.featDir(), rows, plan.spec());
 
         // The fingerprint covers the listed directories only: a language beside them may change.
         Path french = mls.resolve("mls_french/train/transcripts.txt");
@@ -197,27 +206,25 @@ class RealCorpusLayoutsTest {
                 {"type": "real", "label": "FLEURS (Hugging Face tarballs)", "format": "fleurs_hf", "dir": "fleurs",
                  "languages": ["sv", "yo"], "overlapped": ["sv"]}""");
         Path specs = tmp.resolve("specs");
-        String id = downstreamSpec(specs, "real/fleurs-tar", "table1/bestrq-fleurs", corpus, "");
-        ExperimentPlan plan = ExperimentPlan.load(new SpecLoader(specs), id, Profile.SMOKE, null, dataDir);
-        StepRunner runner = runner(tmp.resolve("runs"), dataDir, new ByteArrayOutputStream());
-        Path featDir = runner.run(plan.features());
-        Path data = CorpusStep.dataDir(runner.dirOf(plan.corpus()));
-        List<Utterance> rows = Manifest.read(data.resolve("manifest.csv"));
+        Ran ran = runDownstream(specs, dataDir, "real/fleurs-tar", "table1/bestrq-fleurs", corpus, "");
+        List<Utterance> rows = ran.rows();
         assertEquals(8, rows.size());
         for (Utterance u : rows) {
-            assertTrue(Path.of(u.audioPath()).startsWith(data.resolve(RealCorpora.EXTRACTED).toAbsolutePath()), u.audioPath());
+            assertTrue(Path.of(u.audioPath()).startsWith(ran.data().resolve(RealCorpora.EXTRACTED).toAbsolutePath()),
+                    u.audioPath());
         }
-        assertTrue(Files.readString(data.resolve("card.md")).contains("6 split archive(s)"));
+        assertTrue(Files.readString(ran.data().resolve("card.md")).contains("6 split archive(s)"));
         assertEquals(before, listing(root), "the data dir is only read");
-        checkFeatures(featDir, rows, plan.spec());
+        checkFeatures(ran.featDir(), rows, ran.plan().spec());
 
         // Read from the extracted folders instead, the manifest differs only in where the audio is.
         JsonObject fromFolders = corpus.deepCopy();
         fromFolders.addProperty("dir", src.toAbsolutePath().toString());
         String id2 = downstreamSpec(specs, "real/fleurs-dirs", "table1/bestrq-fleurs", fromFolders, "");
         ExperimentPlan plan2 = ExperimentPlan.load(new SpecLoader(specs), id2, Profile.SMOKE, null, dataDir);
-        runner.run(plan2.corpus());
-        List<Utterance> rows2 = Manifest.read(CorpusStep.dataDir(runner.dirOf(plan2.corpus())).resolve("manifest.csv"));
+        ran.runner().run(plan2.corpus());
+        List<Utterance> rows2 = Manifest.read(CorpusStep.dataDir(ran.runner().dirOf(plan2.corpus()))
+                .resolve("manifest.csv"));
         assertEquals(rows.stream().map(u -> List.of(u.id(), u.split(), u.language(), u.transcript(), u.numSamples()))
                 .toList(), rows2.stream().map(u -> List.of(u.id(), u.split(), u.language(), u.transcript(), u.numSamples()))
                 .toList());

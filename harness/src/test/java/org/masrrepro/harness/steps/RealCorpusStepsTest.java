@@ -12,7 +12,6 @@ import org.masrrepro.datasets.corpus.Utterance;
 import org.masrrepro.datasets.features.FeatureSet;
 import org.masrrepro.datasets.features.LogMel;
 import org.masrrepro.datasets.util.ProgressListener;
-import org.masrrepro.harness.TestPaths;
 import org.masrrepro.harness.run.ExperimentPlan;
 import org.masrrepro.harness.spec.CorpusSpec;
 import org.masrrepro.harness.spec.ExperimentSpec;
@@ -36,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.masrrepro.harness.TestPaths.corpusSpec;
+import static org.masrrepro.harness.TestPaths.downstreamSpec;
 
 /** A spec whose corpus is a real-format fixture, through the corpus and feature steps at smoke scale. */
 class RealCorpusStepsTest {
@@ -69,49 +70,6 @@ class RealCorpusStepsTest {
                 Files.writeString(d.resolve(List.of("train", "dev", "test").get(s) + ".tsv"), tsv[s].toString());
             }
         }
-    }
-
-    /**
-     * Writes spec {@code id} into {@code specsRoot} (a copy of the repository's specs, made on first use):
-     * {@code base} extended with {@code corpus} as its downstream corpus (fine-tuning and evaluation read it;
-     * pretraining stays the base's analog) and {@code more} (JSON members, or empty) merged over it.
-     */
-    static String downstreamSpec(Path specsRoot, String id, String base, JsonObject corpus, String more)
-            throws IOException {
-        if (Files.notExists(specsRoot)) {
-            TestPaths.copySpecs(specsRoot);
-        }
-        JsonObject spec = JsonParser.parseString("{" + more + "}").getAsJsonObject();
-        spec.addProperty("extends", base);
-        JsonObject down = spec.has("downstream") ? spec.getAsJsonObject("downstream") : new JsonObject();
-        down.add("corpus", corpus);
-        spec.add("downstream", down);
-        JsonObject report = spec.has("report") ? spec.getAsJsonObject("report") : new JsonObject();
-        report.addProperty("row", id); // its own row: never averaged with the analog spec's
-        spec.add("report", report);
-        Path file = specsRoot.resolve(id + ".json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, spec.toString());
-        return id;
-    }
-
-    /** A spec whose experiment corpus (the one pretraining reads) is {@code corpus}. */
-    private static String spec(Path specsRoot, String id, JsonObject corpus) throws IOException {
-        JsonObject base = JsonParser.parseString(Files.readString(TestPaths.specs().resolve("table1/bestrq-fleurs.json")))
-                .getAsJsonObject();
-        base.add("corpus", corpus);
-        if (base.has("profiles")) { // the analog spec's per-profile corpus sizes do not apply to a real corpus
-            base.getAsJsonObject("profiles").entrySet().forEach(e -> e.getValue().getAsJsonObject().remove("corpus"));
-        }
-        Path profile = specsRoot.resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json");
-        if (Files.notExists(profile)) { // the repository's smoke sizes for everything but the corpus
-            Files.createDirectories(profile.getParent());
-            Files.copy(TestPaths.specs().resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"), profile);
-        }
-        Path file = specsRoot.resolve(id + ".json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, base.toString());
-        return id;
     }
 
     static StepRunner runner(Path runs, Path dataDir, ByteArrayOutputStream log) {
@@ -229,7 +187,7 @@ class RealCorpusStepsTest {
                  "columns": {"lang": "language"}, "languages": ["sw", "yo"], "overlapped": ["yo"]}"""
                 .formatted(root.toAbsolutePath().toString().replace("\\", "\\\\"))).getAsJsonObject();
         Path specs = tmp.resolve("specs");
-        String id = spec(specs, "real/mine", corpus);
+        String id = corpusSpec(specs, "real/mine", corpus);
         ExperimentSpec spec = new SpecLoader(specs).load(id, Profile.SMOKE, null);
         ExperimentPlan plan = ExperimentPlan.of(spec, Profile.SMOKE);
         StepRunner runner = runner(tmp.resolve("runs"), tmp.resolve("unused-data-dir"), new ByteArrayOutputStream());
@@ -334,17 +292,11 @@ class RealCorpusStepsTest {
 
     @Test
     void aRelativeDownstreamCorpusDirResolvesAgainstTheDataDirToo() throws IOException {
-        JsonObject base = JsonParser.parseString(Files.readString(TestPaths.specs().resolve("table1/bestrq-fleurs.json")))
-                .getAsJsonObject();
-        base.getAsJsonObject("downstream").add("corpus", JsonParser.parseString("{\"type\": \"real\", \"label\": \"x\", "
-                + "\"format\": \"fleurs_hf\", \"dir\": \"corpora/fleurs\", \"languages\": [\"sv\"]}"));
         Path specs = tmp.resolve("specs-down");
-        Files.createDirectories(specs.resolve(SpecLoader.PROFILES_DIR));
-        Files.copy(TestPaths.specs().resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"),
-                specs.resolve(SpecLoader.PROFILES_DIR).resolve("smoke.json"));
-        Files.createDirectories(specs.resolve("real"));
-        Files.writeString(specs.resolve("real/down.json"), base.toString());
-        ExperimentSpec spec = new SpecLoader(specs).load("real/down", Profile.SMOKE, null);
+        String id = downstreamSpec(specs, "real/down", "table1/bestrq-fleurs", JsonParser.parseString("{\"type\": "
+                + "\"real\", \"label\": \"x\", \"format\": \"fleurs_hf\", \"dir\": \"corpora/fleurs\", \"languages\": "
+                + "[\"sv\"]}").getAsJsonObject(), "");
+        ExperimentSpec spec = new SpecLoader(specs).load(id, Profile.SMOKE, null);
         assertThrows(IllegalStateException.class, () -> ExperimentPlan.of(spec, Profile.SMOKE),
                 "an unresolved relative dir is never read relative to the working directory");
 
@@ -365,12 +317,12 @@ class RealCorpusStepsTest {
         JsonObject corpus = JsonParser.parseString("""
                 {"type": "real", "label": "x", "format": "fleurs_hf", "dir": "d", "test_fold": 3}""").getAsJsonObject();
         Path specs = tmp.resolve("specs");
-        String id = spec(specs, "real/bad", corpus);
+        String id = corpusSpec(specs, "real/bad", corpus);
         SpecException e = assertThrows(SpecException.class, () -> new SpecLoader(specs).load(id, Profile.SMOKE, null));
         assertTrue(e.getMessage().contains("test_fold applies to format esc50/iemocap only"), e.getMessage());
         corpus.addProperty("format", "flac_folder");
         corpus.remove("test_fold");
-        spec(specs, "real/bad", corpus);
+        corpusSpec(specs, "real/bad", corpus);
         e = assertThrows(SpecException.class, () -> new SpecLoader(specs).load(id, Profile.SMOKE, null));
         assertTrue(e.getMessage().contains("format must be one of"), e.getMessage());
     }
