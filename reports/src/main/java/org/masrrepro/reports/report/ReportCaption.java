@@ -21,6 +21,9 @@ public final class ReportCaption {
      * measured on, each group in the order the runs name them. Seeds are those of the learned runs (a floor has none).
      */
     public static String of(List<RunSummary> runs, String profile) {
+        if (runs.isEmpty()) {
+            return "Ours: no results yet at profile " + profile + ". Paper: Raj et al., MASR.";
+        }
         List<RunSummary.Corpus> all = new ArrayList<>();
         Set<Long> seeds = new TreeSet<>();
         for (RunSummary r : runs) {

@@ -238,5 +238,7 @@ class PaperReportTest {
         String md = Files.readString(out.resolve("README.md"));
         assertTrue(md.contains("Not drawn"), md);
         assertTrue(md.contains("not run"), md);
+        assertTrue(md.contains("Ours: no results yet at profile smoke."), md);
+        assertFalse(md.contains("0 run(s)"), md);
     }
 }
