@@ -27,8 +27,8 @@ public final class Environment {
     public static synchronized Map<String, Object> describe() {
         if (cached == null) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("git_commit", git("rev-parse", "HEAD"));
-            String status = git("status", "--porcelain", "--untracked-files=no");
+            m.put("git_commit", git(repoRoot(), "rev-parse", "HEAD"));
+            String status = git(repoRoot(), "status", "--porcelain", "--untracked-files=no");
             m.put("git_dirty", status == null ? null : !status.isBlank());
             m.put("java_version", System.getProperty("java.version"));
             m.put("java_vendor", System.getProperty("java.vendor"));
@@ -47,13 +47,16 @@ public final class Environment {
         return cached;
     }
 
-    private static String git(String... args) {
+    /**
+     * The output of {@code git args} in {@code root}, or null when {@code root} is no git checkout or git fails. A
+     * linked worktree's {@code .git} is a file, not a directory: it counts too.
+     */
+    static String git(Path root, String... args) {
         String[] cmd = new String[args.length + 1];
         cmd[0] = "git";
         System.arraycopy(args, 0, cmd, 1, args.length);
         try {
-            Path root = repoRoot();
-            if (!Files.isDirectory(root.resolve(".git"))) {
+            if (!Files.exists(root.resolve(".git"))) {
                 return null;
             }
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
