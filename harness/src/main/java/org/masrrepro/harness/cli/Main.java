@@ -4,6 +4,7 @@ import ai.djl.Device;
 import org.masrrepro.harness.run.Harness;
 import org.masrrepro.harness.run.ReportBuilder;
 import org.masrrepro.harness.run.ReportKeys;
+import org.masrrepro.harness.run.TimePlan;
 import org.masrrepro.harness.spec.ExperimentSpec;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecException;
@@ -13,6 +14,7 @@ import org.masrrepro.harness.steps.Interrupted;
 import org.masrrepro.reports.score.Scoring;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,7 +49,10 @@ public final class Main {
             "                              dirs (corpus type \"real\"); default $MASR_DATA_DIR or ../shared/data",
             "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)",
             "  --floor-only                run, plan: build corpus and features and score the non-learned floor only (no training)",
-            "  --corpora-only              run, plan: build every corpus and feature set the specs use, nothing else; prints the time");
+            "  --corpora-only              run, plan: build every corpus and feature set the specs use, nothing else; prints the time",
+            "  --timings FILE              plan: estimate steps with nothing alike in --runs from these reference timings",
+            "                              (default harness/timings/<profile>.json when it exists)",
+            "  --write-timings FILE        plan: add the measured times of the finished steps in --runs to FILE");
 
     private Main() {}
 
@@ -82,6 +87,8 @@ public final class Main {
         boolean writeBaseline = false;
         boolean floorOnly = false;
         boolean corporaOnly = false;
+        Path timings = null;
+        Path writeTimings = null;
         Path dataDir = System.getenv("MASR_DATA_DIR") == null ? null : Path.of(System.getenv("MASR_DATA_DIR"));
         try {
             for (int i = 1; i < args.length; i++) {
@@ -99,6 +106,8 @@ public final class Main {
                     case "--write-baseline" -> writeBaseline = true;
                     case "--floor-only" -> floorOnly = true;
                     case "--corpora-only" -> corporaOnly = true;
+                    case "--timings" -> timings = Path.of(value(args, ++i, a));
+                    case "--write-timings" -> writeTimings = Path.of(value(args, ++i, a));
                     case "--scores" -> scoresCsv = Path.of(value(args, ++i, a));
                     case "--ref" -> refTrn = Path.of(value(args, ++i, a));
                     case "--hyp" -> hypTrn = Path.of(value(args, ++i, a));
@@ -146,9 +155,24 @@ public final class Main {
                     if (positional.isEmpty()) {
                         throw new IllegalArgumentException("plan needs at least one SPEC");
                     }
+                    if (timings == null) {
+                        Path shipped = Environment.repoRoot().resolve("harness").resolve("timings")
+                                .resolve(profile.id() + ".json");
+                        timings = Files.isRegularFile(shipped) ? shipped : null;
+                    } else if (!Files.isRegularFile(timings)) {
+                        throw new IllegalArgumentException("--timings " + timings + ": no such file");
+                    }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
                             .optSeeds(seeds).optLog(out).optDataDir(dataDir).optFloorOnly(floorOnly)
-                            .optCorporaOnly(corporaOnly).build().plan(expand(loader, positional));
+                            .optCorporaOnly(corporaOnly).optTimings(timings).build().plan(expand(loader, positional));
+                    if (timings != null) {
+                        out.println("reference timings: " + timings);
+                    }
+                    if (writeTimings != null) {
+                        int n = TimePlan.writeTimings(runs, profile, writeTimings);
+                        out.println("timings: " + n + " measured step(s) of profile " + profile.id() + " in "
+                                + writeTimings);
+                    }
                     return 0;
                 }
                 case "report" -> {

@@ -32,6 +32,7 @@ public final class Harness {
     private final int seeds;
     private final boolean floorOnly;
     private final boolean corporaOnly;
+    private final Path timings;
 
     private Harness(Builder b) {
         this.specs = b.specs;
@@ -46,6 +47,7 @@ public final class Harness {
         this.seeds = b.seeds;
         this.floorOnly = b.floorOnly;
         this.corporaOnly = b.corporaOnly;
+        this.timings = b.timings;
     }
 
     public static Builder builder() {
@@ -109,7 +111,7 @@ public final class Harness {
         // The same selection as run: corpora and features only, or those and the floor, or everything.
         java.util.function.Predicate<Step> data = Harness::isData;
         TimePlan t = TimePlan.of(plans(specIds), runsRoot, profile, corporaOnly ? data
-                : floorOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.FloorStep) : s -> true);
+                : floorOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.FloorStep) : s -> true, timings);
         log.print(t.render());
         return t;
     }
@@ -182,6 +184,13 @@ public final class Harness {
         }
 
         private boolean corporaOnly;
+        private Path timings;
+
+        /** Reference timings (masr plan --write-timings) for plan's estimates of steps with nothing alike measured. */
+        public Builder optTimings(Path timings) {
+            this.timings = timings;
+            return this;
+        }
 
         /**
          * Runs only the corpus and feature steps of each spec (no floor, no training): to build, time or check every

@@ -1,5 +1,6 @@
 package org.masrrepro.harness.run;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -34,7 +35,19 @@ public final class TimePlan {
      * One distinct step: its directory, what it is, its measured or estimated seconds (NaN: unknown), how many
      * measured steps an estimate rests on, and whether a measured time covers only the last of several processes.
      */
-    public record Entry(String dir, String title, boolean done, double seconds, int basis, boolean partial) {}
+    public record Entry(String dir, String title, boolean done, double seconds, int basis, boolean partial,
+            boolean fromReference) {
+        public Entry(String dir, String title, boolean done, double seconds, int basis, boolean partial) {
+            this(dir, title, done, seconds, basis, partial, false);
+        }
+    }
+
+    /**
+     * One finished step's time: its directory, what makes it alike others, seconds, training steps (or -1), and
+     * where and when (processors the JVM saw, finish time; empty when the provenance does not say).
+     */
+    record Measurement(String step, String signature, double seconds, int trainingSteps, String machine,
+            String finished) {}
 
     private final List<Entry> entries;
     private final String profile;
@@ -56,6 +69,15 @@ public final class TimePlan {
     /** The same, keeping only the steps {@code include} accepts (what {@code --floor-only} or {@code --corpora-only} run). */
     public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile,
             java.util.function.Predicate<Step> include) throws IOException {
+        return of(plans, runsRoot, profile, include, null);
+    }
+
+    /**
+     * The same, estimating a step with nothing alike finished under {@code runsRoot} from the reference timings in
+     * {@code timings} (written by {@link #writeTimings}, e.g. on another machine; null or absent: none).
+     */
+    public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile,
+            java.util.function.Predicate<Step> include, Path timings) throws IOException {
         StepId ids = new StepId();
         Map<String, Step> steps = new LinkedHashMap<>();
         for (ExperimentPlan p : plans) {
@@ -65,7 +87,8 @@ public final class TimePlan {
             }
         }
         steps.values().removeIf(include.negate());
-        Map<String, List<double[]>> measured = measured(runsRoot, profile);
+        Map<String, List<double[]>> measured = bySignature(measured(runsRoot, profile));
+        Map<String, List<double[]>> reference = timings == null ? Map.of() : bySignature(readTimings(timings, profile));
         List<Entry> out = new ArrayList<>();
         for (Map.Entry<String, Step> e : steps.entrySet()) {
             Step step = e.getValue();
@@ -76,8 +99,12 @@ public final class TimePlan {
             } else {
                 String sig = signature(step.kind(), step.inputs(), profile.id()) + corpusOf(step);
                 List<double[]> pool = measured.getOrDefault(sig, List.of());
+                boolean fromReference = pool.isEmpty() && reference.containsKey(sig);
+                if (fromReference) {
+                    pool = reference.get(sig);
+                }
                 out.add(new Entry(e.getKey(), step.title(), false, estimate(pool, trainingSteps(step.inputs())),
-                        pool.size(), false));
+                        pool.size(), false, fromReference));
             }
         }
         return new TimePlan(out, profile.id());
@@ -158,9 +185,17 @@ public final class TimePlan {
         return perStep ? median * trainingSteps : median;
     }
 
-    /** Finished steps under the runs root by signature: {seconds, training steps or -1}. */
-    private static Map<String, List<double[]>> measured(Path runsRoot, Profile profile) throws IOException {
+    private static Map<String, List<double[]>> bySignature(List<Measurement> measurements) {
         Map<String, List<double[]>> out = new HashMap<>();
+        for (Measurement m : measurements) {
+            out.computeIfAbsent(m.signature(), k -> new ArrayList<>()).add(new double[] {m.seconds(), m.trainingSteps()});
+        }
+        return out;
+    }
+
+    /** Finished steps under the runs root, at {@code profile}, whose time covers their whole work (not resumed). */
+    static List<Measurement> measured(Path runsRoot, Profile profile) throws IOException {
+        List<Measurement> out = new ArrayList<>();
         if (!Files.isDirectory(runsRoot)) {
             return out;
         }
@@ -182,8 +217,13 @@ public final class TimePlan {
                         }
                         JsonObject inputs = p.getAsJsonObject("inputs");
                         String sig = signature(p.get("kind").getAsString(), inputs, prof) + corpusOf(p, runsRoot, dependencyProvenance);
-                        out.computeIfAbsent(sig, k -> new ArrayList<>())
-                                .add(new double[] {p.get("seconds").getAsDouble(), trainingSteps(inputs)});
+                        JsonObject env = p.has("environment") ? p.getAsJsonObject("environment") : new JsonObject();
+                        String machine = env.has("available_processors") ? env.get("available_processors").getAsString()
+                                + " processors, " + (env.has("torch_num_threads") && !env.get("torch_num_threads").isJsonNull()
+                                        ? env.get("torch_num_threads").getAsString() : "?") + " torch threads, "
+                                + (env.has("gpu_count") ? env.get("gpu_count").getAsString() : "?") + " GPUs" : "";
+                        out.add(new Measurement(runsRoot.relativize(d).toString(), sig, p.get("seconds").getAsDouble(),
+                                trainingSteps(inputs), machine, p.has("finished") ? p.get("finished").getAsString() : ""));
                     }
                 }
             }
@@ -256,6 +296,71 @@ public final class TimePlan {
         return -1;
     }
 
+    /**
+     * Writes the time of every finished, whole step of {@code profile} under {@code runsRoot} to {@code file}, kept
+     * with the entries it already holds for other steps (so several runs folders add up), sorted by step: reference
+     * timings that {@code masr plan --timings} reads on another machine or runs folder. Written to a temporary file
+     * and moved into place. Returns the number of entries.
+     */
+    public static int writeTimings(Path runsRoot, Profile profile, Path file) throws IOException {
+        Map<String, Measurement> all = new java.util.TreeMap<>();
+        for (Measurement m : Files.isRegularFile(file) ? readTimings(file, profile) : List.<Measurement>of()) {
+            all.put(m.step(), m);
+        }
+        for (Measurement m : measured(runsRoot, profile)) {
+            all.put(m.step(), m);
+        }
+        JsonObject root = new JsonObject();
+        root.addProperty("//", "Measured step times (masr plan --write-timings): masr plan estimates a step that its "
+                + "runs folder has nothing alike for from the entries of the same signature here.");
+        root.addProperty("profile", profile.id());
+        JsonArray list = new JsonArray();
+        for (Measurement m : all.values()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("step", m.step());
+            o.addProperty("signature", m.signature());
+            o.addProperty("seconds", Math.round(m.seconds() * 10) / 10.0);
+            o.addProperty("training_steps", m.trainingSteps());
+            o.addProperty("machine", m.machine());
+            o.addProperty("finished", m.finished());
+            list.add(o);
+        }
+        root.add("timings", list);
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
+        Files.writeString(tmp, new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+                .toJson(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return all.size();
+    }
+
+    /** The reference timings of {@code file} (see {@link #writeTimings}); an error if they are of another profile. */
+    static List<Measurement> readTimings(Path file, Profile profile) throws IOException {
+        JsonObject root;
+        try {
+            root = read(file);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a timings file written by masr plan --write-timings (" + e.getMessage()
+                    + ")", e);
+        }
+        String prof = root.has("profile") ? root.get("profile").getAsString() : "";
+        if (!prof.equals(profile.id())) {
+            throw new IOException(file + " holds timings of profile '" + prof + "', not " + profile.id()
+                    + "; pass the timings of this profile");
+        }
+        List<Measurement> out = new ArrayList<>();
+        for (JsonElement e : root.getAsJsonArray("timings")) {
+            JsonObject o = e.getAsJsonObject();
+            out.add(new Measurement(o.get("step").getAsString(), o.get("signature").getAsString(),
+                    o.get("seconds").getAsDouble(), o.get("training_steps").getAsInt(),
+                    o.has("machine") ? o.get("machine").getAsString() : "",
+                    o.has("finished") ? o.get("finished").getAsString() : ""));
+        }
+        return out;
+    }
+
     private static JsonObject read(Path file) throws IOException {
         return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
     }
@@ -280,13 +385,18 @@ public final class TimePlan {
         for (Entry e : entries) {
             String time = e.done() ? duration(e.seconds()) + (e.partial() ? " measured (last process of a resumed step)" : " measured")
                     : Double.isNaN(e.seconds()) ? "unknown (no measured step alike)"
-                    : "~" + duration(e.seconds()) + " estimated from " + e.basis() + " measured";
+                    : "~" + duration(e.seconds()) + " estimated from " + e.basis()
+                            + (e.fromReference() ? " reference timing(s)" : " measured");
             s.append(String.format(Locale.ROOT, "  %-6s %-26s %-44s %s%n", e.done() ? "done" : "to run", e.dir(),
                     e.title().length() > 44 ? e.title().substring(0, 43) + "…" : e.title(), time));
         }
         long done = entries.stream().filter(Entry::done).count();
         s.append(String.format(Locale.ROOT, "done: %d steps, %s measured; to run: %d steps, about %s estimated",
                 done, duration(measuredSeconds()), entries.size() - done, duration(estimatedSeconds())));
+        long fromReference = entries.stream().filter(Entry::fromReference).count();
+        if (fromReference > 0) {
+            s.append(String.format(Locale.ROOT, " (%d step(s) from reference timings)", fromReference));
+        }
         if (unknown() > 0) {
             s.append(String.format(Locale.ROOT, " plus %d step(s) with nothing alike measured yet", unknown()));
         }

@@ -82,6 +82,55 @@ class TimePlanTest {
         assertTrue(t.render().contains("done: 1 steps, 12 s measured"), t.render());
     }
 
+    /** A fresh runs folder estimates from reference timings written elsewhere; its own measurements come first. */
+    @Test
+    void referenceTimingsFromAnotherRunsFolderFillTheUnknowns(@TempDir Path tmp) throws IOException {
+        SpecLoader specs = new SpecLoader(TestPaths.specs());
+        Profile p = Profile.SMOKE;
+        ExperimentPlan plan = ExperimentPlan.of(specs.load("table1/bestrq-fleurs", p, null), p);
+        StepId ids = new StepId();
+        int steps = TimePlan.trainingSteps(plan.pretrain().inputs());
+        Path elsewhere = tmp.resolve("elsewhere");
+        finished(elsewhere.resolve(ids.dirName(plan.corpus())), plan.corpus(), 12.0, p, false);
+        finished(elsewhere.resolve("pretrain/ffffffffffffffff"), plan.pretrain(), 0.5 * steps, p, false,
+                ids.dirName(plan.corpus()));
+        Path timings = tmp.resolve("timings/smoke.json");
+        assertEquals(2, TimePlan.writeTimings(elsewhere, p, timings));
+        // A second runs folder adds its steps; the first folder's stay.
+        Path other = tmp.resolve("other");
+        finished(other.resolve(ids.dirName(plan.corpus())), plan.corpus(), 14.0, p, false);
+        finished(other.resolve("pretrain/dddddddddddddddd"), plan.pretrain(), 1.5 * steps, p, false,
+                ids.dirName(plan.corpus()));
+        assertEquals(3, TimePlan.writeTimings(other, p, timings), "one corpus step (re-measured), two pretrainings");
+
+        Path fresh = tmp.resolve("fresh");
+        TimePlan none = TimePlan.of(List.of(plan), fresh, p, s -> true, null);
+        assertEquals(none.entries().size(), none.unknown(), "nothing measured, no reference: every step unknown");
+        TimePlan t = TimePlan.of(List.of(plan), fresh, p, s -> true, timings);
+        TimePlan.Entry pretrain = t.entries().stream().filter(e -> e.dir().equals(ids.dirName(plan.pretrain())))
+                .findFirst().orElseThrow();
+        assertTrue(pretrain.fromReference(), pretrain.toString());
+        assertEquals(2, pretrain.basis());
+        assertEquals(1.0 * steps, pretrain.seconds(), 1e-6, "median of 0.5 and 1.5 s per step");
+        assertEquals(14.0, t.entries().get(0).seconds(), 1e-9, "the corpus step, as last written");
+        assertTrue(t.render().contains("reference timing(s)"), t.render());
+        assertTrue(t.render().contains("(2 step(s) from reference timings)"), t.render());
+
+        // This runs folder's own measurement of an alike step wins over the reference.
+        finished(fresh.resolve("pretrain/cccccccccccccccc"), plan.pretrain(), 0.25 * steps, p, false,
+                ids.dirName(plan.corpus()));
+        finished(fresh.resolve(ids.dirName(plan.corpus())), plan.corpus(), 12.0, p, false);
+        TimePlan own = TimePlan.of(List.of(plan), fresh, p, s -> true, timings);
+        TimePlan.Entry ownPretrain = own.entries().stream().filter(e -> e.dir().equals(ids.dirName(plan.pretrain())))
+                .findFirst().orElseThrow();
+        assertFalse(ownPretrain.fromReference());
+        assertEquals(0.25 * steps, ownPretrain.seconds(), 1e-6);
+
+        IOException wrong = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> TimePlan.of(List.of(plan), fresh, Profile.CPU, s -> true, timings));
+        assertTrue(wrong.getMessage().contains("profile 'smoke', not cpu"), wrong.getMessage());
+    }
+
     static void finished(Path dir, Step step, double seconds, Profile p, boolean resumed, String... deps)
             throws IOException {
         Files.createDirectories(dir);
