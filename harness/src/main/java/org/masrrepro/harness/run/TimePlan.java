@@ -216,6 +216,9 @@ public final class TimePlan {
                             continue;
                         }
                         JsonObject inputs = p.getAsJsonObject("inputs");
+                        if (trainingSteps(inputs) == 0) {
+                            continue; // a 0-step pretraining (the random-init reference) says nothing of a step's cost
+                        }
                         String sig = signature(p.get("kind").getAsString(), inputs, prof) + corpusOf(p, runsRoot, dependencyProvenance);
                         JsonObject env = p.has("environment") ? p.getAsJsonObject("environment") : new JsonObject();
                         String machine = env.has("available_processors") ? env.get("available_processors").getAsString()
