@@ -29,11 +29,16 @@ import java.util.List;
  * @param others       {@code best_of}: the cells a must beat; d = a - max(others)
  * @param added        null for the claims fixed on the set's date; else when and why a claim came later (it must say
  *                     which results had been seen by then)
+ * @param overlappedOnly {@code majority_better}, optional: only the columns whose {@code overlapped} cell (of row_b)
+ *                     is 1, the languages also in the pretraining corpus
+ * @param paperD       optional: the paper's own d where its numbers are given only in its text (e.g. counts of
+ *                     improved and regressed languages); {@code reading} says where they come from
+ * @param reading      optional: how the paper's words were read where they allow more than one reading, and why
  */
 public record Claim(String id, String source, String statement, Type type, String a, String b, String c, String e,
         Double tolerance, Boolean lowerIsBetter, Double threshold, String rowA, String rowB, String metric,
         List<String> columns, String columnPrefix, Integer atLeast, Double informativeLimit, List<String> others,
-        String added) {
+        String added, Boolean overlappedOnly, Double paperD, String reading) {
 
     /** The predicate families. */
     public enum Type {
@@ -72,6 +77,7 @@ public record Claim(String id, String source, String statement, Type type, Strin
                     "row_a, row_b, metric and column_prefix");
             case best_of -> require(a != null && others != null && !others.isEmpty(), "a and a non-empty others");
         }
+        require(overlappedOnly == null || type == Type.majority_better, "overlapped_only only with majority_better");
         for (String ref : new String[] {a, b, c, e}) {
             if (ref != null) {
                 CellRef.parse(ref);

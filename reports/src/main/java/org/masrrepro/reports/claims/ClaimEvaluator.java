@@ -147,6 +147,13 @@ public final class ClaimEvaluator {
             }
         }
         a.retainAll(b);
+        if (Boolean.TRUE.equals(c.overlappedOnly())) {
+            // The languages also in the pretraining corpus: row_b's overlapped marker cell is 1 (in every seed).
+            a.removeIf(col -> {
+                TreeMap<Long, Double> o = bySeed.get(c.rowB() + "|" + col + "|overlapped");
+                return o == null || o.values().stream().anyMatch(v -> v != 1.0);
+            });
+        }
         return List.copyOf(a);
     }
 
@@ -180,6 +187,9 @@ public final class ClaimEvaluator {
 
     /** d from the paper's own numbers, or NaN when one of its cells is not in the paper. */
     private double paperD(Claim c, List<String> refs) {
+        if (c.paperD() != null) {
+            return c.paperD(); // given in the paper's text only (the claim's reading says where)
+        }
         Map<String, Double> values = new HashMap<>();
         for (String r : refs) {
             CellRef ref = CellRef.parse(r);

@@ -268,7 +268,8 @@ public final class PaperReport {
             tally.merge(r.verdict().label(), 1, Integer::sum);
             String ci = r.summary() == null || Double.isNaN(r.summary().ciLow()) ? ""
                     : "[" + fmt(r.summary().ciLow()) + ", " + fmt(r.summary().ciHigh()) + "]";
-            rows.add(List.of(r.claim().id(), r.claim().statement() + (r.claim().added() == null ? ""
+            rows.add(List.of(r.claim().id(), r.claim().statement() + (r.claim().reading() == null ? ""
+                    : " *(reading: " + r.claim().reading() + ")*") + (r.claim().added() == null ? ""
                     : " *(added " + r.claim().added() + ")*"), r.claim().source(), r.verdict().label(),
                     String.valueOf(r.seeds().size()), r.summary() == null ? "" : fmt(r.summary().mean()), ci,
                     r.summary() == null ? "" : String.format(Locale.ROOT, "%.3f", r.summary().signTestP()),

@@ -152,6 +152,18 @@ class ClaimEvaluatorTest {
         }
         ClaimResult maj = new ClaimEvaluator(langs, PAPER, 0.95).evaluate(claim("f3-more-languages-improve-than-regress"));
         assertEquals(List.of(1.0, 1.0), maj.perSeed());
+        assertEquals(75.0, maj.paperD(), 1e-9, "88 improved - 13 regressed, from the paper's text");
+
+        // Only the overlapped languages (row_b's marker cell is 1): bs and hr gain, sv (not overlapped) is left out.
+        for (long s = 0; s < 2; s++) {
+            langs.add(cell("F3|best-rq|fleurs/bs|overlapped", s, 1));
+            langs.add(cell("F3|best-rq|fleurs/hr|overlapped", s, 1));
+            langs.add(cell("F3|best-rq|fleurs/sv|overlapped", s, 0));
+        }
+        ClaimResult overlapped = new ClaimEvaluator(langs, PAPER, 0.95).evaluate(claim("s64-most-overlapped-improve"));
+        assertEquals(List.of(2.0, 2.0), overlapped.perSeed(), "bs and hr win, sv is not overlapped");
+        assertEquals(List.of(1.0, 1.0), new ClaimEvaluator(langs, PAPER, 0.95)
+                .evaluate(claim("f3-more-languages-improve-than-regress")).perSeed(), "all languages: 2 wins, 1 loss");
     }
 
     @Test
