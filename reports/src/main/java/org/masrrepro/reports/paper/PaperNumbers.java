@@ -40,6 +40,10 @@ public final class PaperNumbers {
             for (CSVRecord r : p) {
                 PaperCell c = new PaperCell(r.get("table"), r.get("row"), r.get("column"), r.get("metric"),
                         Double.parseDouble(r.get("value")), r.get("source"));
+                if (!r.get("id").equals(key(c.table(), c.row(), c.column(), c.metric()))) {
+                    throw new IllegalStateException("paper_numbers.csv line " + r.getRecordNumber() + ": id " + r.get("id")
+                            + " is not table|row|column|metric of its row");
+                }
                 if (cells.put(key(c.table(), c.row(), c.column(), c.metric()), c) != null) {
                     throw new IllegalStateException("duplicate paper cell " + c);
                 }

@@ -23,6 +23,12 @@ class PaperNumbersTest {
         assertEquals(5 * 6, p.cells("T2").size());
         assertEquals(3 * 7, p.cells("T3").size());
         assertEquals(2 * 9, p.cells("F4").size());
+        for (String t : List.of("T1", "T2", "T3", "F4")) {
+            for (PaperCell c : p.cells(t)) {
+                assertTrue(c.source().matches("(Table [123]|Figure 4), row .+, column .+, .+"),
+                        "every number says where in the paper it is: " + c);
+            }
+        }
     }
 
     @Test
@@ -38,7 +44,7 @@ class PaperNumbersTest {
             }
         }
         assertTrue(p.value("T1", "best-rq", "fleurs/all", "wer").isEmpty());
-        assertTrue(p.cells("T1").stream().allMatch(c -> c.source().equals("Table 1")));
+        assertTrue(p.cells("T1").stream().allMatch(c -> c.source().startsWith("Table 1, ")));
     }
 
     @Test
@@ -46,11 +52,12 @@ class PaperNumbersTest {
         // load() also refuses duplicates; this reads the raw file so a lenient loader could not hide one.
         try (InputStream in = PaperNumbers.class.getResourceAsStream("paper_numbers.csv")) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            assertEquals("table,row,column,metric,value,source", lines.get(0));
+            assertEquals("id,table,row,column,metric,value,source", lines.get(0));
             Set<String> keys = new HashSet<>();
             for (String l : lines.subList(1, lines.size())) {
                 String[] f = l.split(",");
-                assertTrue(keys.add(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]), "duplicate " + l);
+                assertTrue(keys.add(f[0]), "duplicate id " + l);
+                assertEquals(f[1] + "|" + f[2] + "|" + f[3] + "|" + f[4], f[0], "the id is table|row|column|metric");
             }
             assertEquals(60 + 30 + 21 + 18, keys.size());
         }
