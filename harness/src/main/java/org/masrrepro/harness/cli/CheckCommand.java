@@ -3,7 +3,11 @@ package org.masrrepro.harness.cli;
 import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.harness.run.CurrentResults;
 import org.masrrepro.harness.run.ExperimentPlan;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.masrrepro.harness.steps.CorpusStep;
+import org.masrrepro.harness.steps.Environment;
+import org.masrrepro.harness.steps.StepRunner;
 import org.masrrepro.harness.steps.StepId;
 import org.masrrepro.harness.run.Results;
 import org.masrrepro.harness.run.RunRecord;
@@ -15,6 +19,7 @@ import org.masrrepro.reports.results.ResultCell;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +29,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The {@code check} command: a profile's measured cells against a committed baseline. */
+/**
+ * The {@code check} command: a profile's measured cells against a committed baseline, exactly where the corpora and
+ * the platform the steps were computed on (read from their provenance) are the baseline's, else within its tolerances.
+ */
 final class CheckCommand {
 
     /**
@@ -53,13 +61,18 @@ final class CheckCommand {
                     + "; run ./reproduce.sh --profile " + profile.id() + " first");
             return 1;
         }
+        RunsPlatform platform = platform(runs, records);
         if (write) {
             Baseline old = Files.isRegularFile(baselineFile) ? RegressionCheck.read(baselineFile) : null;
             Baseline b = RegressionCheck.of(profile.id(),
                     old != null ? old.note() : "written by masr check --write-baseline; tolerances in percentage points",
-                    old != null ? old.tolerances() : DEFAULT_TOLERANCES, cells, corpora);
+                    old != null ? old.tolerances() : DEFAULT_TOLERANCES, cells, corpora, platform.fingerprint());
             RegressionCheck.write(baselineFile, b);
             out.println("wrote " + b.cells().size() + " cells to " + baselineFile);
+            if (platform.fingerprint() == null) {
+                err.println("check: the baseline records no platform, as " + platform.why() + "; checks against it "
+                        + "keep to its tolerances and never compare exactly");
+            }
             return 0;
         }
         Baseline b = RegressionCheck.read(baselineFile);
@@ -67,9 +80,52 @@ final class CheckCommand {
             err.println(baselineFile + " holds profile " + b.profile() + " numbers; run check with --profile " + b.profile());
             return 2;
         }
-        RegressionCheck.Outcome o = RegressionCheck.compare(b, cells, corpora);
+        if (platform.fingerprint() == null && b.platform() != null) {
+            err.println("check: " + platform.why());
+        }
+        RegressionCheck.Outcome o = RegressionCheck.compare(b, cells, corpora, platform.fingerprint());
         (o.regressed() ? err : out).print(o.render());
         return o.regressed() ? 1 : 0;
+    }
+
+    /** The platform fingerprint the records were computed on, or null and why it is not one known fingerprint. */
+    record RunsPlatform(Map<String, String> fingerprint, String why) {}
+
+    /**
+     * The platform the records were computed on: the fingerprint ({@link Environment#platform}) that the provenance
+     * of every step behind them records, from each evaluation (or floor) step down its dependencies. Unknown when a
+     * step has no provenance or one written before the CPU was recorded, or when the steps differ (a runs folder
+     * filled on two machines, or with two thread counts): then no exact comparison is possible.
+     */
+    static RunsPlatform platform(Path runs, List<RunRecord> records) throws IOException {
+        Set<Map<String, String>> seen = new java.util.LinkedHashSet<>();
+        Set<String> visited = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        records.forEach(r -> todo.add(r.evalDir()));
+        while (!todo.isEmpty()) {
+            String dir = todo.pop();
+            if (!visited.add(dir)) {
+                continue;
+            }
+            Path file = runs.resolve(dir).resolve(StepRunner.PROVENANCE);
+            if (!Files.isRegularFile(file)) {
+                return new RunsPlatform(null, "step " + dir + " has no provenance");
+            }
+            JsonObject p = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            Map<String, String> fp = Environment.platform(p.has("environment") ? p.getAsJsonObject("environment") : null);
+            if (fp == null) {
+                return new RunsPlatform(null, "step " + dir + " was made before provenance recorded the platform");
+            }
+            seen.add(fp);
+            if (p.has("dependencies")) {
+                p.getAsJsonArray("dependencies").forEach(d -> todo.add(d.getAsJsonObject().get("dir").getAsString()));
+            }
+        }
+        if (seen.size() != 1) {
+            return new RunsPlatform(null, seen.isEmpty() ? "no step was found behind the results"
+                    : "the steps behind the results were made on " + seen.size() + " platforms: " + seen);
+        }
+        return new RunsPlatform(seen.iterator().next(), null);
     }
 
     /**

@@ -8,6 +8,10 @@ import org.masrrepro.harness.run.Harness;
 import org.masrrepro.harness.run.Results;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.Environment;
+import org.masrrepro.harness.steps.StepRunner;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.masrrepro.reports.check.Baseline;
 import org.masrrepro.reports.check.RegressionCheck;
 
@@ -15,15 +19,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The check names the corpus builds a run used, evaluation and pretraining data alike, and spots a changed one. */
+/**
+ * The check names the corpus builds a run used, evaluation and pretraining data alike, and spots a changed one; on the
+ * baseline's data and platform it compares exactly.
+ */
 class CheckCommandTest {
 
     @TempDir
@@ -53,17 +62,47 @@ class CheckCommandTest {
         assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, true, ps, ps));
         assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("no regression"), out.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("compared exactly"), out.toString());
 
         Baseline b = RegressionCheck.read(file);
+        assertEquals(Environment.platform(JsonParser.parseString(new com.google.gson.Gson().toJson(
+                Environment.describe())).getAsJsonObject()), b.platform(), "the platform the steps were made on");
+
+        // Same data, same platform: a value 1e-6 off fails the check, as a change to review.
+        Path moved = tmp.resolve("moved.json");
+        List<Baseline.Cell> cells = new ArrayList<>(b.cells());
+        Baseline.Cell c0 = cells.get(0);
+        cells.set(0, new Baseline.Cell(c0.table(), c0.row(), c0.column(), c0.metric(), c0.value() + 1e-6));
+        RegressionCheck.write(moved, new Baseline(b.profile(), b.note(), b.tolerances(), b.platform(), b.corpora(),
+                cells));
+        out.reset();
+        assertEquals(1, CheckCommand.run(runs, Profile.SMOKE, specs, null, moved, false, ps, ps));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("CHANGED (same data and platform"), out.toString());
+
         List<Baseline.Corpus> edited = new ArrayList<>();
         for (Baseline.Corpus c : b.corpora()) {
             edited.add(c.label().contains("FLEURS") ? new Baseline.Corpus(c.dir(), c.label(), "0".repeat(64), c.cells()) : c);
         }
-        RegressionCheck.write(file, new Baseline(b.profile(), b.note(), b.tolerances(), edited, b.cells()));
+        RegressionCheck.write(file, new Baseline(b.profile(), b.note(), b.tolerances(), b.platform(), edited,
+                b.cells()));
         out.reset();
         assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps),
                 "a data change alone does not fail the check");
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("1 corpus differs") && text.contains("manifest 000000000000 -> "), text);
+        assertTrue(text.contains("mode: 3 of 6 cells compared exactly"), "the BEST-RQ row was pretrained on FLEURS, "
+                + "so only the floor's cells (Mask data alone) are compared exactly: " + text);
+
+        // A step recorded with another thread count: the runs' platform is no single fingerprint, tolerances apply.
+        Path prov = runs.resolve(CheckCommand.corpora(runs, records, specs, Profile.SMOKE, null, quiet).get(0).dir())
+                .resolve(StepRunner.PROVENANCE);
+        JsonObject p = JsonParser.parseString(Files.readString(prov)).getAsJsonObject();
+        p.getAsJsonObject("environment").addProperty("torch_num_threads", "7");
+        Files.writeString(prov, p.toString());
+        assertNull(CheckCommand.platform(runs, records).fingerprint());
+        out.reset();
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, moved, false, ps, ps));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("made on 2 platforms")
+                && out.toString(StandardCharsets.UTF_8).contains("the baseline's tolerances apply"), out.toString());
     }
 }

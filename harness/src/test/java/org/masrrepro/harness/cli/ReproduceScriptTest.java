@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +29,7 @@ class ReproduceScriptTest {
 
     private Path repo;
     private Path calls;
+    private final Map<String, String> env = new HashMap<>();
 
     private void stub(Path file, String body) throws IOException {
         Files.createDirectories(file.getParent());
@@ -50,6 +53,7 @@ class ReproduceScriptTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("out.txt").toFile());
         pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "reproduce.sh did not finish");
         return p.exitValue();
@@ -77,6 +81,21 @@ class ReproduceScriptTest {
         setUpCopy();
         assertEquals(0, run(), Files.readString(tmp.resolve("out.txt")));
         assertEquals("masr run all --profile cpu DJL_OFFLINE=true", calls().get(2));
+        assertTrue(Files.readString(tmp.resolve("out.txt")).contains("report: runs/report/cpu/README.md"),
+                Files.readString(tmp.resolve("out.txt")));
+    }
+
+    @Test
+    void aPrebuiltTreeSkipsInstallsAndBuildAndTheReportPathFollowsRuns() throws Exception {
+        setUpCopy();
+        env.put("MASR_PREBUILT", "1");
+        Path runs = tmp.resolve("elsewhere");
+        assertEquals(0, run("--only", "table1/bestrq-fleurs", "--profile", "smoke", "--runs", runs.toString()),
+                Files.readString(tmp.resolve("out.txt")));
+        assertEquals(List.of("masr run table1/bestrq-fleurs --profile smoke --runs " + runs + " DJL_OFFLINE=true"),
+                calls(), "nothing installed or built");
+        assertTrue(Files.readString(tmp.resolve("out.txt")).contains("report: " + runs + "/report/smoke/README.md"),
+                Files.readString(tmp.resolve("out.txt")));
     }
 
     @Test

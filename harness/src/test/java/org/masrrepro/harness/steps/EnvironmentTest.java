@@ -11,10 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The code identity every provenance records: found in a clone and in a linked worktree alike. */
+/**
+ * The code identity every provenance records: found in a clone and in a linked worktree alike; the platform
+ * fingerprint: CPU model and the instruction sets that pick libtorch kernels.
+ */
 class EnvironmentTest {
 
     @TempDir
@@ -38,6 +44,25 @@ class EnvironmentTest {
 
         assertNull(Environment.git(Files.createDirectories(tmp.resolve("plain")), "rev-parse", "HEAD"),
                 "no checkout, no commit");
+    }
+
+    @Test
+    void cpuModelAndKernelPickingInstructionSetsMakeThePlatform() {
+        String x86 = "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13\n"
+                + "flags\t\t: fpu sse4_2 avx f16c avx2 fma avx512f avx512_vnni hypervisor\n\n"
+                + "processor\t: 1\nmodel name\t: AMD EPYC 7B13\nflags\t\t: fpu sse4_2\n";
+        assertEquals(Map.of("cpu_model", "AMD EPYC 7B13", "cpu_isa", "sse4_2 avx avx2 fma f16c avx512f avx512_vnni"),
+                Environment.cpu(x86), "the first processor; flags in the list's order; others (fpu) left out");
+        assertEquals(Map.of("cpu_model", "unknown", "cpu_isa", "asimd asimddp sve"),
+                Environment.cpu("processor\t: 0\nFeatures\t: fp asimd asimddp sve cpuid\n"), "ARM");
+        assertEquals(Map.of("cpu_model", "unknown", "cpu_isa", "unknown"), Environment.cpu(null), "no /proc/cpuinfo");
+
+        JsonObject env = new Gson().toJsonTree(Environment.describe()).getAsJsonObject();
+        Map<String, String> platform = Environment.platform(env);
+        assertEquals(Environment.PLATFORM_KEYS.size(), platform.size(), platform.toString());
+        assertEquals(System.getProperty("ai.djl.pytorch.num_threads", "unset"), platform.get("torch_num_threads"));
+        env.remove("cpu_isa");
+        assertNull(Environment.platform(env), "provenance written before the CPU was recorded has no fingerprint");
     }
 
     private static void run(Path dir, String... args) throws IOException, InterruptedException {

@@ -9,11 +9,20 @@ import java.util.Map;
  * @param profile    the profile the numbers come from
  * @param note       why the tolerances are what they are
  * @param tolerances allowed worsening per metric, in the metric's unit (percentage points)
+ * @param platform   the platform fingerprint the numbers were computed on (CPU model and instruction sets, torch
+ *                   threads, engine version, OS; keys and values as the harness records them), null in baselines
+ *                   written before it was kept or when it was not one known fingerprint
  * @param corpora    the corpus builds the numbers were measured on (null in baselines written before they were kept)
  * @param cells      reference values
  */
-public record Baseline(String profile, String note, Map<String, Double> tolerances, List<Corpus> corpora,
-        List<Cell> cells) {
+public record Baseline(String profile, String note, Map<String, Double> tolerances, Map<String, String> platform,
+        List<Corpus> corpora, List<Cell> cells) {
+
+    /** A baseline that records no platform (checks against it use its tolerances only). */
+    public Baseline(String profile, String note, Map<String, Double> tolerances, List<Corpus> corpora,
+            List<Cell> cells) {
+        this(profile, note, tolerances, null, corpora, cells);
+    }
 
     /** One reference value. */
     public record Cell(String table, String row, String column, String metric, double value) {

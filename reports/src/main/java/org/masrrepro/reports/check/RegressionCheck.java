@@ -22,11 +22,21 @@ import java.util.TreeMap;
  * wer). Improvements beyond the tolerance are reported but pass. When the baseline records its corpus builds, the
  * outcome also names every corpus whose content differs from the baseline's (other Debian package versions, say), and
  * marks the regressed cells of rows measured on one, so a data change reads as one and not as a code regression.
+ *
+ * <p>Exact mode: when the baseline records the platform fingerprint its numbers were computed on and this run's equals
+ * it, a cell all of whose corpora have the baseline's manifest hash is expected bit-identical (smoke runs are, on the
+ * same data and platform, resumed or not), so any difference beyond {@link #EXACT_TOLERANCE}, better or worse, fails as
+ * {@link #CHANGED}. Elsewhere (another platform, changed data, a baseline without a platform) the baseline's
+ * tolerances apply. The outcome says which mode was used and why.
  */
 public final class RegressionCheck {
 
     /** Metrics where lower is better. */
     static final Set<String> LOWER_IS_BETTER = Set.of("eer", "wer", "cer");
+    /** Absolute tolerance of exact mode, where bit-identical values are expected: any real change exceeds it. */
+    public static final double EXACT_TOLERANCE = 1e-9;
+    /** Verdict of a cell that moved although data and platform are the baseline's. */
+    public static final String CHANGED = "CHANGED (same data and platform: bit-identical expected)";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     /** One compared cell. */
@@ -35,21 +45,44 @@ public final class RegressionCheck {
     /** A corpus whose build differs from the baseline's (a null hash: not in this run, or not in the baseline). */
     public record DataChange(String dir, String label, String baselineSha256, String measuredSha256) {}
 
-    /** The outcome: every line, whether any regressed, and the corpora whose content changed. */
-    public record Outcome(List<Line> lines, boolean regressed, List<DataChange> dataChanges, List<String> notInBaseline) {
+    /**
+     * The outcome: every line, whether any regressed or changed, the corpora whose content changed, measured cells the
+     * baseline lacks, and which comparison mode was used and why (null when not told).
+     */
+    public record Outcome(List<Line> lines, boolean regressed, List<DataChange> dataChanges, List<String> notInBaseline,
+            String mode) {
         public Outcome(List<Line> lines, boolean regressed) {
-            this(lines, regressed, List.of(), List.of());
+            this(lines, regressed, List.of(), List.of(), null);
         }
 
         public String render() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-70s %9s %9s %7s  %s%n", "cell",
                     "baseline", "measured", "tol", "verdict"));
             for (Line l : lines) {
-                sb.append(String.format(Locale.ROOT, "%-70s %9.2f %9.2f %7.2f  %s%n", l.key(), l.baseline(),
+                sb.append(String.format(Locale.ROOT, "%-70s %9.2f %9.2f %7.2f  %s", l.key(), l.baseline(),
                         l.measured(), l.tolerance(), l.verdict()));
+                if (l.verdict().equals(CHANGED)) {
+                    sb.append(String.format(Locale.ROOT, " by %+.6g", l.measured() - l.baseline()));
+                }
+                sb.append('\n');
             }
             long bad = lines.stream().filter(l -> l.verdict().startsWith("REGRESSED") || l.verdict().startsWith("MISSING")).count();
-            sb.append(regressed ? bad + " of " + lines.size() + " cells regressed\n" : "no regression in " + lines.size() + " cells\n");
+            long changed = lines.stream().filter(l -> l.verdict().equals(CHANGED)).count();
+            if (!regressed) {
+                sb.append("no regression in ").append(lines.size()).append(" cells\n");
+            } else {
+                sb.append(bad > 0 ? bad + " of " + lines.size() + " cells regressed" : "")
+                        .append(bad > 0 && changed > 0 ? ", " : "")
+                        .append(changed > 0 ? changed + " of " + lines.size() + " cells changed" : "").append('\n');
+            }
+            if (mode != null) {
+                sb.append(mode).append('\n');
+            }
+            if (changed > 0) {
+                sb.append("Cells marked CHANGED were computed on the baseline's data and platform, where runs are "
+                        + "bit-identical, so the code moved them. Review the diff first; if the change is intended (a "
+                        + "code change that moves smoke numbers), record it with masr check --write-baseline\n");
+            }
             if (!notInBaseline.isEmpty()) {
                 // not a failure (a new spec has no baseline yet), but nothing guards these cells until it is re-written
                 sb.append(notInBaseline.size()).append(notInBaseline.size() == 1 ? " measured cell is" : " measured cells are")
@@ -92,6 +125,12 @@ public final class RegressionCheck {
      */
     public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured,
             List<Baseline.Corpus> corpora) {
+        return of(profile, note, tolerances, measured, corpora, null);
+    }
+
+    /** As {@link #of(String, String, Map, List, List)}, recording the platform fingerprint of the measured cells. */
+    public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured,
+            List<Baseline.Corpus> corpora, Map<String, String> platform) {
         List<Baseline.Cell> cells = new ArrayList<>();
         means(measured).forEach((k, v) -> {
             String[] f = k.split(" \\| ");
@@ -99,8 +138,8 @@ public final class RegressionCheck {
                 cells.add(new Baseline.Cell(f[0], f[1], f[2], f[3], v));
             }
         });
-        return new Baseline(profile, note, new TreeMap<>(tolerances), corpora == null ? null : List.copyOf(corpora),
-                cells);
+        return new Baseline(profile, note, new TreeMap<>(tolerances), platform == null ? null : new TreeMap<>(platform),
+                corpora == null ? null : List.copyOf(corpora), cells);
     }
 
     public static void write(Path file, Baseline b) throws IOException {
@@ -111,19 +150,30 @@ public final class RegressionCheck {
         return compare(baseline, measured, null);
     }
 
+    /** Compares cells without knowing this run's platform: the baseline's tolerances apply. */
+    public static Outcome compare(Baseline baseline, List<ResultCell> measured, List<Baseline.Corpus> corpora) {
+        return compare(baseline, measured, corpora, null);
+    }
+
     /**
      * Compares cells, and, when both the baseline and {@code corpora} (this run's builds) are known, the corpus builds:
      * a regressed cell measured on a changed corpus (as evaluation or pretraining data) is marked "(data changed)".
+     * When {@code platform} (this run's fingerprint, null if not known) equals the baseline's, cells on unchanged
+     * corpora are compared exactly (see the class comment).
      */
-    public static Outcome compare(Baseline baseline, List<ResultCell> measured, List<Baseline.Corpus> corpora) {
+    public static Outcome compare(Baseline baseline, List<ResultCell> measured, List<Baseline.Corpus> corpora,
+            Map<String, String> platform) {
         List<DataChange> changes = new ArrayList<>();
         Set<String> changedCells = new java.util.HashSet<>();
-        if (baseline.corpora() != null && corpora != null) {
+        Set<String> knownCells = new java.util.HashSet<>();
+        boolean dataKnown = baseline.corpora() != null && corpora != null;
+        if (dataKnown) {
             Map<String, Baseline.Corpus> now = new TreeMap<>();
             corpora.forEach(c -> now.put(c.dir(), c));
             Set<String> known = new java.util.HashSet<>();
             for (Baseline.Corpus old : baseline.corpora()) {
                 known.add(old.dir());
+                knownCells.addAll(old.cells() == null ? List.of() : old.cells());
                 Baseline.Corpus c = now.get(old.dir());
                 String sha = c == null ? null : c.manifestSha256();
                 if (!java.util.Objects.equals(old.manifestSha256(), sha)) {
@@ -138,11 +188,16 @@ public final class RegressionCheck {
                 }
             }
         }
+        String platformDiffers = platformDiffers(baseline.platform(), platform);
         Map<String, Double> ours = means(measured);
         List<Line> lines = new ArrayList<>();
         boolean regressed = false;
+        int exactCells = 0;
         for (Baseline.Cell c : baseline.cells()) {
-            double tol = baseline.tolerances().getOrDefault(c.metric(), 0.0);
+            String column = Baseline.cellKey(c.table(), c.row(), c.column());
+            boolean exact = platformDiffers == null && knownCells.contains(column) && !changedCells.contains(column);
+            exactCells += exact ? 1 : 0;
+            double tol = exact ? EXACT_TOLERANCE : baseline.tolerances().getOrDefault(c.metric(), 0.0);
             Double m = ours.get(c.key());
             String verdict;
             if (m == null || m.isNaN() != Double.isNaN(c.value())) {
@@ -150,11 +205,13 @@ public final class RegressionCheck {
                 regressed = true;
             } else if (m.isNaN()) {
                 verdict = "ok (both n/a)";
+            } else if (exact) {
+                verdict = Math.abs(m - c.value()) > tol ? CHANGED : "ok";
+                regressed |= !verdict.equals("ok");
             } else {
                 double better = LOWER_IS_BETTER.contains(c.metric()) ? c.value() - m : m - c.value();
                 if (better < -tol) {
-                    verdict = changedCells.contains(Baseline.cellKey(c.table(), c.row(), c.column()))
-                            ? "REGRESSED (data changed)" : "REGRESSED";
+                    verdict = changedCells.contains(column) ? "REGRESSED (data changed)" : "REGRESSED";
                     regressed = true;
                 } else {
                     verdict = better > tol ? "improved" : "ok";
@@ -162,11 +219,54 @@ public final class RegressionCheck {
             }
             lines.add(new Line(c.key(), c.value(), m == null ? Double.NaN : m, tol, verdict));
         }
+        String mode = mode(platformDiffers, dataKnown, exactCells, lines.size());
         Set<String> inBaseline = new java.util.HashSet<>();
         baseline.cells().forEach(c -> inBaseline.add(c.key()));
         List<String> unguarded = ours.keySet().stream().filter(k -> !inBaseline.contains(k))
                 .filter(k -> baseline.tolerances().containsKey(k.substring(k.lastIndexOf(" | ") + 3))).toList();
-        return new Outcome(lines, regressed, changes, unguarded);
+        return new Outcome(lines, regressed, changes, unguarded, mode);
+    }
+
+    /** Why the platforms cannot be taken as equal, or null when they are the same known fingerprint. */
+    static String platformDiffers(Map<String, String> baseline, Map<String, String> measured) {
+        if (baseline == null) {
+            return "the baseline records no platform (written before platforms were kept, or on runs of mixed or "
+                    + "unknown platform)";
+        }
+        if (measured == null) {
+            return "this run's platform is not known (steps made before it was recorded, or on more than one platform)";
+        }
+        List<String> unknown = measured.entrySet().stream().filter(e -> e.getValue().equals("unknown"))
+                .map(Map.Entry::getKey).toList();
+        if (!unknown.isEmpty()) {
+            return "this run's platform is partly unknown (" + String.join(", ", unknown) + ")";
+        }
+        List<String> diff = new ArrayList<>();
+        Set<String> keys = new java.util.TreeSet<>(baseline.keySet());
+        keys.addAll(measured.keySet());
+        for (String k : keys) {
+            if (!java.util.Objects.equals(baseline.get(k), measured.get(k))) {
+                diff.add(k + " " + measured.get(k) + " vs the baseline's " + baseline.get(k));
+            }
+        }
+        return diff.isEmpty() ? null : "platform differs from the baseline's (" + String.join("; ", diff) + ")";
+    }
+
+    private static String mode(String platformDiffers, boolean dataKnown, int exactCells, int cells) {
+        String exact = "compared exactly (tolerance " + EXACT_TOLERANCE + "; data and platform are the baseline's, "
+                + "where runs are bit-identical)";
+        if (exactCells == cells) {
+            return "mode: all " + cells + " cells " + exact;
+        }
+        if (exactCells > 0) {
+            return "mode: " + exactCells + " of " + cells + " cells " + exact + "; the baseline's tolerances apply to "
+                    + "the other " + (cells - exactCells) + ", measured on corpora that differ from the baseline's "
+                    + "(listed below)";
+        }
+        String why = platformDiffers != null ? platformDiffers
+                : !dataKnown ? "the corpus builds of the baseline or of this run are not known"
+                : "every cell was measured on a corpus that differs from the baseline's (listed below)";
+        return "mode: " + why + ": the baseline's tolerances apply";
     }
 
     private static Map<String, Double> means(List<ResultCell> cells) {

@@ -87,4 +87,104 @@ class RegressionCheckTest {
         assertTrue(RegressionCheck.compare(old, List.of(cell("acc", 60)), rebuilt).dataChanges().isEmpty(),
                 "an old baseline has no builds to compare");
     }
+
+    static final Map<String, String> PLATFORM = Map.of("cpu_model", "AMD EPYC", "cpu_isa", "avx2 fma avx512f",
+            "torch_num_threads", "2", "engine_version", "2.7.1", "os", "Linux amd64");
+
+    /** A baseline with a platform and one corpus behind its acc and eer cells, read back from its file. */
+    static Baseline exactBaseline(Path tmp, List<Baseline.Corpus> built) throws IOException {
+        Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 25.0, "eer", 25.0),
+                List.of(cell("acc", 70), cell("eer", 10)), built, PLATFORM);
+        RegressionCheck.write(tmp.resolve("b.json"), b);
+        Baseline read = RegressionCheck.read(tmp.resolve("b.json"));
+        assertEquals(b, read);
+        assertEquals(PLATFORM, read.platform());
+        return read;
+    }
+
+    @Test
+    void onTheBaselinesDataAndPlatformAnyChangeFails(@TempDir Path tmp) throws IOException {
+        List<Baseline.Corpus> built = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+        Baseline b = exactBaseline(tmp, built);
+
+        RegressionCheck.Outcome same = RegressionCheck.compare(b, List.of(cell("acc", 70), cell("eer", 10)), built,
+                PLATFORM);
+        assertFalse(same.regressed(), same.render());
+        assertTrue(same.render().contains("mode: all 2 cells compared exactly"), same.render());
+        assertEquals(RegressionCheck.EXACT_TOLERANCE, same.lines().get(0).tolerance());
+
+        RegressionCheck.Outcome moved = RegressionCheck.compare(b, List.of(cell("acc", 70 + 1e-6), cell("eer", 10)),
+                built, PLATFORM);
+        assertTrue(moved.regressed(), "1e-6 on the same data and platform is a change");
+        assertEquals(RegressionCheck.CHANGED, moved.lines().get(0).verdict());
+        assertEquals("ok", moved.lines().get(1).verdict());
+        String text = moved.render();
+        assertTrue(text.contains("CHANGED (same data and platform: bit-identical expected) by +1.00000e-06")
+                && text.contains("1 of 2 cells changed") && text.contains("Review the diff first")
+                && text.contains("--write-baseline"), text);
+        assertTrue(RegressionCheck.compare(b, List.of(cell("acc", 70), cell("eer", 10 - 1e-6)), built, PLATFORM)
+                .regressed(), "an improvement is a change too");
+    }
+
+    @Test
+    void anotherPlatformOrChangedDataOrAnOldBaselineKeepTheTolerances(@TempDir Path tmp) throws IOException {
+        List<Baseline.Corpus> built = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+        Baseline b = exactBaseline(tmp, built);
+        List<ResultCell> moved = List.of(cell("acc", 70 + 1e-6), cell("eer", 12));
+
+        Map<String, String> intel = new java.util.TreeMap<>(PLATFORM);
+        intel.put("cpu_model", "Intel Xeon");
+        RegressionCheck.Outcome other = RegressionCheck.compare(b, moved, built, intel);
+        assertFalse(other.regressed(), other.render());
+        assertEquals(25.0, other.lines().get(0).tolerance());
+        assertTrue(other.render().contains("mode: platform differs from the baseline's (cpu_model Intel Xeon vs the "
+                + "baseline's AMD EPYC): the baseline's tolerances apply"), other.render());
+        Map<String, String> fourThreads = new java.util.TreeMap<>(PLATFORM);
+        fourThreads.put("torch_num_threads", "4");
+        assertFalse(RegressionCheck.compare(b, moved, built, fourThreads).regressed(), "other thread count");
+        Map<String, String> noCpuinfo = new java.util.TreeMap<>(PLATFORM);
+        noCpuinfo.put("cpu_model", "unknown");
+        RegressionCheck.Outcome unknown = RegressionCheck.compare(b, moved, built, noCpuinfo);
+        assertFalse(unknown.regressed());
+        assertTrue(unknown.render().contains("partly unknown (cpu_model)"), unknown.render());
+        assertFalse(RegressionCheck.compare(b, moved, built, null).regressed(), "this run's platform not known");
+        assertFalse(RegressionCheck.compare(b, moved, null, PLATFORM).regressed(), "this run's corpora not known");
+        assertTrue(RegressionCheck.compare(b, List.of(cell("acc", 40), cell("eer", 10)), built, intel).regressed(),
+                "the tolerances still apply");
+
+        List<Baseline.Corpus> rebuilt = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", List.of("T1 | best-rq | fleurs/all")));
+        RegressionCheck.Outcome newData = RegressionCheck.compare(b, moved, rebuilt, PLATFORM);
+        assertFalse(newData.regressed(), newData.render());
+        assertTrue(newData.render().contains("every cell was measured on a corpus that differs"), newData.render());
+
+        Baseline old = new Baseline("smoke", "written before platforms were kept", b.tolerances(), b.corpora(),
+                b.cells());
+        RegressionCheck.Outcome oldOutcome = RegressionCheck.compare(old, moved, built, PLATFORM);
+        assertFalse(oldOutcome.regressed(), oldOutcome.render());
+        assertTrue(oldOutcome.render().contains("the baseline records no platform"), oldOutcome.render());
+    }
+
+    @Test
+    void onlyCellsOnUnchangedCorporaAreComparedExactly() {
+        List<Baseline.Corpus> built = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", List.of("T1 | best-rq | fleurs/all")),
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc", List.of("T2 | best-rq | mask")));
+        ResultCell mask = new ResultCell("T2", "best-rq", "mask", "acc", 50, 1, "smoke", "analog", "p");
+        Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 25.0), List.of(cell("acc", 70), mask), built,
+                PLATFORM);
+        List<Baseline.Corpus> maskRebuilt = List.of(built.get(0),
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", List.of("T2 | best-rq | mask")));
+        ResultCell maskMoved = new ResultCell("T2", "best-rq", "mask", "acc", 45, 1, "smoke", "analog", "p");
+        RegressionCheck.Outcome o = RegressionCheck.compare(b, List.of(cell("acc", 70), maskMoved), maskRebuilt,
+                PLATFORM);
+        assertFalse(o.regressed(), "the rebuilt corpus's cell keeps its tolerance: " + o.render());
+        assertTrue(o.render().contains("mode: 1 of 2 cells compared exactly"), o.render());
+        RegressionCheck.Outcome both = RegressionCheck.compare(b, List.of(cell("acc", 70.5), maskMoved), maskRebuilt,
+                PLATFORM);
+        assertTrue(both.regressed());
+        assertEquals(RegressionCheck.CHANGED, both.lines().get(0).verdict(), both.render());
+    }
 }
