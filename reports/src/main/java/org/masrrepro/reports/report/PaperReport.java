@@ -61,7 +61,29 @@ public final class PaperReport {
     static final List<String> LANG2VEC_FAMILIES = List.of("syntactic", "geographic", "phonetic", "featural", "genetic",
             "inventory");
 
+    /**
+     * Anchor of the Figure 4 heat map section: {@code figure4} is the anchor of Figure 4's table (every table's is its
+     * file stem), and an id must be unique in the page.
+     */
+    static final String FIGURE4_HEATMAPS = "figure4-heatmaps";
+
     private PaperReport() {}
+
+    /** The page's contents: its sections, then the exports. */
+    static List<String[]> contents() {
+        List<String[]> links = new ArrayList<>();
+        links.add(new String[] {"Tables", "#tables"});
+        links.add(new String[] {"Figure 3: per-language change", "#figure3"});
+        links.add(new String[] {"Figure 4: close-group confusion heat maps", "#" + FIGURE4_HEATMAPS});
+        links.add(new String[] {"Claims checklist", "#claims"});
+        links.add(new String[] {"The paper's quantitative statements", "#statements"});
+        links.add(new String[] {"Training curves", "#curves"});
+        links.add(new String[] {"Runs, corpus cards and provenance", "#runs"});
+        links.add(new String[] {"All result cells (JSON)", "results.json"});
+        links.add(new String[] {"All result cells (CSV)", "results.csv"});
+        links.add(new String[] {"Claims (JSON)", "claims.json"});
+        return links;
+    }
 
     /** Output file stem of a table id: T1 -> table1, F2 -> figure2, S51 -> section51. */
     public static String fileName(String tableId) {
@@ -82,12 +104,7 @@ public final class PaperReport {
         PaperNumbers paper = PaperNumbers.load();
         ReportDocument doc = new ReportDocument("masr-repro report, profile " + profile);
         doc.paragraph(caption);
-        doc.links(List.of(new String[] {"Tables", "#tables"}, new String[] {"Figure 3: per-language change", "#figure3"},
-                new String[] {"Figure 4: close-group confusions", "#figure4"}, new String[] {"Claims checklist", "#claims"},
-                new String[] {"The paper's quantitative statements", "#statements"},
-                new String[] {"Training curves", "#curves"}, new String[] {"Runs, corpus cards and provenance", "#runs"},
-                new String[] {"All result cells (JSON)", "results.json"}, new String[] {"All result cells (CSV)", "results.csv"},
-                new String[] {"Claims (JSON)", "claims.json"}));
+        doc.links(contents());
 
         doc.heading(2, "Tables", "tables");
         Set<String> present = new TreeSet<>();
@@ -222,7 +239,7 @@ public final class PaperReport {
 
     private static void figure4(Path out, ReportDocument doc, List<RunSummary> runs, String profile)
             throws IOException {
-        doc.heading(2, "Figure 4: confusions inside close language groups", "figure4");
+        doc.heading(2, "Figure 4: confusions inside close language groups", FIGURE4_HEATMAPS);
         boolean any = false;
         java.util.Set<String> shown = new java.util.HashSet<>();
         for (RunSummary r : runs) {

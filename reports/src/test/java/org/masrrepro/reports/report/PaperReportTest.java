@@ -232,6 +232,37 @@ class PaperReportTest {
                 + "<a href=\"cards/mask.md\">downstream</a>"), html);
     }
 
+    /**
+     * Every id of index.html is unique and every in-page link ({@code href="#x"}) has a target, with all results and
+     * with none: the contents links land on their sections.
+     */
+    @Test
+    void everyIdIsUniqueAndEveryInPageLinkHasATarget() throws IOException {
+        for (List<ResultCell> cells : List.of(cells(), List.<ResultCell>of())) {
+            Path dir = Files.createDirectories(out.resolve("r" + cells.size()));
+            PaperReport.write(dir, "smoke", cells, cells.isEmpty() ? List.of()
+                    : List.of(run("best-rq", 0), run("best-rq+masr", 0)));
+            String html = Files.readString(dir.resolve("index.html"));
+            List<String> ids = new ArrayList<>();
+            Matcher id = Pattern.compile("\\sid=\"([^\"]*)\"").matcher(html);
+            while (id.find()) {
+                ids.add(id.group(1));
+            }
+            assertFalse(ids.isEmpty(), html);
+            List<String> repeated = ids.stream().filter(i -> ids.indexOf(i) != ids.lastIndexOf(i)).distinct().toList();
+            assertEquals(List.of(), repeated, "ids used more than once in index.html");
+            Matcher href = Pattern.compile("href=\"#([^\"]*)\"").matcher(html);
+            int links = 0;
+            while (href.find()) {
+                assertTrue(ids.contains(href.group(1)), "#" + href.group(1) + " has no target in index.html");
+                links++;
+            }
+            assertTrue(links >= 7, "the contents link the page's sections: " + links);
+            // The contents' Figure 4 entry is the heat map section, not Figure 4's table.
+            assertTrue(html.contains("<h2 id=\"figure4-heatmaps\">Figure 4"), html);
+        }
+    }
+
     @Test
     void emptyResultsStillGiveAPageThatSaysWhatIsMissing() throws IOException {
         PaperReport.write(out, "smoke", List.of(), List.of());
