@@ -69,6 +69,97 @@ public final class Charts {
         save(chart, table.origin(), png);
     }
 
+    /**
+     * The cells the paper reports beside ours, and only those: one category per column of {@code metric} where the
+     * paper gives a number (e.g. Figure 4's {@code bs>hr}), two bars per row the paper gives ({@code "<row> ours"},
+     * our mean over seeds, and {@code "<row> paper"}), each row in its own colour, ours dark and the paper's light. A
+     * missing value of ours leaves its bar out. The chart is made wide enough for its category labels to sit side by
+     * side without overlapping ({@link #labelsFit}). Subtitle: the table's {@link ComparisonTable#origin()}.
+     */
+    public static void paperCellBars(ComparisonTable table, String metric, String title, Path png) throws IOException {
+        save(paperCellsChart(table, metric, title), table.origin(), png);
+    }
+
+    /** The chart {@link #paperCellBars} draws. */
+    static CategoryChart paperCellsChart(ComparisonTable table, String metric, String title) {
+        List<ComparisonTable.Key> keys = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (ComparisonTable.Key k : table.keys()) {
+            for (String r : table.rows()) {
+                if (k.metric().equals(metric) && !Double.isNaN(table.paper(r, k))) {
+                    if (!keys.contains(k)) {
+                        keys.add(k);
+                    }
+                    if (!rows.contains(r)) {
+                        rows.add(r);
+                    }
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparingInt(table.rows()::indexOf));
+        List<String> cats = keys.stream().map(ComparisonTable.Key::column).toList();
+        java.awt.Font tick = new CategoryChartBuilder().build().getStyler().getAxisTickLabelsFont();
+        int width = 1000;
+        while (!cats.isEmpty() && !labelsFit(cats, tick, width)) {
+            width += 100;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(560).title(title)
+                .xAxisTitle(cats.stream().allMatch(c -> c.contains(">")) ? "true > predicted" : "column")
+                .yAxisTitle(metric + (PERCENT.contains(metric) ? " (%)" : metric.equals("rate") ? " (0-1)" : ""))
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(0);
+        if (metric.equals("rate")) {
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(1.0);
+        }
+        if (cats.isEmpty()) {
+            chart.addSeries("(no paper numbers)", List.of("(no data)"), List.of(0.0));
+            return chart;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String r = rows.get(i);
+            List<Double> ours = new ArrayList<>();
+            List<Double> paper = new ArrayList<>();
+            for (ComparisonTable.Key k : keys) {
+                double o = table.ours(r, k);
+                double p = table.paper(r, k);
+                ours.add(Double.isNaN(o) ? null : o);
+                paper.add(Double.isNaN(p) ? null : p);
+            }
+            java.awt.Color hue = ROW_COLOURS[i % ROW_COLOURS.length];
+            chart.addSeries(r + " ours", cats, ours).setFillColor(hue);
+            chart.addSeries(r + " paper", cats, paper).setFillColor(lighter(hue));
+        }
+        return chart;
+    }
+
+    /** One colour per row of {@link #paperCellBars}: blue, orange, green, purple. */
+    private static final java.awt.Color[] ROW_COLOURS = {new java.awt.Color(31, 90, 180),
+        new java.awt.Color(214, 110, 0), new java.awt.Color(30, 140, 60), new java.awt.Color(120, 60, 160)};
+
+    private static java.awt.Color lighter(java.awt.Color c) {
+        return new java.awt.Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
+    }
+
+    /**
+     * Whether category labels drawn level in {@code font} sit side by side on a chart {@code width} pixels wide without
+     * overlapping: each gets an equal share of the plot, taken as 70% of the width (the y axis and an outside legend
+     * take the rest), and needs its text width plus 8 pixels of gap.
+     */
+    static boolean labelsFit(List<String> labels, java.awt.Font font, int width) {
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = probe.createGraphics();
+        try {
+            java.awt.FontMetrics fm = g.getFontMetrics(font);
+            double slot = 0.7 * width / Math.max(1, labels.size());
+            return labels.stream().allMatch(l -> fm.stringWidth(l) + 8 <= slot);
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** Figure 2's grid: families (x groups) by mining variants (series), mean over seeds, null where not run. */
     public record FamilyGrid(List<String> families, List<String> minings, Map<String, List<Double>> values) {}
 

@@ -128,11 +128,19 @@ public final class PaperReport {
                         .min(java.util.Comparator.comparing(k -> !k.column().equals("fleurs/all")))
                         .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
                 Charts.familyMiningBars(table, overall, LANG2VEC_FAMILIES, out.resolve(base + ".png"));
+            } else if (t.getKey().equals("F4")) {
+                Charts.paperCellBars(table, t.getValue().chartMetric(), figure4ChartTitle(paper),
+                        out.resolve(base + ".png"));
             } else {
                 Charts.comparisonBars(table, t.getValue().chartMetric(), out.resolve(base + ".png"));
             }
             doc.heading(3, t.getValue().title(), base).comparison(table);
             Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
+            if (t.getKey().equals("F4")) {
+                doc.paragraph("The chart draws the " + paper.cells("F4").size() + " rates the paper's Figure 4 gives "
+                        + "beside ours (mean over seeds); our other groups' rates are in the table above and in the "
+                        + "heat maps below.");
+            }
             doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
             provenanceOf(doc, behind);
             corporaOf(doc, behind);
@@ -150,6 +158,14 @@ public final class PaperReport {
         ClaimsJson.write(out.resolve("claims.json"), claims);
         doc.write(out, "README.md", "index.html");
         return claims;
+    }
+
+    /** Title of figure4.png: the languages of the paper's Figure 4 and how many numbers it gives. */
+    static String figure4ChartTitle(PaperNumbers paper) {
+        Set<String> langs = new java.util.LinkedHashSet<>();
+        paper.cells("F4").forEach(c -> langs.addAll(List.of(c.column().split(">"))));
+        return "Figure 4 (" + String.join("/", langs) + "): the paper's " + paper.cells("F4").size()
+                + " confusion rates beside ours (mean over seeds)";
     }
 
     /** Mean over seeds of the F3 recall cells: row -> column -> mean. */

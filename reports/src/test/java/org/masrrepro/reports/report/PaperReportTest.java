@@ -104,6 +104,9 @@ class PaperReportTest {
         // 4 table charts + Figure 3 + 2 runs x 1 group (bs/sr/hr) + 2 curve charts
         assertEquals(9, images, html);
         assertTrue(Files.isRegularFile(out.resolve("results.csv")) && Files.isRegularFile(out.resolve("claims.json")));
+        assertEquals("Figure 4 (bs/sr/hr): the paper's 18 confusion rates beside ours (mean over seeds)",
+                org.masrrepro.reports.plots.Charts.readText(out.resolve("figure4.png")).get("Title"),
+                "figure4.png draws the paper's cells only");
 
         ClaimResult win = claims.stream().filter(c -> c.claim().id().equals("t1-masr-beats-bestrq-fleurs-acc"))
                 .findFirst().orElseThrow();
