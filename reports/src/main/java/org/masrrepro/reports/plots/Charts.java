@@ -219,14 +219,37 @@ public final class Charts {
     }
 
     /**
-     * Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01);
-     * {@code subtitle}: where the numbers come from.
+     * Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01; a
+     * class with no test utterance is a row of 0); {@code subtitle}: where the numbers come from.
      */
     public static void confusionHeatmap(List<String> classes, int[][] confusion, String title, String subtitle,
             Path png) throws IOException {
         int k = classes.size();
         if (confusion.length != k || java.util.Arrays.stream(confusion).anyMatch(r -> r.length != k)) {
             throw new IllegalArgumentException("confusion must be " + k + " x " + k);
+        }
+        double[][] rates = new double[k][k];
+        for (int t = 0; t < k; t++) {
+            int sum = 0;
+            for (int c : confusion[t]) {
+                sum += c;
+            }
+            for (int p = 0; p < k; p++) {
+                rates[t][p] = sum == 0 ? 0 : (double) confusion[t][p] / sum;
+            }
+        }
+        rateHeatmap(classes, rates, title, subtitle, png);
+    }
+
+    /**
+     * Heat map of rates (0-1; true class down, predicted across), each shown rounded to .01; a NaN cell (no data) is
+     * left blank. {@code subtitle}: where the numbers come from.
+     */
+    public static void rateHeatmap(List<String> classes, double[][] rates, String title, String subtitle, Path png)
+            throws IOException {
+        int k = classes.size();
+        if (rates.length != k || java.util.Arrays.stream(rates).anyMatch(r -> r.length != k)) {
+            throw new IllegalArgumentException("rates must be " + k + " x " + k);
         }
         int size = Math.max(420, 40 + 24 * k);
         HeatMapChart chart = new HeatMapChartBuilder().width(size + 120).height(size).title(title)
@@ -236,20 +259,59 @@ public final class Charts {
         chart.getStyler().setMax(1);
         List<Number[]> data = new ArrayList<>();
         for (int t = 0; t < k; t++) {
-            int sum = 0;
-            for (int c : confusion[t]) {
-                sum += c;
-            }
             for (int p = 0; p < k; p++) {
+                if (Double.isNaN(rates[t][p])) {
+                    continue;
+                }
                 // HeatMapChart puts x down the columns and y up the rows: predicted on x, true on y (top first).
-                double rate = sum == 0 ? 0 : Math.round(100.0 * confusion[t][p] / sum) / 100.0;
-                data.add(new Number[] {p, k - 1 - t, rate});
+                data.add(new Number[] {p, k - 1 - t, Math.round(100.0 * rates[t][p]) / 100.0});
             }
         }
         List<String> yLabels = new ArrayList<>(classes);
         java.util.Collections.reverse(yLabels);
         chart.addSeries("rate", classes, yLabels, data);
         save(chart, subtitle, png);
+    }
+
+    /**
+     * The rates (0-1) inside {@code group} of a confusion matrix over {@code classes}: [i][j] is the share of true
+     * group[i]'s predictions inside the group that went to group[j] (rows renormalised within the group, as the
+     * paper's Figure 4 and the F4 rate cells); a row none of whose predictions fall inside the group is NaN.
+     */
+    public static double[][] groupRates(List<String> classes, int[][] confusion, List<String> group) {
+        int n = group.size();
+        double[][] rates = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            int[] row = confusion[classes.indexOf(group.get(i))];
+            double total = 0;
+            for (String b : group) {
+                total += row[classes.indexOf(b)];
+            }
+            for (int j = 0; j < n; j++) {
+                rates[i][j] = total == 0 ? Double.NaN : row[classes.indexOf(group.get(j))] / total;
+            }
+        }
+        return rates;
+    }
+
+    /** Cell by cell, the mean of the non-NaN values of equally shaped matrices; NaN where all are NaN. */
+    public static double[][] meanRates(List<double[][]> matrices) {
+        int n = matrices.get(0).length;
+        double[][] mean = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                int count = 0;
+                for (double[][] m : matrices) {
+                    if (!Double.isNaN(m[i][j])) {
+                        sum += m[i][j];
+                        count++;
+                    }
+                }
+                mean[i][j] = count == 0 ? Double.NaN : sum / count;
+            }
+        }
+        return mean;
     }
 
     /**
@@ -298,18 +360,6 @@ public final class Charts {
             chart.addSeries("(no data)", new double[] {0}, new double[] {0});
         }
         save(chart, subtitle, png);
-    }
-
-    /** The confusion heat map restricted to {@code group} (rows renormalised within the group, as in Figure 4). */
-    public static void groupConfusionHeatmap(List<String> classes, int[][] confusion, List<String> group, String title,
-            String subtitle, Path png) throws IOException {
-        int[][] sub = new int[group.size()][group.size()];
-        for (int i = 0; i < group.size(); i++) {
-            for (int j = 0; j < group.size(); j++) {
-                sub[i][j] = confusion[classes.indexOf(group.get(i))][classes.indexOf(group.get(j))];
-            }
-        }
-        confusionHeatmap(group, sub, title, subtitle, png);
     }
 
     /** Margin left and right of the title lines, and the gap between title, subtitle and chart. */

@@ -256,28 +256,47 @@ public final class PaperReport {
     private static void figure4(Path out, ReportDocument doc, List<RunSummary> runs, String profile)
             throws IOException {
         doc.heading(2, "Figure 4: confusions inside close language groups", FIGURE4_HEATMAPS);
-        boolean any = false;
-        java.util.Set<String> shown = new java.util.HashSet<>();
+        Map<String, List<RunSummary>> bySpec = new LinkedHashMap<>();
         for (RunSummary r : runs) {
-            // One seed per spec (its first): the per-seed rates are in the Figure 4 table above.
-            if (r.metrics() == null || !(r.row().equals("best-rq") || r.row().contains("masr")) || !shown.add(r.spec())) {
-                continue;
+            if (r.metrics() != null && (r.row().equals("best-rq") || r.row().contains("masr"))) {
+                bySpec.computeIfAbsent(r.spec(), s -> new ArrayList<>()).add(r);
             }
+        }
+        boolean any = false;
+        for (List<RunSummary> seeds : bySpec.values()) {
             for (List<String> group : CloseGroups.ALL) {
-                if (!r.metrics().classes().containsAll(group)) {
+                List<RunSummary> with = seeds.stream().filter(r -> r.metrics().classes().containsAll(group))
+                        .sorted(java.util.Comparator.comparingLong(RunSummary::seed)).toList();
+                if (with.isEmpty()) {
                     continue;
                 }
-                String png = "figure4_" + slug(r) + "_" + String.join("-", group) + ".png";
-                Charts.groupConfusionHeatmap(r.metrics().classes(), r.metrics().confusion(), group,
-                        r.row() + " " + String.join("/", group) + " (" + r.spec() + ", seed " + r.seed() + ")",
-                        r.origin(profile), out.resolve(png));
-                doc.image(png, r.row() + " " + String.join("/", group));
+                if (!any) {
+                    doc.paragraph("Rates inside each group (true language down, predicted across; each row sums to 1 "
+                            + "within the group, as in the paper): per spec, the mean over its seeds of each seed's "
+                            + "rates, the same means as the Figure 4 table above.");
+                }
+                RunSummary first = with.get(0);
+                String png = "figure4_" + first.spec().replace('/', '_') + "_" + String.join("-", group) + ".png";
+                Charts.rateHeatmap(group, meanGroupRates(with, group), first.row() + " " + String.join("/", group)
+                        + " (" + first.spec() + ", " + seedsText(with) + ")", first.origin(profile), out.resolve(png));
+                doc.image(png, first.row() + " " + String.join("/", group) + ", " + seedsText(with));
                 any = true;
             }
         }
         if (!any) {
             doc.paragraph("Not drawn: no BEST-RQ or MASR run on a corpus holding a whole close group.");
         }
+    }
+
+    /** The group's rates of each run ({@link Charts#groupRates}), averaged over the runs cell by cell. */
+    static double[][] meanGroupRates(List<RunSummary> runs, List<String> group) {
+        return Charts.meanRates(runs.stream()
+                .map(r -> Charts.groupRates(r.metrics().classes(), r.metrics().confusion(), group)).toList());
+    }
+
+    /** "mean of 3 seeds", or "seed 7" for one. */
+    static String seedsText(List<RunSummary> runs) {
+        return runs.size() == 1 ? "seed " + runs.get(0).seed() : "mean of " + runs.size() + " seeds";
     }
 
     static String slug(RunSummary r) {

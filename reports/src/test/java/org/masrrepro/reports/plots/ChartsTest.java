@@ -49,6 +49,16 @@ class ChartsTest {
         assertPng(heat);
         assertEquals("ours on: FLEURS analog — profile smoke", Charts.readText(heat).get("Description"));
         assertFalse(Files.exists(tmp.resolve("deep/dir/heat.png.png")));
+        // Inside a group: rows renormalised within it; a row with no prediction inside the group has no rate.
+        double[][] rates = Charts.groupRates(List.of("bs", "sr", "hr", "de"),
+                new int[][] {{2, 0, 6, 2}, {0, 0, 0, 5}, {1, 1, 2, 0}, {0, 0, 0, 1}}, List.of("bs", "sr", "hr"));
+        assertArrayEquals(new double[] {0.25, 0, 0.75}, rates[0], 1e-12);
+        assertTrue(Arrays.stream(rates[1]).allMatch(Double::isNaN), Arrays.toString(rates[1]));
+        assertArrayEquals(new double[] {0.5, 0.25, 0.5}, Charts.meanRates(List.of(rates,
+                new double[][] {{0.75, 0.5, 0.25}, {0, 1, 0}, {0, 0, 1}}))[0], 1e-12);
+        Path blank = tmp.resolve("blank.png");
+        Charts.rateHeatmap(List.of("bs", "sr", "hr"), rates, "bs/sr/hr, mean of 2 seeds", "ours", blank);
+        assertPng(blank);
     }
 
     @Test

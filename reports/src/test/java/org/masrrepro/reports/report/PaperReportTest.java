@@ -82,6 +82,42 @@ class PaperReportTest {
                 Map.of("pretrain loss", new double[][] {{1, 2, 3}, {5, 4, 3}}));
     }
 
+    private static RunSummary run(String row, long seed, int[][] conf) {
+        RunSummary r = run(row, seed);
+        ClassificationReport m = r.metrics();
+        return new RunSummary(r.spec(), seed, r.describes(), r.table(), r.row(), r.dataset(), r.corpus(), r.cardLink(),
+                r.provenance(), new ClassificationReport(m.n(), m.accuracy(), m.accuracyOverlapped(),
+                        m.accuracyNonOverlapped(), m.macroF1(), m.eer(), m.classes(), conf, m.recallPerClass()),
+                r.curves());
+    }
+
+    /**
+     * Each Figure 4 heat map is the mean over its spec's seeds of each seed's rates (as the table's cells are), one
+     * per spec and group, and its title says over how many seeds; it was the first seed's alone.
+     */
+    @Test
+    void figure4HeatMapsAreTheMeanOverSeeds() throws IOException {
+        // classes bs, sr, hr, de, sv; seed 0: bs -> 3 bs 1 hr; seed 1: bs -> 1 bs 1 sr 2 hr, sr -> only de (outside)
+        int[][] a = {{3, 0, 1, 0, 0}, {0, 2, 2, 0, 0}, {1, 1, 2, 0, 0}, {0, 0, 0, 4, 0}, {0, 0, 0, 0, 4}};
+        int[][] b = {{1, 1, 2, 0, 0}, {0, 0, 0, 4, 0}, {0, 0, 4, 0, 0}, {0, 0, 0, 4, 0}, {0, 0, 0, 0, 4}};
+        List<RunSummary> runs = List.of(run("best-rq", 1, b), run("best-rq", 0, a));
+        List<String> group = List.of("bs", "sr", "hr");
+        double[][] mean = PaperReport.meanGroupRates(runs, group);
+        assertArrayEquals(new double[] {(0.75 + 0.25) / 2, 0.25 / 2, (0.25 + 0.5) / 2}, mean[0], 1e-12);
+        assertArrayEquals(new double[] {0, 0.5, 0.5}, mean[1], 1e-12, "seed 1 has no sr prediction inside the group");
+        assertArrayEquals(new double[] {0.125, 0.125, 0.75}, mean[2], 1e-12);
+
+        PaperReport.write(out, "smoke", cells(), runs);
+        List<String> maps;
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            maps = s.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("figure4_")).sorted().toList();
+        }
+        assertEquals(List.of("figure4_table1_best-rq_bs-sr-hr.png"), maps, "one heat map per spec and group");
+        String title = org.masrrepro.reports.plots.Charts.readText(out.resolve(maps.get(0))).get("Title");
+        assertEquals("best-rq bs/sr/hr (table1/best-rq, mean of 2 seeds)", title);
+        assertTrue(Files.readString(out.resolve("README.md")).contains("mean over its seeds of each seed's rates"));
+    }
+
     @Test
     void writesEveryTableFigureAndTheClaimsChecklist() throws IOException {
         List<ClaimResult> claims = PaperReport.write(out, "smoke", cells(),
