@@ -35,26 +35,39 @@ import java.util.function.Function;
 public final class PaperReport {
 
     /**
-     * How one table is shown: its title, the metric its bar chart draws, and the table whose paper columns order the
-     * columns only we have (its own id, or another's when the paper gives this one no numbers).
+     * How one table is shown: its title, the metric its bar chart draws, the table whose paper columns order the
+     * columns only we have (its own id, or another's when the paper gives this one no numbers), and the runs that give
+     * it numbers (what the page names while it has none).
      */
-    record TableView(String title, String chartMetric, String layoutTable) {}
+    record TableView(String title, String chartMetric, String layoutTable, String runBy) {
+
+        /** The title up to its parenthesised units: what the contents list. */
+        String shortTitle() {
+            int paren = title.indexOf(" (");
+            return paren < 0 ? title : title.substring(0, paren);
+        }
+    }
 
     /** Table ids in the order the paper presents them. */
     static final Map<String, TableView> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("T1", new TableView("Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc", "T1"));
-        TABLES.put("T2", new TableView("Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % where measured)", "acc", "T2"));
-        TABLES.put("T3", new TableView("Table 3: ASR word error rate (%; character error rate %, not in the paper, beside it)", "wer", "T3"));
+        TABLES.put("T1", new TableView("Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc", "T1",
+                "the specs table1/*"));
+        TABLES.put("T2", new TableView("Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % "
+                + "where measured)", "acc", "T2", "the specs table2/*"));
+        TABLES.put("T3", new TableView("Table 3: ASR word error rate (%; character error rate %, not in the paper, "
+                + "beside it)", "wer", "T3", "the specs table3/*"));
         // Figure 2 has no paper numbers but Table 1's columns (O, NO, all).
         TABLES.put("F2", new TableView("Figure 2: lang2vec families x combined/selection mining (LID accuracy %; "
-                + "the paper gives no numbers)", "acc", "T1"));
+                + "the paper gives no numbers)", "acc", "T1", "the specs figure2/*"));
         TABLES.put("F4", new TableView("Figure 4: confusion rates inside close language groups (true>predicted; "
                 + "rate 0-1, rows normalised within the group; share: % of all the true language's test utterances)",
-                "rate", "F4"));
+                "rate", "F4", "the BEST-RQ and MASR runs of Table 1 (specs table1/*) on a corpus holding a close "
+                + "group"));
         TABLES.put("S51", new TableView("Section 5.1/6.1: anchors whose hard negative MASR changed vs LASR (%)",
-                "negatives_changed_pct", "S51"));
+                "negatives_changed_pct", "S51", "the MASR runs of Table 1 (specs table1/*masr*), from their "
+                + "pretraining logs"));
     }
 
     /** The lang2vec families in the order section 6.1 names them (Figure 2's groups). */
@@ -69,10 +82,11 @@ public final class PaperReport {
 
     private PaperReport() {}
 
-    /** The page's contents: its sections, then the exports. */
+    /** The page's contents: every table and figure of the paper, then the other sections, then the exports. */
     static List<String[]> contents() {
         List<String[]> links = new ArrayList<>();
         links.add(new String[] {"Tables", "#tables"});
+        TABLES.forEach((id, view) -> links.add(new String[] {view.shortTitle(), "#" + fileName(id)}));
         links.add(new String[] {"Figure 3: per-language change", "#figure3"});
         links.add(new String[] {"Figure 4: close-group confusion heat maps", "#" + FIGURE4_HEATMAPS});
         links.add(new String[] {"Claims checklist", "#claims"});
@@ -107,43 +121,8 @@ public final class PaperReport {
         doc.links(contents());
 
         doc.heading(2, "Tables", "tables");
-        Set<String> present = new TreeSet<>();
-        cells.forEach(c -> present.add(c.table()));
         for (Map.Entry<String, TableView> t : TABLES.entrySet()) {
-            if (!present.contains(t.getKey())) {
-                continue;
-            }
-            String base = fileName(t.getKey());
-            List<RunSummary> behind = runsBehind(runs, cells, t.getKey());
-            ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue().title(),
-                    behind.isEmpty() ? caption : ReportCaption.of(behind, profile), cells, paper,
-                    t.getValue().layoutTable());
-            table.writeMarkdown(out.resolve(base + ".md"));
-            table.writeCsv(out.resolve(base + ".csv"));
-            table.writeHtml(out.resolve(base + ".html"));
-            if (t.getKey().equals("F2")) {
-                // The paper's Figure 2 is overall FLEURS accuracy; another corpus's overall accuracy otherwise.
-                ComparisonTable.Key overall = table.keys().stream()
-                        .filter(k -> k.metric().equals("acc") && k.column().endsWith("/all"))
-                        .min(java.util.Comparator.comparing(k -> !k.column().equals("fleurs/all")))
-                        .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
-                Charts.familyMiningBars(table, overall, LANG2VEC_FAMILIES, out.resolve(base + ".png"));
-            } else if (t.getKey().equals("F4")) {
-                Charts.paperCellBars(table, t.getValue().chartMetric(), figure4ChartTitle(paper),
-                        out.resolve(base + ".png"));
-            } else {
-                Charts.comparisonBars(table, t.getValue().chartMetric(), out.resolve(base + ".png"));
-            }
-            doc.heading(3, t.getValue().title(), base).comparison(table);
-            Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
-            if (t.getKey().equals("F4")) {
-                doc.paragraph("The chart draws the " + paper.cells("F4").size() + " rates the paper's Figure 4 gives "
-                        + "beside ours (mean over seeds); our other groups' rates are in the table above and in the "
-                        + "heat maps below.");
-            }
-            doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
-            provenanceOf(doc, behind);
-            corporaOf(doc, behind);
+            table(out, doc, t.getKey(), t.getValue(), profile, caption, cells, runs, paper);
         }
 
         figure3(out, doc, cells);
@@ -158,6 +137,60 @@ public final class PaperReport {
         ClaimsJson.write(out.resolve("claims.json"), claims);
         doc.write(out, "README.md", "index.html");
         return claims;
+    }
+
+    /**
+     * One table of the paper, whether or not anything of ours is in it: its Markdown, CSV and HTML files, its section
+     * with the paper's numbers, ours where we have them ({@value ComparisonTable#NOT_RUN} otherwise), its chart, and
+     * the provenance and corpora of the runs behind it. With nothing of ours the chart is left out, and the section
+     * says so and which runs would fill it.
+     */
+    private static void table(Path out, ReportDocument doc, String id, TableView view, String profile, String caption,
+            List<ResultCell> cells, List<RunSummary> runs, PaperNumbers paper) throws IOException {
+        String base = fileName(id);
+        boolean ran = cells.stream().anyMatch(c -> c.table().equals(id));
+        List<RunSummary> behind = runsBehind(runs, cells, id);
+        String tableCaption = !behind.isEmpty() ? ReportCaption.of(behind, profile)
+                : ran ? caption : ReportCaption.of(List.of(), profile);
+        ComparisonTable table = ComparisonTable.of(id, view.title(), tableCaption, cells, paper, view.layoutTable());
+        table.writeMarkdown(out.resolve(base + ".md"));
+        table.writeCsv(out.resolve(base + ".csv"));
+        table.writeHtml(out.resolve(base + ".html"));
+        doc.heading(3, view.title(), base);
+        if (!ran) {
+            doc.paragraph("Ours: " + ComparisonTable.NOT_RUN + " at profile " + profile + " (its numbers come from "
+                    + view.runBy() + "). "
+                    + (table.rows().isEmpty() ? "The paper gives no numbers for it either (bars only), so there is "
+                    + "no table yet, and" : "The table shows the paper's numbers alone;")
+                    + " no chart is drawn until there is something of ours to draw.");
+            if (!table.rows().isEmpty()) {
+                doc.comparison(table);
+            }
+            doc.links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+            return;
+        }
+        if (id.equals("F2")) {
+            // The paper's Figure 2 is overall FLEURS accuracy; another corpus's overall accuracy otherwise.
+            ComparisonTable.Key overall = table.keys().stream()
+                    .filter(k -> k.metric().equals("acc") && k.column().endsWith("/all"))
+                    .min(java.util.Comparator.comparing(k -> !k.column().equals("fleurs/all")))
+                    .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
+            Charts.familyMiningBars(table, overall, LANG2VEC_FAMILIES, out.resolve(base + ".png"));
+        } else if (id.equals("F4")) {
+            Charts.paperCellBars(table, view.chartMetric(), figure4ChartTitle(paper), out.resolve(base + ".png"));
+        } else {
+            Charts.comparisonBars(table, view.chartMetric(), out.resolve(base + ".png"));
+        }
+        doc.comparison(table);
+        Saturation.warnings(cells, id).forEach(doc::paragraph);
+        if (id.equals("F4")) {
+            doc.paragraph("The chart draws the " + paper.cells("F4").size() + " rates the paper's Figure 4 gives "
+                    + "beside ours (mean over seeds); our other groups' rates are in the table above and in the "
+                    + "heat maps below.");
+        }
+        doc.image(base + ".png", view.title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+        provenanceOf(doc, behind);
+        corporaOf(doc, behind);
     }
 
     /** Title of figure4.png: the languages of the paper's Figure 4 and how many numbers it gives. */

@@ -40,7 +40,8 @@ import java.util.TreeSet;
  * {@code pretraining_corpus} and {@code profile} (where that row's numbers of ours come from, {@code "; "}-joined when
  * they come from several; empty for a row we did not measure), then per pair the numeric columns {@code "<column>
  * <metric> ours"}, {@code "... ours_std"}, {@code "... n"}, {@code "... paper"} and {@code "... delta"}; the Markdown and
- * HTML renderings show {@code ours | paper | Δ} with one decimal (two for Figure 4's 0-1 rates, see
+ * HTML renderings show {@code ours | paper | Δ} (ours {@value #NOT_RUN} beside a paper number in a row we have
+ * no number of, blank beside none or where only this column is missing) with one decimal (two for Figure 4's 0-1 rates, see
  * {@link #decimals}), ours as {@code mean ± std (n=k)} over seeds, each header with its unit where the metric has one
  * the title may not give ({@link #unit}).
  */
@@ -292,10 +293,13 @@ public final class ComparisonTable {
         return paper.value(tableId, row, key.column(), key.metric()).orElse(Double.NaN);
     }
 
+    /** What an ours cell shows for a row of the paper we have no number of at all, where the paper has one. */
+    public static final String NOT_RUN = "not run yet";
+
     private String oursText(String row, Key k) {
         double[] v = ours.getOrDefault(row, Map.of()).get(k);
         if (v == null || v.length == 0) {
-            return "";
+            return !ours.containsKey(row) && !Double.isNaN(paper(row, k)) ? NOT_RUN : "";
         }
         double m = mean(v);
         String metric = k.metric();

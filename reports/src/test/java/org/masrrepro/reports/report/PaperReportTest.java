@@ -151,7 +151,7 @@ class PaperReportTest {
         // The statements table computes ours where it can: relative gain 100 * 10 / 51 on average.
         assertTrue(md.contains("| s51-rel-acc-masr-bestrq-fleurs |"), md);
         // Each table says where its rows came from, per spec and seed.
-        String t1 = md.substring(md.indexOf("Table 1"), md.indexOf("Table 3"));
+        String t1 = md.substring(md.indexOf("### Table 1"), md.indexOf("### Table 2"));
         assertTrue(t1.contains("| best-rq+masr | table1/best-rq+masr | [0](../../x/provenance.json) |"), t1);
         // Figure 4's cells are analyses of the LID runs of their rows: best-rq only here.
         String f4 = md.substring(md.indexOf("### Figure 4: confusion rates"), md.indexOf("### Section 5.1/6.1"));
@@ -179,8 +179,9 @@ class PaperReportTest {
                     .toList();
             pngs = all.stream().filter(p -> p.toString().endsWith(".png")).toList();
         }
-        assertEquals(List.of("figure4.csv", "section51.csv", "table1.csv", "table3.csv"),
-                csvs.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("figure2.csv", "figure4.csv", "section51.csv", "table1.csv", "table2.csv", "table3.csv"),
+                csvs.stream().map(p -> p.getFileName().toString()).toList(), "every table, run or not");
+        List<String> notRun = List.of("figure2.csv", "table2.csv");
         for (Path csv : csvs) {
             try (java.io.Reader r = Files.newBufferedReader(csv)) {
                 org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
@@ -197,7 +198,11 @@ class PaperReportTest {
                         assertEquals("smoke", rec.get("profile"), csv + " row " + rec.get("row"));
                     }
                 }
-                assertTrue(measured > 0, csv + " has rows of ours");
+                if (notRun.contains(csv.getFileName().toString())) {
+                    assertEquals(0, measured, csv + " has no rows of ours");
+                } else {
+                    assertTrue(measured > 0, csv + " has rows of ours");
+                }
             }
         }
         // 4 table charts + Figure 3 + 2 Figure 4 heat maps + 2 curve charts
@@ -310,5 +315,61 @@ class PaperReportTest {
         assertTrue(md.contains("not run"), md);
         assertTrue(md.contains("Ours: no results yet at profile smoke."), md);
         assertFalse(md.contains("0 run(s)"), md);
+        assertEveryTableAndFigureAppears(out, PaperReport.TABLES.keySet());
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".png")).toList(),
+                    "nothing of ours to draw");
+        }
+    }
+
+    /**
+     * Every table and figure of the paper is in the page, its contents and its files, run or not: one none of whose
+     * specs has run shows the paper's numbers with ours "not run yet", leaves its chart out and says why.
+     */
+    private static void assertEveryTableAndFigureAppears(Path out, java.util.Collection<String> notRun)
+            throws IOException {
+        String md = Files.readString(out.resolve("README.md"));
+        String html = Files.readString(out.resolve("index.html"));
+        List<String> ids = List.copyOf(PaperReport.TABLES.keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            PaperReport.TableView view = PaperReport.TABLES.get(id);
+            String base = PaperReport.fileName(id);
+            for (String ext : List.of(".md", ".csv", ".html")) {
+                assertTrue(Files.isRegularFile(out.resolve(base + ext)), base + ext);
+            }
+            assertTrue(html.contains("<h3 id=\"" + base + "\">"), base + " has no section");
+            assertTrue(html.contains("<li><a href=\"#" + base + "\">" + org.masrrepro.reports.tables.ComparisonTable.esc(view.shortTitle())
+                    + "</a></li>"), base + " is not in the contents");
+            int from = md.indexOf("### " + view.title());
+            int to = i + 1 < ids.size() ? md.indexOf("### " + PaperReport.TABLES.get(ids.get(i + 1)).title())
+                    : md.indexOf("## Figure 3");
+            assertTrue(from >= 0 && to > from, id);
+            String section = md.substring(from, to);
+            if (notRun.contains(id)) {
+                assertTrue(section.contains("Ours: not run yet at profile smoke (its numbers come from "
+                        + view.runBy() + ")") && section.contains("no chart is drawn"), section);
+                assertFalse(section.contains("![") || Files.exists(out.resolve(base + ".png")), section);
+                assertEquals(!id.equals("F2") && !id.equals("S51"), section.contains("| not run yet |"),
+                        "ours beside the paper's numbers, where the paper gives some: " + section);
+            } else {
+                assertTrue(section.contains("![") && Files.exists(out.resolve(base + ".png")), section);
+            }
+        }
+    }
+
+    /** Tables 2 and 3 and Figure 2 appear, with the paper's numbers, when only Table 1 has run. */
+    @Test
+    void tablesNotRunYetStillAppearWithThePapersNumbers() throws IOException {
+        List<ResultCell> t1 = cells().stream().filter(c -> c.table().equals("T1")).toList();
+        PaperReport.write(out, "smoke", t1, List.of(run("best-rq", 0)));
+        assertEveryTableAndFigureAppears(out, List.of("T2", "T3", "F2", "F4", "S51"));
+        String t3 = Files.readString(out.resolve("table3.md"));
+        assertTrue(t3.lines().anyMatch(l -> l.startsWith("| best-rq | not run yet | 5.1 |")), t3);
+        assertTrue(t3.startsWith("**Table 3: ASR word error rate") && t3.contains("— Ours: no results yet at profile "
+                + "smoke."), "the caption of a table not run names no runs: " + t3);
+        // Table 1's rows not run say so too, beside the paper's numbers.
+        String t1md = Files.readString(out.resolve("table1.md"));
+        assertTrue(t1md.lines().anyMatch(l -> l.startsWith("| w2v-bert | not run yet |")), t1md);
     }
 }

@@ -95,7 +95,8 @@ class ComparisonTableTest {
         assertTrue(table.get(1).matches("\\|---\\|(---:\\|){9}"), table.get(1));
         assertEquals(List.of("best-rq", "80.0 ± 0.0 (n=2)", "85.6", "-5.6", "71.0 ± 1.4 (n=2)", "75.4", "-4.4", "",
                 "0.9", ""), cellsOf(table.get(2 + 3)));
-        assertEquals(List.of("w2v-bert", "", "87.7", "", "", "78.0", "", "", "0.5", ""), cellsOf(table.get(2)));
+        assertEquals(List.of("w2v-bert", ComparisonTable.NOT_RUN, "87.7", "", ComparisonTable.NOT_RUN, "78.0", "",
+                ComparisonTable.NOT_RUN, "0.5", ""), cellsOf(table.get(2)));
         // 1.25 - 0.3 = 0.95 rounds half up, consistent with the shown 1.3 and 0.3.
         assertEquals(List.of("best-rq+masr", "", "91.3", "", "", "83.7", "", "1.3", "0.3", "+1.0"),
                 cellsOf(table.get(2 + 5)));
@@ -146,7 +147,9 @@ class ComparisonTableTest {
         ComparisonTable t = ComparisonTable.of("T3", "Table 3", "none yet", List.of(), PAPER);
         assertEquals(7, t.keys().size());
         assertEquals(List.of("best-rq", "best-rq+lasr", "best-rq+masr"), t.rows());
-        assertTrue(t.toMarkdown().contains("| best-rq |  | 5.1 |  |"), t.toMarkdown());
+        assertTrue(t.toMarkdown().contains("| best-rq | not run yet | 5.1 |  |"), t.toMarkdown());
+        assertTrue(t.toHtmlTable().contains("<tr><td>best-rq</td><td>not run yet</td><td>5.1</td><td></td>"),
+                t.toHtmlTable());
     }
 
     /** Each CSV row says which corpora and profile its numbers came from, so a row read alone is still honest. */
