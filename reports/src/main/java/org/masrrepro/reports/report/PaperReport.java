@@ -30,7 +30,9 @@ import java.util.function.Function;
  * Writes the whole report of one profile: an index page ({@code index.html} and its Markdown twin
  * {@code README.md}) with every table (ours | paper | Δ), every figure re-drawn from our results, the claims
  * checklist, the text's quantitative statements beside ours, the runs with links to their provenance and corpus
- * cards; plus per-table Markdown/CSV/HTML/PNG files and all result cells as JSON and CSV.
+ * cards; plus per-table Markdown/CSV/HTML/PNG files, and as JSON and CSV: all result cells, the claims (JSON only), the
+ * quantitative statements' values beside ours ({@code statements}) and Figure 3's per-language changes
+ * ({@value #FIGURE3_EXPORT}).
  */
 public final class PaperReport {
 
@@ -96,6 +98,10 @@ public final class PaperReport {
         links.add(new String[] {"All result cells (JSON)", "results.json"});
         links.add(new String[] {"All result cells (CSV)", "results.csv"});
         links.add(new String[] {"Claims (JSON)", "claims.json"});
+        links.add(new String[] {"The paper's quantitative statements beside ours (CSV)", "statements.csv"});
+        links.add(new String[] {"The paper's quantitative statements beside ours (JSON)", "statements.json"});
+        links.add(new String[] {"Figure 3: per-language relative change (CSV)", FIGURE3_EXPORT + ".csv"});
+        links.add(new String[] {"Figure 3: per-language relative change (JSON)", FIGURE3_EXPORT + ".json"});
         return links;
     }
 
@@ -128,7 +134,7 @@ public final class PaperReport {
         figure3(out, doc, cells);
         figure4(out, doc, runs, profile);
         List<ClaimResult> claims = claims(doc, cells, paper);
-        statements(doc, cells);
+        statements(out, doc, cells, profile);
         curves(out, doc, runs, profile);
         runsSection(doc, runs);
 
@@ -236,8 +242,16 @@ public final class PaperReport {
                 java.util.Comparator.comparingDouble(s -> s[0] / s[1]))).map(Map.Entry::getKey);
     }
 
+    /** Header of the Figure 3 export: per dataset and language, both recalls, the relative change and their origin. */
+    static final List<String> FIGURE3_COLUMNS = List.of("dataset", "masr_row", "language", "overlapped",
+            "bestrq_recall_pct", "masr_recall_pct", "relative_change_pct", "corpus", "pretraining_corpus", "profile");
+
+    /** Stem of the files Figure 3's numbers are exported to (not a comparison table: no paper numbers). */
+    static final String FIGURE3_EXPORT = "figure3_changes";
+
     private static void figure3(Path out, ReportDocument doc, List<ResultCell> cells) throws IOException {
         doc.heading(2, "Figure 3: relative change in per-language accuracy, best MASR over BEST-RQ", "figure3");
+        List<List<Object>> export = new ArrayList<>();
         Map<String, Map<String, Double>> recall = meanRecall(cells, "recall");
         Map<String, Map<String, Double>> overlapped = meanRecall(cells, "overlapped");
         Set<String> datasets = new TreeSet<>();
@@ -250,6 +264,13 @@ public final class PaperReport {
                 continue;
             }
             Map<String, Double> masr = recall.get(best.get());
+            String bestRow = best.get();
+            List<ResultCell> drawn = cells.stream().filter(c -> c.table().equals("F3")
+                    && c.column().startsWith(ds + "/") && (c.row().equals("best-rq") || c.row().equals(bestRow))).toList();
+            // Where the numbers come from, as every table CSV says in its own fields.
+            List<String> origin = List.of(Origins.join(drawn.stream().map(ResultCell::corpus).toList()),
+                    Origins.join(drawn.stream().map(ResultCell::pretrainingCorpus).toList()),
+                    Origins.join(drawn.stream().map(ResultCell::profile).toList()));
             Map<String, Double> change = new TreeMap<>();
             Set<String> nonOverlapped = new TreeSet<>();
             List<List<String>> rows = new ArrayList<>();
@@ -266,11 +287,11 @@ public final class PaperReport {
                     nonOverlapped.add(lang);
                 }
                 rows.add(List.of(lang, no ? "no" : "yes", fmt(b), fmt(e.getValue()), fmt(rel)));
+                List<Object> exportRow = new ArrayList<>(List.of(ds, bestRow, lang, !no, b, e.getValue(), rel));
+                exportRow.addAll(origin);
+                export.add(exportRow);
             }
             String png = "figure3_" + ds + ".png";
-            String bestRow = best.get();
-            List<ResultCell> drawn = cells.stream().filter(c -> c.table().equals("F3")
-                    && c.column().startsWith(ds + "/") && (c.row().equals("best-rq") || c.row().equals(bestRow))).toList();
             Charts.relativeChangeBars(change, nonOverlapped, "Figure 3 (" + ds + "): " + best.get() + " over best-rq",
                     Origins.of(drawn), out.resolve(png));
             doc.paragraph(ds + ": best MASR row by mean overall accuracy is " + best.get()
@@ -284,6 +305,9 @@ public final class PaperReport {
         if (!any) {
             doc.paragraph("Not drawn: needs per-language results of BEST-RQ and a MASR row on the same dataset.");
         }
+        TabularExport.write(out, FIGURE3_EXPORT, FIGURE3_COLUMNS, export);
+        doc.links(List.of(new String[] {FIGURE3_EXPORT + ".csv", FIGURE3_EXPORT + ".csv"},
+                new String[] {FIGURE3_EXPORT + ".json", FIGURE3_EXPORT + ".json"}));
     }
 
     private static void figure4(Path out, ReportDocument doc, List<RunSummary> runs, String profile)
@@ -365,23 +389,29 @@ public final class PaperReport {
         return results;
     }
 
-    private static void statements(ReportDocument doc, List<ResultCell> cells) {
+    /** Header of statements.csv and statements.json: the paper's value beside ours, per statement. */
+    static final List<String> STATEMENT_COLUMNS = List.of("id", "source", "statement", "paper_value", "unit",
+            "ours_mean", "ours_seeds", "formula", "profile");
+
+    private static void statements(Path out, ReportDocument doc, List<ResultCell> cells, String profile)
+            throws IOException {
         doc.heading(2, "The paper's quantitative statements beside ours", "statements");
         List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> export = new ArrayList<>();
         for (PaperStatement s : PaperStatements.load()) {
-            String ours = "";
-            String seeds = "";
-            if (!s.formula().isEmpty()) {
-                Optional<StatementFormula.Value> v = StatementFormula.parse(s.formula()).evaluate(cells);
-                if (v.isPresent()) {
-                    ours = fmt(v.get().mean());
-                    seeds = String.valueOf(v.get().seeds());
-                }
-            }
-            rows.add(List.of(s.id(), s.source(), s.statement(), fmt(s.value()) + " " + s.unit(), ours, seeds,
+            Optional<StatementFormula.Value> v = s.formula().isEmpty() ? Optional.empty()
+                    : StatementFormula.parse(s.formula()).evaluate(cells);
+            rows.add(List.of(s.id(), s.source(), s.statement(), fmt(s.value()) + " " + s.unit(),
+                    v.map(x -> fmt(x.mean())).orElse(""), v.map(x -> String.valueOf(x.seeds())).orElse(""),
                     s.formula().isEmpty() ? "not computable on our corpora" : s.formula()));
+            export.add(java.util.Arrays.asList(s.id(), s.source(), s.statement(), s.value(), s.unit(),
+                    v.map(StatementFormula.Value::mean).orElse(null), v.map(StatementFormula.Value::seeds).orElse(null),
+                    s.formula().isEmpty() ? null : s.formula(), profile));
         }
         doc.table(List.of("id", "source", "statement", "paper", "ours (mean)", "seeds", "formula"), rows);
+        TabularExport.write(out, "statements", STATEMENT_COLUMNS, export);
+        doc.links(List.of(new String[] {"statements.csv", "statements.csv"},
+                new String[] {"statements.json", "statements.json"}));
     }
 
     private static void curves(Path out, ReportDocument doc, List<RunSummary> runs, String profile)

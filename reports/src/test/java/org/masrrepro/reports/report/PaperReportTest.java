@@ -160,6 +160,71 @@ class PaperReportTest {
     }
 
     /**
+     * The statements' values and Figure 3's per-language changes, shown in the page, are exported as CSV and JSON
+     * beside results.csv, with the same numbers unrounded.
+     */
+    @Test
+    void statementsAndFigure3AreExportedAsCsvAndJson() throws IOException {
+        PaperReport.write(out, "smoke", cells(), List.of(run("best-rq", 0), run("best-rq+masr", 0)));
+        List<org.apache.commons.csv.CSVRecord> statements = csv(out.resolve("statements.csv"),
+                PaperReport.STATEMENT_COLUMNS);
+        org.apache.commons.csv.CSVRecord gain = statements.stream()
+                .filter(r -> r.get("id").equals("s51-rel-acc-masr-bestrq-fleurs")).findFirst().orElseThrow();
+        double meanGain = (100.0 * 10 / 50 + 100.0 * 10 / 51 + 100.0 * 10 / 52) / 3; // per seed, then the mean
+        assertEquals(meanGain, Double.parseDouble(gain.get("ours_mean")), 1e-9);
+        assertEquals("smoke", gain.get("profile"));
+        assertEquals("3", gain.get("ours_seeds"));
+        assertFalse(gain.get("paper_value").isEmpty() || gain.get("formula").isEmpty(), gain.toString());
+        assertTrue(statements.stream().anyMatch(r -> r.get("ours_mean").isEmpty()), "a statement not computed is empty");
+        assertEquals(org.masrrepro.reports.paper.PaperStatements.load().size(), statements.size());
+        List<Map<String, Object>> json = json(out.resolve("statements.json"));
+        assertEquals(statements.size(), json.size());
+        Map<String, Object> gainJson = json.stream().filter(o -> o.get("id").equals("s51-rel-acc-masr-bestrq-fleurs"))
+                .findFirst().orElseThrow();
+        assertEquals(meanGain, ((Number) gainJson.get("ours_mean")).doubleValue(), 1e-9);
+        assertTrue(json.stream().anyMatch(o -> o.containsKey("ours_mean") && o.get("ours_mean") == null),
+                "missing is null, and the key is there");
+
+        List<org.apache.commons.csv.CSVRecord> f3 = csv(out.resolve("figure3_changes.csv"), PaperReport.FIGURE3_COLUMNS);
+        assertEquals(List.of("bs", "de", "hr", "sr", "sv"), f3.stream().map(r -> r.get("language")).sorted().toList());
+        org.apache.commons.csv.CSVRecord bs = f3.stream().filter(r -> r.get("language").equals("bs")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("fleurs", "best-rq+masr", "false"), List.of(bs.get("dataset"), bs.get("masr_row"),
+                bs.get("overlapped")));
+        assertEquals(40.0, Double.parseDouble(bs.get("bestrq_recall_pct")), 1e-9);
+        assertEquals(45.0, Double.parseDouble(bs.get("masr_recall_pct")), 1e-9);
+        assertEquals(12.5, Double.parseDouble(bs.get("relative_change_pct")), 1e-9);
+        assertEquals(List.of("FLEURS analog (espeak-ng)", "smoke"), List.of(bs.get("corpus"), bs.get("profile")),
+                "read alone, a row names its corpus and profile");
+        List<Map<String, Object>> f3json = json(out.resolve("figure3_changes.json"));
+        assertEquals(5, f3json.size());
+        Map<String, Object> sr = f3json.stream().filter(o -> o.get("language").equals("sr")).findFirst().orElseThrow();
+        assertEquals(Boolean.TRUE, sr.get("overlapped"));
+        assertEquals(100.0 * (47 - 41) / 41, ((Number) sr.get("relative_change_pct")).doubleValue(), 1e-9);
+
+        // With no results both files are still there, with their header and no rows.
+        Path empty = Files.createDirectories(out.resolve("empty"));
+        PaperReport.write(empty, "smoke", List.of(), List.of());
+        assertEquals(0, csv(empty.resolve("figure3_changes.csv"), PaperReport.FIGURE3_COLUMNS).size());
+        assertEquals(List.of(), json(empty.resolve("figure3_changes.json")));
+        assertTrue(json(empty.resolve("statements.json")).stream().allMatch(o -> o.get("ours_mean") == null));
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csv(Path file, List<String> header) throws IOException {
+        try (java.io.Reader r = Files.newBufferedReader(file)) {
+            org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                    .setSkipHeaderRecord(true).build().parse(r);
+            assertEquals(header, p.getHeaderNames(), file.toString());
+            return p.getRecords();
+        }
+    }
+
+    private static List<Map<String, Object>> json(Path file) throws IOException {
+        return new com.google.gson.Gson().fromJson(Files.readString(file),
+                new com.google.gson.reflect.TypeToken<List<Map<String, Object>>>() {}.getType());
+    }
+
+    /**
      * Read alone, every exported table CSV and every chart still says which corpora and profile produced it: a CSV
      * row with numbers of ours names its corpus, pretraining corpus and profile in its own fields, and every PNG's
      * subtitle (kept as its Description text) names them. Fails for any new table or chart that forgets to.
@@ -302,6 +367,15 @@ class PaperReportTest {
                 links++;
             }
             assertTrue(links >= 7, "the contents link the page's sections: " + links);
+            // Every file the page links beside it exists (results, claims, statements, Figure 3, table CSVs).
+            Matcher file = Pattern.compile("href=\"([^\"#/]+)\"").matcher(html);
+            List<String> files = new ArrayList<>();
+            while (file.find()) {
+                files.add(file.group(1));
+                assertTrue(Files.isRegularFile(dir.resolve(file.group(1))), file.group(1) + " is linked but missing");
+            }
+            assertTrue(files.containsAll(List.of("results.csv", "results.json", "claims.json", "statements.csv",
+                    "statements.json", "figure3_changes.csv", "figure3_changes.json", "table1.csv")), files.toString());
             // The contents' Figure 4 entry is the heat map section, not Figure 4's table.
             assertTrue(html.contains("<h2 id=\"figure4-heatmaps\">Figure 4"), html);
         }
