@@ -71,7 +71,7 @@ public final class Charts {
 
     /**
      * The cells the paper reports beside ours, and only those: one category per column of {@code metric} where the
-     * paper gives a number (e.g. Figure 4's {@code bs>hr}), two bars per row the paper gives ({@code "<row> ours"},
+     * paper gives a number (whether or not we measured it) (e.g. Figure 4's {@code bs>hr}), two bars per row the paper gives ({@code "<row> ours"},
      * our mean over seeds, and {@code "<row> paper"}), each row in its own colour, ours dark and the paper's light. A
      * missing value of ours leaves its bar out. The chart is made wide enough for its category labels to sit side by
      * side without overlapping ({@link #labelsFit}). Subtitle: the table's {@link ComparisonTable#origin()}.
@@ -84,7 +84,7 @@ public final class Charts {
     static CategoryChart paperCellsChart(ComparisonTable table, String metric, String title) {
         List<ComparisonTable.Key> keys = new ArrayList<>();
         List<String> rows = new ArrayList<>();
-        for (ComparisonTable.Key k : table.keys()) {
+        for (ComparisonTable.Key k : table.paperKeys()) {
             for (String r : table.rows()) {
                 if (k.metric().equals(metric) && !Double.isNaN(table.paper(r, k))) {
                     if (!keys.contains(k)) {

@@ -190,9 +190,12 @@ public final class PaperReport {
         doc.comparison(table);
         Saturation.warnings(cells, id).forEach(doc::paragraph);
         if (id.equals("F4")) {
+            boolean oursThere = paper.cells("F4").stream().anyMatch(p -> table.rows().contains(p.row())
+                    && !Double.isNaN(table.ours(p.row(), new ComparisonTable.Key(p.column(), p.metric()))));
             doc.paragraph("The chart draws the " + paper.cells("F4").size() + " rates the paper's Figure 4 gives "
-                    + "beside ours (mean over seeds); our other groups' rates are in the table above and in the "
-                    + "heat maps below.");
+                    + (oursThere ? "beside ours (mean over seeds)" : "with no bar of ours: our corpus lacks "
+                    + String.join("/", figure4Languages(paper)) + " or those rows did not run")
+                    + "; our other groups' rates are in the table above and in the heat maps below.");
         }
         doc.image(base + ".png", view.title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
         provenanceOf(doc, behind);
@@ -201,10 +204,15 @@ public final class PaperReport {
 
     /** Title of figure4.png: the languages of the paper's Figure 4 and how many numbers it gives. */
     static String figure4ChartTitle(PaperNumbers paper) {
+        return "Figure 4 (" + String.join("/", figure4Languages(paper)) + "): the paper's " + paper.cells("F4").size()
+                + " confusion rates beside ours (mean over seeds)";
+    }
+
+    /** The languages of the paper's Figure 4, in its order (bs, sr, hr). */
+    static Set<String> figure4Languages(PaperNumbers paper) {
         Set<String> langs = new java.util.LinkedHashSet<>();
         paper.cells("F4").forEach(c -> langs.addAll(List.of(c.column().split(">"))));
-        return "Figure 4 (" + String.join("/", langs) + "): the paper's " + paper.cells("F4").size()
-                + " confusion rates beside ours (mean over seeds)";
+        return langs;
     }
 
     /** Mean over seeds of the F3 recall cells: row -> column -> mean. */

@@ -270,6 +270,21 @@ public final class ComparisonTable {
         return keys;
     }
 
+    /**
+     * The (column, metric) pairs the paper gives numbers for in this table, in the paper's order, whether or not we
+     * measured them ({@link #keys} keeps only those we measured once we have any).
+     */
+    public List<Key> paperKeys() {
+        List<Key> out = new ArrayList<>();
+        for (PaperCell p : paper.cells(tableId)) {
+            Key k = new Key(p.column(), p.metric());
+            if (!out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     public String title() {
         return title;
     }

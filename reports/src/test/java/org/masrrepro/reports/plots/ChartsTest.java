@@ -190,5 +190,13 @@ class ChartsTest {
         Charts.paperCellBars(t, "rate", "Figure 4", png);
         assertPng(png);
         assertEquals(chart.getWidth(), ImageIO.read(png.toFile()).getWidth());
+
+        // A corpus without bs/sr/hr (smoke's: sv/nb only) still gets the paper's 18 bars, and none of ours.
+        ComparisonTable svNb = ComparisonTable.of("F4", "Figure 4", "ours", List.of(new ResultCell("F4", "best-rq",
+                "sv>nb", "rate", 0.5, 1, "smoke", "FLEURS analog", "p.json")), paper);
+        org.knowm.xchart.CategoryChart paperOnly = Charts.paperCellsChart(svNb, "rate", "Figure 4");
+        assertEquals(List.copyOf(chart.getSeriesMap().keySet()), List.copyOf(paperOnly.getSeriesMap().keySet()));
+        assertEquals(columns, List.copyOf(paperOnly.getSeriesMap().get("best-rq paper").getXData()));
+        assertTrue(paperOnly.getSeriesMap().get("best-rq ours").getYData().stream().allMatch(java.util.Objects::isNull));
     }
 }
