@@ -338,7 +338,8 @@ public final class PaperReport {
                 if (!any) {
                     doc.paragraph("Rates inside each group (true language down, predicted across; each row sums to 1 "
                             + "within the group, as in the paper): per spec, the mean over its seeds of each seed's "
-                            + "rates, the same means as the Figure 4 table above.");
+                            + "rates, computed as the Figure 4 table's cells are (a pair in two groups, like sv>nb in "
+                            + "sv/nb/da and sv/nb, has the first group's rate in the table).");
                 }
                 RunSummary first = with.get(0);
                 String png = "figure4_" + first.spec().replace('/', '_') + "_" + String.join("-", group) + ".png";
