@@ -69,6 +69,97 @@ public final class Charts {
         save(chart, table.origin(), png);
     }
 
+    /**
+     * The cells the paper reports beside ours, and only those: one category per column of {@code metric} where the
+     * paper gives a number (whether or not we measured it) (e.g. Figure 4's {@code bs>hr}), two bars per row the paper gives ({@code "<row> ours"},
+     * our mean over seeds, and {@code "<row> paper"}), each row in its own colour, ours dark and the paper's light. A
+     * missing value of ours leaves its bar out. The chart is made wide enough for its category labels to sit side by
+     * side without overlapping ({@link #labelsFit}). Subtitle: the table's {@link ComparisonTable#origin()}.
+     */
+    public static void paperCellBars(ComparisonTable table, String metric, String title, Path png) throws IOException {
+        save(paperCellsChart(table, metric, title), table.origin(), png);
+    }
+
+    /** The chart {@link #paperCellBars} draws. */
+    static CategoryChart paperCellsChart(ComparisonTable table, String metric, String title) {
+        List<ComparisonTable.Key> keys = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (ComparisonTable.Key k : table.paperKeys()) {
+            for (String r : table.rows()) {
+                if (k.metric().equals(metric) && !Double.isNaN(table.paper(r, k))) {
+                    if (!keys.contains(k)) {
+                        keys.add(k);
+                    }
+                    if (!rows.contains(r)) {
+                        rows.add(r);
+                    }
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparingInt(table.rows()::indexOf));
+        List<String> cats = keys.stream().map(ComparisonTable.Key::column).toList();
+        java.awt.Font tick = new CategoryChartBuilder().build().getStyler().getAxisTickLabelsFont();
+        int width = 1000;
+        while (!cats.isEmpty() && !labelsFit(cats, tick, width)) {
+            width += 100;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(560).title(title)
+                .xAxisTitle(cats.stream().allMatch(c -> c.contains(">")) ? "true > predicted" : "column")
+                .yAxisTitle(metric + (PERCENT.contains(metric) ? " (%)" : metric.equals("rate") ? " (0-1)" : ""))
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(0);
+        if (metric.equals("rate")) {
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(1.0);
+        }
+        if (cats.isEmpty()) {
+            chart.addSeries("(no paper numbers)", List.of("(no data)"), List.of(0.0));
+            return chart;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String r = rows.get(i);
+            List<Double> ours = new ArrayList<>();
+            List<Double> paper = new ArrayList<>();
+            for (ComparisonTable.Key k : keys) {
+                double o = table.ours(r, k);
+                double p = table.paper(r, k);
+                ours.add(Double.isNaN(o) ? null : o);
+                paper.add(Double.isNaN(p) ? null : p);
+            }
+            java.awt.Color hue = ROW_COLOURS[i % ROW_COLOURS.length];
+            chart.addSeries(r + " ours", cats, ours).setFillColor(hue);
+            chart.addSeries(r + " paper", cats, paper).setFillColor(lighter(hue));
+        }
+        return chart;
+    }
+
+    /** One colour per row of {@link #paperCellBars}: blue, orange, green, purple. */
+    private static final java.awt.Color[] ROW_COLOURS = {new java.awt.Color(31, 90, 180),
+        new java.awt.Color(214, 110, 0), new java.awt.Color(30, 140, 60), new java.awt.Color(120, 60, 160)};
+
+    private static java.awt.Color lighter(java.awt.Color c) {
+        return new java.awt.Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
+    }
+
+    /**
+     * Whether category labels drawn level in {@code font} sit side by side on a chart {@code width} pixels wide without
+     * overlapping: each gets an equal share of the plot, taken as 70% of the width (the y axis and an outside legend
+     * take the rest), and needs its text width plus 8 pixels of gap.
+     */
+    static boolean labelsFit(List<String> labels, java.awt.Font font, int width) {
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = probe.createGraphics();
+        try {
+            java.awt.FontMetrics fm = g.getFontMetrics(font);
+            double slot = 0.7 * width / Math.max(1, labels.size());
+            return labels.stream().allMatch(l -> fm.stringWidth(l) + 8 <= slot);
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** Figure 2's grid: families (x groups) by mining variants (series), mean over seeds, null where not run. */
     public record FamilyGrid(List<String> families, List<String> minings, Map<String, List<Double>> values) {}
 
@@ -128,14 +219,37 @@ public final class Charts {
     }
 
     /**
-     * Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01);
-     * {@code subtitle}: where the numbers come from.
+     * Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01; a
+     * class with no test utterance is a row of 0); {@code subtitle}: where the numbers come from.
      */
     public static void confusionHeatmap(List<String> classes, int[][] confusion, String title, String subtitle,
             Path png) throws IOException {
         int k = classes.size();
         if (confusion.length != k || java.util.Arrays.stream(confusion).anyMatch(r -> r.length != k)) {
             throw new IllegalArgumentException("confusion must be " + k + " x " + k);
+        }
+        double[][] rates = new double[k][k];
+        for (int t = 0; t < k; t++) {
+            int sum = 0;
+            for (int c : confusion[t]) {
+                sum += c;
+            }
+            for (int p = 0; p < k; p++) {
+                rates[t][p] = sum == 0 ? 0 : (double) confusion[t][p] / sum;
+            }
+        }
+        rateHeatmap(classes, rates, title, subtitle, png);
+    }
+
+    /**
+     * Heat map of rates (0-1; true class down, predicted across), each shown rounded to .01; a NaN cell (no data) is
+     * left blank. {@code subtitle}: where the numbers come from.
+     */
+    public static void rateHeatmap(List<String> classes, double[][] rates, String title, String subtitle, Path png)
+            throws IOException {
+        int k = classes.size();
+        if (rates.length != k || java.util.Arrays.stream(rates).anyMatch(r -> r.length != k)) {
+            throw new IllegalArgumentException("rates must be " + k + " x " + k);
         }
         int size = Math.max(420, 40 + 24 * k);
         HeatMapChart chart = new HeatMapChartBuilder().width(size + 120).height(size).title(title)
@@ -145,20 +259,59 @@ public final class Charts {
         chart.getStyler().setMax(1);
         List<Number[]> data = new ArrayList<>();
         for (int t = 0; t < k; t++) {
-            int sum = 0;
-            for (int c : confusion[t]) {
-                sum += c;
-            }
             for (int p = 0; p < k; p++) {
+                if (Double.isNaN(rates[t][p])) {
+                    continue;
+                }
                 // HeatMapChart puts x down the columns and y up the rows: predicted on x, true on y (top first).
-                double rate = sum == 0 ? 0 : Math.round(100.0 * confusion[t][p] / sum) / 100.0;
-                data.add(new Number[] {p, k - 1 - t, rate});
+                data.add(new Number[] {p, k - 1 - t, Math.round(100.0 * rates[t][p]) / 100.0});
             }
         }
         List<String> yLabels = new ArrayList<>(classes);
         java.util.Collections.reverse(yLabels);
         chart.addSeries("rate", classes, yLabels, data);
         save(chart, subtitle, png);
+    }
+
+    /**
+     * The rates (0-1) inside {@code group} of a confusion matrix over {@code classes}: [i][j] is the share of true
+     * group[i]'s predictions inside the group that went to group[j] (rows renormalised within the group, as the
+     * paper's Figure 4 and the F4 rate cells); a row none of whose predictions fall inside the group is NaN.
+     */
+    public static double[][] groupRates(List<String> classes, int[][] confusion, List<String> group) {
+        int n = group.size();
+        double[][] rates = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            int[] row = confusion[classes.indexOf(group.get(i))];
+            double total = 0;
+            for (String b : group) {
+                total += row[classes.indexOf(b)];
+            }
+            for (int j = 0; j < n; j++) {
+                rates[i][j] = total == 0 ? Double.NaN : row[classes.indexOf(group.get(j))] / total;
+            }
+        }
+        return rates;
+    }
+
+    /** Cell by cell, the mean of the non-NaN values of equally shaped matrices; NaN where all are NaN. */
+    public static double[][] meanRates(List<double[][]> matrices) {
+        int n = matrices.get(0).length;
+        double[][] mean = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                int count = 0;
+                for (double[][] m : matrices) {
+                    if (!Double.isNaN(m[i][j])) {
+                        sum += m[i][j];
+                        count++;
+                    }
+                }
+                mean[i][j] = count == 0 ? Double.NaN : sum / count;
+            }
+        }
+        return mean;
     }
 
     /**
@@ -207,18 +360,6 @@ public final class Charts {
             chart.addSeries("(no data)", new double[] {0}, new double[] {0});
         }
         save(chart, subtitle, png);
-    }
-
-    /** The confusion heat map restricted to {@code group} (rows renormalised within the group, as in Figure 4). */
-    public static void groupConfusionHeatmap(List<String> classes, int[][] confusion, List<String> group, String title,
-            String subtitle, Path png) throws IOException {
-        int[][] sub = new int[group.size()][group.size()];
-        for (int i = 0; i < group.size(); i++) {
-            for (int j = 0; j < group.size(); j++) {
-                sub[i][j] = confusion[classes.indexOf(group.get(i))][classes.indexOf(group.get(j))];
-            }
-        }
-        confusionHeatmap(group, sub, title, subtitle, png);
     }
 
     /** Margin left and right of the title lines, and the gap between title, subtitle and chart. */

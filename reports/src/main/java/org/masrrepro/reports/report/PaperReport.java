@@ -30,38 +30,80 @@ import java.util.function.Function;
  * Writes the whole report of one profile: an index page ({@code index.html} and its Markdown twin
  * {@code README.md}) with every table (ours | paper | Δ), every figure re-drawn from our results, the claims
  * checklist, the text's quantitative statements beside ours, the runs with links to their provenance and corpus
- * cards; plus per-table Markdown/CSV/HTML/PNG files and all result cells as JSON and CSV.
+ * cards; plus per-table Markdown/CSV/HTML/PNG files, and as JSON and CSV: all result cells, the claims (JSON only), the
+ * quantitative statements' values beside ours ({@code statements}) and Figure 3's per-language changes
+ * ({@value #FIGURE3_EXPORT}).
  */
 public final class PaperReport {
 
     /**
-     * How one table is shown: its title, the metric its bar chart draws, and the table whose paper columns order the
-     * columns only we have (its own id, or another's when the paper gives this one no numbers).
+     * How one table is shown: its title, the metric its bar chart draws, the table whose paper columns order the
+     * columns only we have (its own id, or another's when the paper gives this one no numbers), and the runs that give
+     * it numbers (what the page names while it has none).
      */
-    record TableView(String title, String chartMetric, String layoutTable) {}
+    record TableView(String title, String chartMetric, String layoutTable, String runBy) {
+
+        /** The title up to its parenthesised units: what the contents list. */
+        String shortTitle() {
+            int paren = title.indexOf(" (");
+            return paren < 0 ? title : title.substring(0, paren);
+        }
+    }
 
     /** Table ids in the order the paper presents them. */
     static final Map<String, TableView> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("T1", new TableView("Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc", "T1"));
-        TABLES.put("T2", new TableView("Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % where measured)", "acc", "T2"));
-        TABLES.put("T3", new TableView("Table 3: ASR word error rate (%; character error rate %, not in the paper, beside it)", "wer", "T3"));
+        TABLES.put("T1", new TableView("Table 1: language identification (accuracy %, macro-F1 %, EER %)", "acc", "T1",
+                "the specs table1/*"));
+        TABLES.put("T2", new TableView("Table 2: NOSS linear probes on frozen embeddings (test accuracy %; UAR %, EER % "
+                + "where measured)", "acc", "T2", "the specs table2/*"));
+        TABLES.put("T3", new TableView("Table 3: ASR word error rate (%; character error rate %, not in the paper, "
+                + "beside it)", "wer", "T3", "the specs table3/*"));
         // Figure 2 has no paper numbers but Table 1's columns (O, NO, all).
         TABLES.put("F2", new TableView("Figure 2: lang2vec families x combined/selection mining (LID accuracy %; "
-                + "the paper gives no numbers)", "acc", "T1"));
+                + "the paper gives no numbers)", "acc", "T1", "the specs figure2/*"));
         TABLES.put("F4", new TableView("Figure 4: confusion rates inside close language groups (true>predicted; "
                 + "rate 0-1, rows normalised within the group; share: % of all the true language's test utterances)",
-                "rate", "F4"));
+                "rate", "F4", "the BEST-RQ and MASR runs of Table 1 (specs table1/*) on a corpus holding a close "
+                + "group"));
         TABLES.put("S51", new TableView("Section 5.1/6.1: anchors whose hard negative MASR changed vs LASR (%)",
-                "negatives_changed_pct", "S51"));
+                "negatives_changed_pct", "S51", "the MASR runs of Table 1 (specs table1/*masr*), from their "
+                + "pretraining logs"));
     }
 
     /** The lang2vec families in the order section 6.1 names them (Figure 2's groups). */
     static final List<String> LANG2VEC_FAMILIES = List.of("syntactic", "geographic", "phonetic", "featural", "genetic",
             "inventory");
 
+    /**
+     * Anchor of the Figure 4 heat map section: {@code figure4} is the anchor of Figure 4's table (every table's is its
+     * file stem), and an id must be unique in the page.
+     */
+    static final String FIGURE4_HEATMAPS = "figure4-heatmaps";
+
     private PaperReport() {}
+
+    /** The page's contents: every table and figure of the paper, then the other sections, then the exports. */
+    static List<String[]> contents() {
+        List<String[]> links = new ArrayList<>();
+        links.add(new String[] {"Tables", "#tables"});
+        TABLES.forEach((id, view) -> links.add(new String[] {view.shortTitle(), "#" + fileName(id)}));
+        links.add(new String[] {"Figure 3: per-language change", "#figure3"});
+        links.add(new String[] {"Figure 4: close-group confusion heat maps", "#" + FIGURE4_HEATMAPS});
+        links.add(new String[] {"Claims checklist", "#claims"});
+        links.add(new String[] {"The paper's quantitative statements", "#statements"});
+        links.add(new String[] {"Training curves", "#curves"});
+        links.add(new String[] {"Runs, corpus cards and provenance", "#runs"});
+        links.add(new String[] {"All result cells (JSON)", "results.json"});
+        links.add(new String[] {"All result cells (CSV)", "results.csv"});
+        links.add(new String[] {"Claims (JSON)", "claims.json"});
+        links.add(new String[] {"The paper's quantitative statements beside ours (CSV)", "statements.csv"});
+        links.add(new String[] {"The paper's quantitative statements beside ours (JSON)", "statements.json"});
+        links.add(new String[] {"Figure 3: per-language relative change (CSV)", FIGURE3_EXPORT + ".csv"});
+        links.add(new String[] {"Figure 3: per-language relative change (JSON)", FIGURE3_EXPORT + ".json"});
+        return links;
+    }
 
     /** Output file stem of a table id: T1 -> table1, F2 -> figure2, S51 -> section51. */
     public static String fileName(String tableId) {
@@ -82,49 +124,17 @@ public final class PaperReport {
         PaperNumbers paper = PaperNumbers.load();
         ReportDocument doc = new ReportDocument("masr-repro report, profile " + profile);
         doc.paragraph(caption);
-        doc.links(List.of(new String[] {"Tables", "#tables"}, new String[] {"Figure 3: per-language change", "#figure3"},
-                new String[] {"Figure 4: close-group confusions", "#figure4"}, new String[] {"Claims checklist", "#claims"},
-                new String[] {"The paper's quantitative statements", "#statements"},
-                new String[] {"Training curves", "#curves"}, new String[] {"Runs, corpus cards and provenance", "#runs"},
-                new String[] {"All result cells (JSON)", "results.json"}, new String[] {"All result cells (CSV)", "results.csv"},
-                new String[] {"Claims (JSON)", "claims.json"}));
+        doc.links(contents());
 
         doc.heading(2, "Tables", "tables");
-        Set<String> present = new TreeSet<>();
-        cells.forEach(c -> present.add(c.table()));
         for (Map.Entry<String, TableView> t : TABLES.entrySet()) {
-            if (!present.contains(t.getKey())) {
-                continue;
-            }
-            String base = fileName(t.getKey());
-            List<RunSummary> behind = runsBehind(runs, cells, t.getKey());
-            ComparisonTable table = ComparisonTable.of(t.getKey(), t.getValue().title(),
-                    behind.isEmpty() ? caption : ReportCaption.of(behind, profile), cells, paper,
-                    t.getValue().layoutTable());
-            table.writeMarkdown(out.resolve(base + ".md"));
-            table.writeCsv(out.resolve(base + ".csv"));
-            table.writeHtml(out.resolve(base + ".html"));
-            if (t.getKey().equals("F2")) {
-                // The paper's Figure 2 is overall FLEURS accuracy; another corpus's overall accuracy otherwise.
-                ComparisonTable.Key overall = table.keys().stream()
-                        .filter(k -> k.metric().equals("acc") && k.column().endsWith("/all"))
-                        .min(java.util.Comparator.comparing(k -> !k.column().equals("fleurs/all")))
-                        .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
-                Charts.familyMiningBars(table, overall, LANG2VEC_FAMILIES, out.resolve(base + ".png"));
-            } else {
-                Charts.comparisonBars(table, t.getValue().chartMetric(), out.resolve(base + ".png"));
-            }
-            doc.heading(3, t.getValue().title(), base).comparison(table);
-            Saturation.warnings(cells, t.getKey()).forEach(doc::paragraph);
-            doc.image(base + ".png", t.getValue().title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
-            provenanceOf(doc, behind);
-            corporaOf(doc, behind);
+            table(out, doc, t.getKey(), t.getValue(), profile, caption, cells, runs, paper);
         }
 
         figure3(out, doc, cells);
         figure4(out, doc, runs, profile);
         List<ClaimResult> claims = claims(doc, cells, paper);
-        statements(doc, cells);
+        statements(out, doc, cells, profile);
         curves(out, doc, runs, profile);
         runsSection(doc, runs);
 
@@ -133,6 +143,76 @@ public final class PaperReport {
         ClaimsJson.write(out.resolve("claims.json"), claims);
         doc.write(out, "README.md", "index.html");
         return claims;
+    }
+
+    /**
+     * One table of the paper, whether or not anything of ours is in it: its Markdown, CSV and HTML files, its section
+     * with the paper's numbers, ours where we have them ({@value ComparisonTable#NOT_RUN} otherwise), its chart, and
+     * the provenance and corpora of the runs behind it. With nothing of ours the chart is left out, and the section
+     * says so and which runs would fill it.
+     */
+    private static void table(Path out, ReportDocument doc, String id, TableView view, String profile, String caption,
+            List<ResultCell> cells, List<RunSummary> runs, PaperNumbers paper) throws IOException {
+        String base = fileName(id);
+        boolean ran = cells.stream().anyMatch(c -> c.table().equals(id));
+        List<RunSummary> behind = runsBehind(runs, cells, id);
+        String tableCaption = !behind.isEmpty() ? ReportCaption.of(behind, profile)
+                : ran ? caption : ReportCaption.of(List.of(), profile);
+        ComparisonTable table = ComparisonTable.of(id, view.title(), tableCaption, cells, paper, view.layoutTable());
+        table.writeMarkdown(out.resolve(base + ".md"));
+        table.writeCsv(out.resolve(base + ".csv"));
+        table.writeHtml(out.resolve(base + ".html"));
+        doc.heading(3, view.title(), base);
+        if (!ran) {
+            doc.paragraph("Ours: " + ComparisonTable.NOT_RUN + " at profile " + profile + " (its numbers come from "
+                    + view.runBy() + "). "
+                    + (table.rows().isEmpty() ? "The paper gives no numbers for it either (bars only), so there is "
+                    + "no table yet, and" : "The table shows the paper's numbers alone;")
+                    + " no chart is drawn until there is something of ours to draw.");
+            if (!table.rows().isEmpty()) {
+                doc.comparison(table);
+            }
+            doc.links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+            return;
+        }
+        if (id.equals("F2")) {
+            // The paper's Figure 2 is overall FLEURS accuracy; another corpus's overall accuracy otherwise.
+            ComparisonTable.Key overall = table.keys().stream()
+                    .filter(k -> k.metric().equals("acc") && k.column().endsWith("/all"))
+                    .min(java.util.Comparator.comparing(k -> !k.column().equals("fleurs/all")))
+                    .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
+            Charts.familyMiningBars(table, overall, LANG2VEC_FAMILIES, out.resolve(base + ".png"));
+        } else if (id.equals("F4")) {
+            Charts.paperCellBars(table, view.chartMetric(), figure4ChartTitle(paper), out.resolve(base + ".png"));
+        } else {
+            Charts.comparisonBars(table, view.chartMetric(), out.resolve(base + ".png"));
+        }
+        doc.comparison(table);
+        Saturation.warnings(cells, id).forEach(doc::paragraph);
+        if (id.equals("F4")) {
+            boolean oursThere = paper.cells("F4").stream().anyMatch(p -> table.rows().contains(p.row())
+                    && !Double.isNaN(table.ours(p.row(), new ComparisonTable.Key(p.column(), p.metric()))));
+            doc.paragraph("The chart draws the " + paper.cells("F4").size() + " rates the paper's Figure 4 gives "
+                    + (oursThere ? "beside ours (mean over seeds)" : "with no bar of ours: our corpus lacks "
+                    + String.join("/", figure4Languages(paper)) + " or those rows did not run")
+                    + "; our other groups' rates are in the table above and in the heat maps below.");
+        }
+        doc.image(base + ".png", view.title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+        provenanceOf(doc, behind);
+        corporaOf(doc, behind);
+    }
+
+    /** Title of figure4.png: the languages of the paper's Figure 4 and how many numbers it gives. */
+    static String figure4ChartTitle(PaperNumbers paper) {
+        return "Figure 4 (" + String.join("/", figure4Languages(paper)) + "): the paper's " + paper.cells("F4").size()
+                + " confusion rates beside ours (mean over seeds)";
+    }
+
+    /** The languages of the paper's Figure 4, in its order (bs, sr, hr). */
+    static Set<String> figure4Languages(PaperNumbers paper) {
+        Set<String> langs = new java.util.LinkedHashSet<>();
+        paper.cells("F4").forEach(c -> langs.addAll(List.of(c.column().split(">"))));
+        return langs;
     }
 
     /** Mean over seeds of the F3 recall cells: row -> column -> mean. */
@@ -170,8 +250,16 @@ public final class PaperReport {
                 java.util.Comparator.comparingDouble(s -> s[0] / s[1]))).map(Map.Entry::getKey);
     }
 
+    /** Header of the Figure 3 export: per dataset and language, both recalls, the relative change and their origin. */
+    static final List<String> FIGURE3_COLUMNS = List.of("dataset", "masr_row", "language", "overlapped",
+            "bestrq_recall_pct", "masr_recall_pct", "relative_change_pct", "corpus", "pretraining_corpus", "profile");
+
+    /** Stem of the files Figure 3's numbers are exported to (not a comparison table: no paper numbers). */
+    static final String FIGURE3_EXPORT = "figure3_changes";
+
     private static void figure3(Path out, ReportDocument doc, List<ResultCell> cells) throws IOException {
         doc.heading(2, "Figure 3: relative change in per-language accuracy, best MASR over BEST-RQ", "figure3");
+        List<List<Object>> export = new ArrayList<>();
         Map<String, Map<String, Double>> recall = meanRecall(cells, "recall");
         Map<String, Map<String, Double>> overlapped = meanRecall(cells, "overlapped");
         Set<String> datasets = new TreeSet<>();
@@ -184,6 +272,13 @@ public final class PaperReport {
                 continue;
             }
             Map<String, Double> masr = recall.get(best.get());
+            String bestRow = best.get();
+            List<ResultCell> drawn = cells.stream().filter(c -> c.table().equals("F3")
+                    && c.column().startsWith(ds + "/") && (c.row().equals("best-rq") || c.row().equals(bestRow))).toList();
+            // Where the numbers come from, as every table CSV says in its own fields.
+            List<String> origin = List.of(Origins.join(drawn.stream().map(ResultCell::corpus).toList()),
+                    Origins.join(drawn.stream().map(ResultCell::pretrainingCorpus).toList()),
+                    Origins.join(drawn.stream().map(ResultCell::profile).toList()));
             Map<String, Double> change = new TreeMap<>();
             Set<String> nonOverlapped = new TreeSet<>();
             List<List<String>> rows = new ArrayList<>();
@@ -200,11 +295,11 @@ public final class PaperReport {
                     nonOverlapped.add(lang);
                 }
                 rows.add(List.of(lang, no ? "no" : "yes", fmt(b), fmt(e.getValue()), fmt(rel)));
+                List<Object> exportRow = new ArrayList<>(List.of(ds, bestRow, lang, !no, b, e.getValue(), rel));
+                exportRow.addAll(origin);
+                export.add(exportRow);
             }
             String png = "figure3_" + ds + ".png";
-            String bestRow = best.get();
-            List<ResultCell> drawn = cells.stream().filter(c -> c.table().equals("F3")
-                    && c.column().startsWith(ds + "/") && (c.row().equals("best-rq") || c.row().equals(bestRow))).toList();
             Charts.relativeChangeBars(change, nonOverlapped, "Figure 3 (" + ds + "): " + best.get() + " over best-rq",
                     Origins.of(drawn), out.resolve(png));
             doc.paragraph(ds + ": best MASR row by mean overall accuracy is " + best.get()
@@ -218,33 +313,56 @@ public final class PaperReport {
         if (!any) {
             doc.paragraph("Not drawn: needs per-language results of BEST-RQ and a MASR row on the same dataset.");
         }
+        TabularExport.write(out, FIGURE3_EXPORT, FIGURE3_COLUMNS, export);
+        doc.links(List.of(new String[] {FIGURE3_EXPORT + ".csv", FIGURE3_EXPORT + ".csv"},
+                new String[] {FIGURE3_EXPORT + ".json", FIGURE3_EXPORT + ".json"}));
     }
 
     private static void figure4(Path out, ReportDocument doc, List<RunSummary> runs, String profile)
             throws IOException {
-        doc.heading(2, "Figure 4: confusions inside close language groups", "figure4");
-        boolean any = false;
-        java.util.Set<String> shown = new java.util.HashSet<>();
+        doc.heading(2, "Figure 4: confusions inside close language groups", FIGURE4_HEATMAPS);
+        Map<String, List<RunSummary>> bySpec = new LinkedHashMap<>();
         for (RunSummary r : runs) {
-            // One seed per spec (its first): the per-seed rates are in the Figure 4 table above.
-            if (r.metrics() == null || !(r.row().equals("best-rq") || r.row().contains("masr")) || !shown.add(r.spec())) {
-                continue;
+            if (r.metrics() != null && (r.row().equals("best-rq") || r.row().contains("masr"))) {
+                bySpec.computeIfAbsent(r.spec(), s -> new ArrayList<>()).add(r);
             }
+        }
+        boolean any = false;
+        for (List<RunSummary> seeds : bySpec.values()) {
             for (List<String> group : CloseGroups.ALL) {
-                if (!r.metrics().classes().containsAll(group)) {
+                List<RunSummary> with = seeds.stream().filter(r -> r.metrics().classes().containsAll(group))
+                        .sorted(java.util.Comparator.comparingLong(RunSummary::seed)).toList();
+                if (with.isEmpty()) {
                     continue;
                 }
-                String png = "figure4_" + slug(r) + "_" + String.join("-", group) + ".png";
-                Charts.groupConfusionHeatmap(r.metrics().classes(), r.metrics().confusion(), group,
-                        r.row() + " " + String.join("/", group) + " (" + r.spec() + ", seed " + r.seed() + ")",
-                        r.origin(profile), out.resolve(png));
-                doc.image(png, r.row() + " " + String.join("/", group));
+                if (!any) {
+                    doc.paragraph("Rates inside each group (true language down, predicted across; each row sums to 1 "
+                            + "within the group, as in the paper): per spec, the mean over its seeds of each seed's "
+                            + "rates, computed as the Figure 4 table's cells are (a pair in two groups, like sv>nb in "
+                            + "sv/nb/da and sv/nb, has the first group's rate in the table).");
+                }
+                RunSummary first = with.get(0);
+                String png = "figure4_" + first.spec().replace('/', '_') + "_" + String.join("-", group) + ".png";
+                Charts.rateHeatmap(group, meanGroupRates(with, group), first.row() + " " + String.join("/", group)
+                        + " (" + first.spec() + ", " + seedsText(with) + ")", first.origin(profile), out.resolve(png));
+                doc.image(png, first.row() + " " + String.join("/", group) + ", " + seedsText(with));
                 any = true;
             }
         }
         if (!any) {
             doc.paragraph("Not drawn: no BEST-RQ or MASR run on a corpus holding a whole close group.");
         }
+    }
+
+    /** The group's rates of each run ({@link Charts#groupRates}), averaged over the runs cell by cell. */
+    static double[][] meanGroupRates(List<RunSummary> runs, List<String> group) {
+        return Charts.meanRates(runs.stream()
+                .map(r -> Charts.groupRates(r.metrics().classes(), r.metrics().confusion(), group)).toList());
+    }
+
+    /** "mean of 3 seeds", or "seed 7" for one. */
+    static String seedsText(List<RunSummary> runs) {
+        return runs.size() == 1 ? "seed " + runs.get(0).seed() : "mean of " + runs.size() + " seeds";
     }
 
     static String slug(RunSummary r) {
@@ -281,23 +399,29 @@ public final class PaperReport {
         return results;
     }
 
-    private static void statements(ReportDocument doc, List<ResultCell> cells) {
+    /** Header of statements.csv and statements.json: the paper's value beside ours, per statement. */
+    static final List<String> STATEMENT_COLUMNS = List.of("id", "source", "statement", "paper_value", "unit",
+            "ours_mean", "ours_seeds", "formula", "profile");
+
+    private static void statements(Path out, ReportDocument doc, List<ResultCell> cells, String profile)
+            throws IOException {
         doc.heading(2, "The paper's quantitative statements beside ours", "statements");
         List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> export = new ArrayList<>();
         for (PaperStatement s : PaperStatements.load()) {
-            String ours = "";
-            String seeds = "";
-            if (!s.formula().isEmpty()) {
-                Optional<StatementFormula.Value> v = StatementFormula.parse(s.formula()).evaluate(cells);
-                if (v.isPresent()) {
-                    ours = fmt(v.get().mean());
-                    seeds = String.valueOf(v.get().seeds());
-                }
-            }
-            rows.add(List.of(s.id(), s.source(), s.statement(), fmt(s.value()) + " " + s.unit(), ours, seeds,
+            Optional<StatementFormula.Value> v = s.formula().isEmpty() ? Optional.empty()
+                    : StatementFormula.parse(s.formula()).evaluate(cells);
+            rows.add(List.of(s.id(), s.source(), s.statement(), fmt(s.value()) + " " + s.unit(),
+                    v.map(x -> fmt(x.mean())).orElse(""), v.map(x -> String.valueOf(x.seeds())).orElse(""),
                     s.formula().isEmpty() ? "not computable on our corpora" : s.formula()));
+            export.add(java.util.Arrays.asList(s.id(), s.source(), s.statement(), s.value(), s.unit(),
+                    v.map(StatementFormula.Value::mean).orElse(null), v.map(StatementFormula.Value::seeds).orElse(null),
+                    s.formula().isEmpty() ? null : s.formula(), profile));
         }
         doc.table(List.of("id", "source", "statement", "paper", "ours (mean)", "seeds", "formula"), rows);
+        TabularExport.write(out, "statements", STATEMENT_COLUMNS, export);
+        doc.links(List.of(new String[] {"statements.csv", "statements.csv"},
+                new String[] {"statements.json", "statements.json"}));
     }
 
     private static void curves(Path out, ReportDocument doc, List<RunSummary> runs, String profile)

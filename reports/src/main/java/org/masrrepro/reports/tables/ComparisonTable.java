@@ -40,7 +40,10 @@ import java.util.TreeSet;
  * {@code pretraining_corpus} and {@code profile} (where that row's numbers of ours come from, {@code "; "}-joined when
  * they come from several; empty for a row we did not measure), then per pair the numeric columns {@code "<column>
  * <metric> ours"}, {@code "... ours_std"}, {@code "... n"}, {@code "... paper"} and {@code "... delta"}; the Markdown and
- * HTML renderings show {@code ours | paper | Δ} with one decimal, ours as {@code mean ± std (n=k)} over seeds.
+ * HTML renderings show {@code ours | paper | Δ} (ours {@value #NOT_RUN} beside a paper number in a row we have
+ * no number of, blank beside none or where only this column is missing) with one decimal (two for Figure 4's 0-1 rates, see
+ * {@link #decimals}), ours as {@code mean ± std (n=k)} over seeds, each header with its unit where the metric has one
+ * the title may not give ({@link #unit}).
  */
 public final class ComparisonTable {
 
@@ -267,6 +270,21 @@ public final class ComparisonTable {
         return keys;
     }
 
+    /**
+     * The (column, metric) pairs the paper gives numbers for in this table, in the paper's order, whether or not we
+     * measured them ({@link #keys} keeps only those we measured once we have any).
+     */
+    public List<Key> paperKeys() {
+        List<Key> out = new ArrayList<>();
+        for (PaperCell p : paper.cells(tableId)) {
+            Key k = new Key(p.column(), p.metric());
+            if (!out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     public String title() {
         return title;
     }
@@ -290,23 +308,51 @@ public final class ComparisonTable {
         return paper.value(tableId, row, key.column(), key.metric()).orElse(Double.NaN);
     }
 
+    /** What an ours cell shows for a row of the paper we have no number of at all, where the paper has one. */
+    public static final String NOT_RUN = "not run yet";
+
     private String oursText(String row, Key k) {
         double[] v = ours.getOrDefault(row, Map.of()).get(k);
         if (v == null || v.length == 0) {
-            return "";
+            return !ours.containsKey(row) && !Double.isNaN(paper(row, k)) ? NOT_RUN : "";
         }
         double m = mean(v);
-        return v.length == 1 ? fmt(m) : fmt(m) + " ± " + fmt(std(v, m)) + " (n=" + v.length + ")";
+        String metric = k.metric();
+        return v.length == 1 ? fmt(m, metric)
+                : fmt(m, metric) + " ± " + fmt(std(v, m), metric) + " (n=" + v.length + ")";
     }
 
-    private static String fmt(double x) {
-        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.1f", x);
+    /**
+     * Decimals a metric is shown with in Markdown and HTML (ours, paper and Δ alike): 2 for Figure 4's confusion rates
+     * (0-1, given by the paper to .01: one decimal would print its .22 as 0.2 and .01 as 0.0), 1 for percentages.
+     */
+    static int decimals(String metric) {
+        return metric.equals("rate") ? 2 : 1;
+    }
+
+    /** The unit a column header names after its metric, where the table title alone may not: "" for none. */
+    static String unit(String metric) {
+        return switch (metric) {
+            case "rate" -> " (0-1)";
+            case "share" -> " (%)";
+            default -> "";
+        };
+    }
+
+    /** A key as the Markdown and HTML headers show it: its label and unit. */
+    static String header(Key k) {
+        return k.label() + unit(k.metric());
+    }
+
+    static String fmt(double x, String metric) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%." + decimals(metric) + "f", x);
     }
 
     private String deltaText(String row, Key k) {
         double o = ours(row, k);
         double p = paper(row, k);
-        return Double.isNaN(o) || Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%+.1f", o - p);
+        return Double.isNaN(o) || Double.isNaN(p) ? ""
+                : String.format(Locale.ROOT, "%+." + decimals(k.metric()) + "f", o - p);
     }
 
     /** Caption line ({@code **title** — caption}), a blank line, then a GitHub Markdown table. */
@@ -314,7 +360,7 @@ public final class ComparisonTable {
         StringBuilder sb = new StringBuilder();
         sb.append("**").append(md(title)).append("** — ").append(md(caption)).append("\n\n| row |");
         for (Key k : keys) {
-            sb.append(' ').append(md(k.label())).append(" ours | paper | Δ |");
+            sb.append(' ').append(md(header(k))).append(" ours | paper | Δ |");
         }
         sb.append("\n|---|");
         sb.append("---:|---:|---:|".repeat(keys.size()));
@@ -323,7 +369,7 @@ public final class ComparisonTable {
             sb.append("| ").append(md(r)).append(" |");
             for (Key k : keys) {
                 double p = paper(r, k);
-                sb.append(' ').append(oursText(r, k)).append(" | ").append(Double.isNaN(p) ? "" : fmt(p))
+                sb.append(' ').append(oursText(r, k)).append(" | ").append(Double.isNaN(p) ? "" : fmt(p, k.metric()))
                         .append(" | ").append(deltaText(r, k)).append(" |");
             }
             sb.append('\n');
@@ -376,7 +422,7 @@ public final class ComparisonTable {
     public String toHtmlTable() {
         StringBuilder sb = new StringBuilder("<table>\n<tr><th rowspan=\"2\">row</th>");
         for (Key k : keys) {
-            sb.append("<th colspan=\"3\">").append(esc(k.label())).append("</th>");
+            sb.append("<th colspan=\"3\">").append(esc(header(k))).append("</th>");
         }
         sb.append("</tr>\n<tr>").append("<th>ours</th><th>paper</th><th>Δ</th>".repeat(keys.size())).append("</tr>\n");
         for (String r : rows) {
@@ -384,7 +430,7 @@ public final class ComparisonTable {
             for (Key k : keys) {
                 double p = paper(r, k);
                 sb.append("<td>").append(esc(oursText(r, k))).append("</td><td>")
-                        .append(Double.isNaN(p) ? "" : fmt(p)).append("</td><td>").append(deltaText(r, k)).append("</td>");
+                        .append(Double.isNaN(p) ? "" : fmt(p, k.metric())).append("</td><td>").append(deltaText(r, k)).append("</td>");
             }
             sb.append("</tr>\n");
         }

@@ -49,6 +49,16 @@ class ChartsTest {
         assertPng(heat);
         assertEquals("ours on: FLEURS analog — profile smoke", Charts.readText(heat).get("Description"));
         assertFalse(Files.exists(tmp.resolve("deep/dir/heat.png.png")));
+        // Inside a group: rows renormalised within it; a row with no prediction inside the group has no rate.
+        double[][] rates = Charts.groupRates(List.of("bs", "sr", "hr", "de"),
+                new int[][] {{2, 0, 6, 2}, {0, 0, 0, 5}, {1, 1, 2, 0}, {0, 0, 0, 1}}, List.of("bs", "sr", "hr"));
+        assertArrayEquals(new double[] {0.25, 0, 0.75}, rates[0], 1e-12);
+        assertTrue(Arrays.stream(rates[1]).allMatch(Double::isNaN), Arrays.toString(rates[1]));
+        assertArrayEquals(new double[] {0.5, 0.25, 0.5}, Charts.meanRates(List.of(rates,
+                new double[][] {{0.75, 0.5, 0.25}, {0, 1, 0}, {0, 0, 1}}))[0], 1e-12);
+        Path blank = tmp.resolve("blank.png");
+        Charts.rateHeatmap(List.of("bs", "sr", "hr"), rates, "bs/sr/hr, mean of 2 seeds", "ours", blank);
+        assertPng(blank);
     }
 
     @Test
@@ -135,5 +145,58 @@ class ChartsTest {
     void heatmapRejectsNonSquareConfusion(@TempDir Path tmp) {
         assertThrows(IllegalArgumentException.class,
                 () -> Charts.confusionHeatmap(List.of("a", "b"), new int[][] {{1, 0}}, "x", "y", tmp.resolve("x.png")));
+    }
+
+    /**
+     * Figure 4's overview draws the paper's 18 rates beside ours and nothing else (our other groups' 100+ rates made
+     * it unreadable): 9 categories (bs/sr/hr), a paper and an ours series per paper row, labels that fit side by side.
+     */
+    @Test
+    void figure4OverviewDrawsOnlyThePapersCellsWithLabelsThatFit(@TempDir Path tmp) throws IOException {
+        List<ResultCell> ours = new java.util.ArrayList<>();
+        String[] langs = {"bs", "sr", "hr", "cs", "sk", "ru", "uk", "ca", "es", "pt", "sv", "nb", "da"};
+        for (String row : List.of("best-rq", "best-rq+masr", "w2v-bert")) {
+            for (String a : langs) {
+                for (String b : langs) {
+                    for (long seed = 1; seed <= 2; seed++) {
+                        ours.add(new ResultCell("F4", row, a + ">" + b, "rate", seed / 4.0, seed, "cpu", "FLEURS analog",
+                                "p.json"));
+                    }
+                }
+            }
+        }
+        PaperNumbers paper = PaperNumbers.load();
+        ComparisonTable t = ComparisonTable.of("F4", "Figure 4", "ours", ours, paper);
+        assertTrue(t.keys().size() > 100, "the table keeps every rate of ours");
+        org.knowm.xchart.CategoryChart chart = Charts.paperCellsChart(t, "rate", "Figure 4");
+        List<String> columns = paper.cells("F4").stream().map(c -> c.column()).distinct().toList();
+        assertEquals(List.of("bs>bs", "bs>sr", "bs>hr", "sr>bs", "sr>sr", "sr>hr", "hr>bs", "hr>sr", "hr>hr"), columns);
+        assertEquals(List.of("best-rq ours", "best-rq paper", "best-rq+masr ours", "best-rq+masr paper"),
+                List.copyOf(chart.getSeriesMap().keySet()), "no series for a row the paper does not give");
+        for (org.knowm.xchart.CategorySeries s : chart.getSeriesMap().values()) {
+            assertEquals(columns, List.copyOf(s.getXData()), s.getName());
+        }
+        List<?> bestRqPaper = List.copyOf(chart.getSeriesMap().get("best-rq paper").getYData());
+        assertEquals(0.22, ((Number) bestRqPaper.get(0)).doubleValue(), 1e-9);
+        assertEquals(0.375, ((Number) chart.getSeriesMap().get("best-rq+masr ours").getYData().iterator().next())
+                .doubleValue(), 1e-9, "ours: the mean over seeds");
+        assertTrue(Charts.labelsFit(columns, chart.getStyler().getAxisTickLabelsFont(), chart.getWidth()));
+        assertEquals(0, chart.getStyler().getXAxisLabelRotation());
+        // The old overview's labels ("<row> <column>", one per row and rate of ours) could not fit at any usual size.
+        List<String> everyCell = new java.util.ArrayList<>();
+        t.rows().forEach(r -> t.keys().forEach(k -> everyCell.add(r + " " + k.column())));
+        assertFalse(Charts.labelsFit(everyCell, chart.getStyler().getAxisTickLabelsFont(), 1000));
+        Path png = tmp.resolve("figure4.png");
+        Charts.paperCellBars(t, "rate", "Figure 4", png);
+        assertPng(png);
+        assertEquals(chart.getWidth(), ImageIO.read(png.toFile()).getWidth());
+
+        // A corpus without bs/sr/hr (smoke's: sv/nb only) still gets the paper's 18 bars, and none of ours.
+        ComparisonTable svNb = ComparisonTable.of("F4", "Figure 4", "ours", List.of(new ResultCell("F4", "best-rq",
+                "sv>nb", "rate", 0.5, 1, "smoke", "FLEURS analog", "p.json")), paper);
+        org.knowm.xchart.CategoryChart paperOnly = Charts.paperCellsChart(svNb, "rate", "Figure 4");
+        assertEquals(List.copyOf(chart.getSeriesMap().keySet()), List.copyOf(paperOnly.getSeriesMap().keySet()));
+        assertEquals(columns, List.copyOf(paperOnly.getSeriesMap().get("best-rq paper").getXData()));
+        assertTrue(paperOnly.getSeriesMap().get("best-rq ours").getYData().stream().allMatch(java.util.Objects::isNull));
     }
 }

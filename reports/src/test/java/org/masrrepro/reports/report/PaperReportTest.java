@@ -82,6 +82,42 @@ class PaperReportTest {
                 Map.of("pretrain loss", new double[][] {{1, 2, 3}, {5, 4, 3}}));
     }
 
+    private static RunSummary run(String row, long seed, int[][] conf) {
+        RunSummary r = run(row, seed);
+        ClassificationReport m = r.metrics();
+        return new RunSummary(r.spec(), seed, r.describes(), r.table(), r.row(), r.dataset(), r.corpus(), r.cardLink(),
+                r.provenance(), new ClassificationReport(m.n(), m.accuracy(), m.accuracyOverlapped(),
+                        m.accuracyNonOverlapped(), m.macroF1(), m.eer(), m.classes(), conf, m.recallPerClass()),
+                r.curves());
+    }
+
+    /**
+     * Each Figure 4 heat map is the mean over its spec's seeds of each seed's rates (as the table's cells are), one
+     * per spec and group, and its title says over how many seeds; it was the first seed's alone.
+     */
+    @Test
+    void figure4HeatMapsAreTheMeanOverSeeds() throws IOException {
+        // classes bs, sr, hr, de, sv; seed 0: bs -> 3 bs 1 hr; seed 1: bs -> 1 bs 1 sr 2 hr, sr -> only de (outside)
+        int[][] a = {{3, 0, 1, 0, 0}, {0, 2, 2, 0, 0}, {1, 1, 2, 0, 0}, {0, 0, 0, 4, 0}, {0, 0, 0, 0, 4}};
+        int[][] b = {{1, 1, 2, 0, 0}, {0, 0, 0, 4, 0}, {0, 0, 4, 0, 0}, {0, 0, 0, 4, 0}, {0, 0, 0, 0, 4}};
+        List<RunSummary> runs = List.of(run("best-rq", 1, b), run("best-rq", 0, a));
+        List<String> group = List.of("bs", "sr", "hr");
+        double[][] mean = PaperReport.meanGroupRates(runs, group);
+        assertArrayEquals(new double[] {(0.75 + 0.25) / 2, 0.25 / 2, (0.25 + 0.5) / 2}, mean[0], 1e-12);
+        assertArrayEquals(new double[] {0, 0.5, 0.5}, mean[1], 1e-12, "seed 1 has no sr prediction inside the group");
+        assertArrayEquals(new double[] {0.125, 0.125, 0.75}, mean[2], 1e-12);
+
+        PaperReport.write(out, "smoke", cells(), runs);
+        List<String> maps;
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            maps = s.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("figure4_")).sorted().toList();
+        }
+        assertEquals(List.of("figure4_table1_best-rq_bs-sr-hr.png"), maps, "one heat map per spec and group");
+        String title = org.masrrepro.reports.plots.Charts.readText(out.resolve(maps.get(0))).get("Title");
+        assertEquals("best-rq bs/sr/hr (table1/best-rq, mean of 2 seeds)", title);
+        assertTrue(Files.readString(out.resolve("README.md")).contains("mean over its seeds of each seed's rates"));
+    }
+
     @Test
     void writesEveryTableFigureAndTheClaimsChecklist() throws IOException {
         List<ClaimResult> claims = PaperReport.write(out, "smoke", cells(),
@@ -104,6 +140,9 @@ class PaperReportTest {
         // 4 table charts + Figure 3 + 2 runs x 1 group (bs/sr/hr) + 2 curve charts
         assertEquals(9, images, html);
         assertTrue(Files.isRegularFile(out.resolve("results.csv")) && Files.isRegularFile(out.resolve("claims.json")));
+        assertEquals("Figure 4 (bs/sr/hr): the paper's 18 confusion rates beside ours (mean over seeds)",
+                org.masrrepro.reports.plots.Charts.readText(out.resolve("figure4.png")).get("Title"),
+                "figure4.png draws the paper's cells only");
 
         ClaimResult win = claims.stream().filter(c -> c.claim().id().equals("t1-masr-beats-bestrq-fleurs-acc"))
                 .findFirst().orElseThrow();
@@ -112,12 +151,77 @@ class PaperReportTest {
         // The statements table computes ours where it can: relative gain 100 * 10 / 51 on average.
         assertTrue(md.contains("| s51-rel-acc-masr-bestrq-fleurs |"), md);
         // Each table says where its rows came from, per spec and seed.
-        String t1 = md.substring(md.indexOf("Table 1"), md.indexOf("Table 3"));
+        String t1 = md.substring(md.indexOf("### Table 1"), md.indexOf("### Table 2"));
         assertTrue(t1.contains("| best-rq+masr | table1/best-rq+masr | [0](../../x/provenance.json) |"), t1);
         // Figure 4's cells are analyses of the LID runs of their rows: best-rq only here.
         String f4 = md.substring(md.indexOf("### Figure 4: confusion rates"), md.indexOf("### Section 5.1/6.1"));
         assertTrue(f4.contains("| best-rq | table1/best-rq | [0](../../x/provenance.json) |"), f4);
         assertFalse(f4.contains("table1/best-rq+masr"), f4);
+    }
+
+    /**
+     * The statements' values and Figure 3's per-language changes, shown in the page, are exported as CSV and JSON
+     * beside results.csv, with the same numbers unrounded.
+     */
+    @Test
+    void statementsAndFigure3AreExportedAsCsvAndJson() throws IOException {
+        PaperReport.write(out, "smoke", cells(), List.of(run("best-rq", 0), run("best-rq+masr", 0)));
+        List<org.apache.commons.csv.CSVRecord> statements = csv(out.resolve("statements.csv"),
+                PaperReport.STATEMENT_COLUMNS);
+        org.apache.commons.csv.CSVRecord gain = statements.stream()
+                .filter(r -> r.get("id").equals("s51-rel-acc-masr-bestrq-fleurs")).findFirst().orElseThrow();
+        double meanGain = (100.0 * 10 / 50 + 100.0 * 10 / 51 + 100.0 * 10 / 52) / 3; // per seed, then the mean
+        assertEquals(meanGain, Double.parseDouble(gain.get("ours_mean")), 1e-9);
+        assertEquals("smoke", gain.get("profile"));
+        assertEquals("3", gain.get("ours_seeds"));
+        assertFalse(gain.get("paper_value").isEmpty() || gain.get("formula").isEmpty(), gain.toString());
+        assertTrue(statements.stream().anyMatch(r -> r.get("ours_mean").isEmpty()), "a statement not computed is empty");
+        assertEquals(org.masrrepro.reports.paper.PaperStatements.load().size(), statements.size());
+        List<Map<String, Object>> json = json(out.resolve("statements.json"));
+        assertEquals(statements.size(), json.size());
+        Map<String, Object> gainJson = json.stream().filter(o -> o.get("id").equals("s51-rel-acc-masr-bestrq-fleurs"))
+                .findFirst().orElseThrow();
+        assertEquals(meanGain, ((Number) gainJson.get("ours_mean")).doubleValue(), 1e-9);
+        assertTrue(json.stream().anyMatch(o -> o.containsKey("ours_mean") && o.get("ours_mean") == null),
+                "missing is null, and the key is there");
+
+        List<org.apache.commons.csv.CSVRecord> f3 = csv(out.resolve("figure3_changes.csv"), PaperReport.FIGURE3_COLUMNS);
+        assertEquals(List.of("bs", "de", "hr", "sr", "sv"), f3.stream().map(r -> r.get("language")).sorted().toList());
+        org.apache.commons.csv.CSVRecord bs = f3.stream().filter(r -> r.get("language").equals("bs")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("fleurs", "best-rq+masr", "false"), List.of(bs.get("dataset"), bs.get("masr_row"),
+                bs.get("overlapped")));
+        assertEquals(40.0, Double.parseDouble(bs.get("bestrq_recall_pct")), 1e-9);
+        assertEquals(45.0, Double.parseDouble(bs.get("masr_recall_pct")), 1e-9);
+        assertEquals(12.5, Double.parseDouble(bs.get("relative_change_pct")), 1e-9);
+        assertEquals(List.of("FLEURS analog (espeak-ng)", "smoke"), List.of(bs.get("corpus"), bs.get("profile")),
+                "read alone, a row names its corpus and profile");
+        List<Map<String, Object>> f3json = json(out.resolve("figure3_changes.json"));
+        assertEquals(5, f3json.size());
+        Map<String, Object> sr = f3json.stream().filter(o -> o.get("language").equals("sr")).findFirst().orElseThrow();
+        assertEquals(Boolean.TRUE, sr.get("overlapped"));
+        assertEquals(100.0 * (47 - 41) / 41, ((Number) sr.get("relative_change_pct")).doubleValue(), 1e-9);
+
+        // With no results both files are still there, with their header and no rows.
+        Path empty = Files.createDirectories(out.resolve("empty"));
+        PaperReport.write(empty, "smoke", List.of(), List.of());
+        assertEquals(0, csv(empty.resolve("figure3_changes.csv"), PaperReport.FIGURE3_COLUMNS).size());
+        assertEquals(List.of(), json(empty.resolve("figure3_changes.json")));
+        assertTrue(json(empty.resolve("statements.json")).stream().allMatch(o -> o.get("ours_mean") == null));
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csv(Path file, List<String> header) throws IOException {
+        try (java.io.Reader r = Files.newBufferedReader(file)) {
+            org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                    .setSkipHeaderRecord(true).build().parse(r);
+            assertEquals(header, p.getHeaderNames(), file.toString());
+            return p.getRecords();
+        }
+    }
+
+    private static List<Map<String, Object>> json(Path file) throws IOException {
+        return new com.google.gson.Gson().fromJson(Files.readString(file),
+                new com.google.gson.reflect.TypeToken<List<Map<String, Object>>>() {}.getType());
     }
 
     /**
@@ -140,8 +244,9 @@ class PaperReportTest {
                     .toList();
             pngs = all.stream().filter(p -> p.toString().endsWith(".png")).toList();
         }
-        assertEquals(List.of("figure4.csv", "section51.csv", "table1.csv", "table3.csv"),
-                csvs.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("figure2.csv", "figure4.csv", "section51.csv", "table1.csv", "table2.csv", "table3.csv"),
+                csvs.stream().map(p -> p.getFileName().toString()).toList(), "every table, run or not");
+        List<String> notRun = List.of("figure2.csv", "table2.csv");
         for (Path csv : csvs) {
             try (java.io.Reader r = Files.newBufferedReader(csv)) {
                 org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
@@ -158,7 +263,11 @@ class PaperReportTest {
                         assertEquals("smoke", rec.get("profile"), csv + " row " + rec.get("row"));
                     }
                 }
-                assertTrue(measured > 0, csv + " has rows of ours");
+                if (notRun.contains(csv.getFileName().toString())) {
+                    assertEquals(0, measured, csv + " has no rows of ours");
+                } else {
+                    assertTrue(measured > 0, csv + " has rows of ours");
+                }
             }
         }
         // 4 table charts + Figure 3 + 2 Figure 4 heat maps + 2 curve charts
@@ -232,6 +341,46 @@ class PaperReportTest {
                 + "<a href=\"cards/mask.md\">downstream</a>"), html);
     }
 
+    /**
+     * Every id of index.html is unique and every in-page link ({@code href="#x"}) has a target, with all results and
+     * with none: the contents links land on their sections.
+     */
+    @Test
+    void everyIdIsUniqueAndEveryInPageLinkHasATarget() throws IOException {
+        for (List<ResultCell> cells : List.of(cells(), List.<ResultCell>of())) {
+            Path dir = Files.createDirectories(out.resolve("r" + cells.size()));
+            PaperReport.write(dir, "smoke", cells, cells.isEmpty() ? List.of()
+                    : List.of(run("best-rq", 0), run("best-rq+masr", 0)));
+            String html = Files.readString(dir.resolve("index.html"));
+            List<String> ids = new ArrayList<>();
+            Matcher id = Pattern.compile("\\sid=\"([^\"]*)\"").matcher(html);
+            while (id.find()) {
+                ids.add(id.group(1));
+            }
+            assertFalse(ids.isEmpty(), html);
+            List<String> repeated = ids.stream().filter(i -> ids.indexOf(i) != ids.lastIndexOf(i)).distinct().toList();
+            assertEquals(List.of(), repeated, "ids used more than once in index.html");
+            Matcher href = Pattern.compile("href=\"#([^\"]*)\"").matcher(html);
+            int links = 0;
+            while (href.find()) {
+                assertTrue(ids.contains(href.group(1)), "#" + href.group(1) + " has no target in index.html");
+                links++;
+            }
+            assertTrue(links >= 7, "the contents link the page's sections: " + links);
+            // Every file the page links beside it exists (results, claims, statements, Figure 3, table CSVs).
+            Matcher file = Pattern.compile("href=\"([^\"#/]+)\"").matcher(html);
+            List<String> files = new ArrayList<>();
+            while (file.find()) {
+                files.add(file.group(1));
+                assertTrue(Files.isRegularFile(dir.resolve(file.group(1))), file.group(1) + " is linked but missing");
+            }
+            assertTrue(files.containsAll(List.of("results.csv", "results.json", "claims.json", "statements.csv",
+                    "statements.json", "figure3_changes.csv", "figure3_changes.json", "table1.csv")), files.toString());
+            // The contents' Figure 4 entry is the heat map section, not Figure 4's table.
+            assertTrue(html.contains("<h2 id=\"figure4-heatmaps\">Figure 4"), html);
+        }
+    }
+
     @Test
     void emptyResultsStillGiveAPageThatSaysWhatIsMissing() throws IOException {
         PaperReport.write(out, "smoke", List.of(), List.of());
@@ -240,5 +389,61 @@ class PaperReportTest {
         assertTrue(md.contains("not run"), md);
         assertTrue(md.contains("Ours: no results yet at profile smoke."), md);
         assertFalse(md.contains("0 run(s)"), md);
+        assertEveryTableAndFigureAppears(out, PaperReport.TABLES.keySet());
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".png")).toList(),
+                    "nothing of ours to draw");
+        }
+    }
+
+    /**
+     * Every table and figure of the paper is in the page, its contents and its files, run or not: one none of whose
+     * specs has run shows the paper's numbers with ours "not run yet", leaves its chart out and says why.
+     */
+    private static void assertEveryTableAndFigureAppears(Path out, java.util.Collection<String> notRun)
+            throws IOException {
+        String md = Files.readString(out.resolve("README.md"));
+        String html = Files.readString(out.resolve("index.html"));
+        List<String> ids = List.copyOf(PaperReport.TABLES.keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            PaperReport.TableView view = PaperReport.TABLES.get(id);
+            String base = PaperReport.fileName(id);
+            for (String ext : List.of(".md", ".csv", ".html")) {
+                assertTrue(Files.isRegularFile(out.resolve(base + ext)), base + ext);
+            }
+            assertTrue(html.contains("<h3 id=\"" + base + "\">"), base + " has no section");
+            assertTrue(html.contains("<li><a href=\"#" + base + "\">" + org.masrrepro.reports.tables.ComparisonTable.esc(view.shortTitle())
+                    + "</a></li>"), base + " is not in the contents");
+            int from = md.indexOf("### " + view.title());
+            int to = i + 1 < ids.size() ? md.indexOf("### " + PaperReport.TABLES.get(ids.get(i + 1)).title())
+                    : md.indexOf("## Figure 3");
+            assertTrue(from >= 0 && to > from, id);
+            String section = md.substring(from, to);
+            if (notRun.contains(id)) {
+                assertTrue(section.contains("Ours: not run yet at profile smoke (its numbers come from "
+                        + view.runBy() + ")") && section.contains("no chart is drawn"), section);
+                assertFalse(section.contains("![") || Files.exists(out.resolve(base + ".png")), section);
+                assertEquals(!id.equals("F2") && !id.equals("S51"), section.contains("| not run yet |"),
+                        "ours beside the paper's numbers, where the paper gives some: " + section);
+            } else {
+                assertTrue(section.contains("![") && Files.exists(out.resolve(base + ".png")), section);
+            }
+        }
+    }
+
+    /** Tables 2 and 3 and Figure 2 appear, with the paper's numbers, when only Table 1 has run. */
+    @Test
+    void tablesNotRunYetStillAppearWithThePapersNumbers() throws IOException {
+        List<ResultCell> t1 = cells().stream().filter(c -> c.table().equals("T1")).toList();
+        PaperReport.write(out, "smoke", t1, List.of(run("best-rq", 0)));
+        assertEveryTableAndFigureAppears(out, List.of("T2", "T3", "F2", "F4", "S51"));
+        String t3 = Files.readString(out.resolve("table3.md"));
+        assertTrue(t3.lines().anyMatch(l -> l.startsWith("| best-rq | not run yet | 5.1 |")), t3);
+        assertTrue(t3.startsWith("**Table 3: ASR word error rate") && t3.contains("— Ours: no results yet at profile "
+                + "smoke."), "the caption of a table not run names no runs: " + t3);
+        // Table 1's rows not run say so too, beside the paper's numbers.
+        String t1md = Files.readString(out.resolve("table1.md"));
+        assertTrue(t1md.lines().anyMatch(l -> l.startsWith("| w2v-bert | not run yet |")), t1md);
     }
 }

@@ -95,7 +95,8 @@ class ComparisonTableTest {
         assertTrue(table.get(1).matches("\\|---\\|(---:\\|){9}"), table.get(1));
         assertEquals(List.of("best-rq", "80.0 ± 0.0 (n=2)", "85.6", "-5.6", "71.0 ± 1.4 (n=2)", "75.4", "-4.4", "",
                 "0.9", ""), cellsOf(table.get(2 + 3)));
-        assertEquals(List.of("w2v-bert", "", "87.7", "", "", "78.0", "", "", "0.5", ""), cellsOf(table.get(2)));
+        assertEquals(List.of("w2v-bert", ComparisonTable.NOT_RUN, "87.7", "", ComparisonTable.NOT_RUN, "78.0", "",
+                ComparisonTable.NOT_RUN, "0.5", ""), cellsOf(table.get(2)));
         // 1.25 - 0.3 = 0.95 rounds half up, consistent with the shown 1.3 and 0.3.
         assertEquals(List.of("best-rq+masr", "", "91.3", "", "", "83.7", "", "1.3", "0.3", "+1.0"),
                 cellsOf(table.get(2 + 5)));
@@ -146,7 +147,9 @@ class ComparisonTableTest {
         ComparisonTable t = ComparisonTable.of("T3", "Table 3", "none yet", List.of(), PAPER);
         assertEquals(7, t.keys().size());
         assertEquals(List.of("best-rq", "best-rq+lasr", "best-rq+masr"), t.rows());
-        assertTrue(t.toMarkdown().contains("| best-rq |  | 5.1 |  |"), t.toMarkdown());
+        assertTrue(t.toMarkdown().contains("| best-rq | not run yet | 5.1 |  |"), t.toMarkdown());
+        assertTrue(t.toHtmlTable().contains("<tr><td>best-rq</td><td>not run yet</td><td>5.1</td><td></td>"),
+                t.toHtmlTable());
     }
 
     /** Each CSV row says which corpora and profile its numbers came from, so a row read alone is still honest. */
@@ -193,5 +196,33 @@ class ComparisonTableTest {
         assertFalse(html.contains("<LID>"));
         assertTrue(html.contains("<td>71.0 ± 1.4 (n=2)</td><td>75.4</td><td>-4.4</td>"), html);
         assertTrue(Files.readString(tmp.resolve("t.md")).startsWith("**Table 1 <LID>** — a & b \\| c\n"));
+    }
+
+    /**
+     * Figure 4's rates (0-1) are shown to .01 as the paper gives them, ours and paper alike, and the header names the
+     * unit: with one decimal the paper's .22 read 0.2 and its .01 read 0.0.
+     */
+    @Test
+    void figure4RatesKeepThePapersPrecisionAndSayTheirUnit() {
+        List<ResultCell> f4 = List.of(cell("F4", "best-rq", "bs>bs", "rate", 0.27, 1),
+                cell("F4", "best-rq", "bs>bs", "rate", 0.25, 2), cell("F4", "best-rq+masr", "bs>sr", "rate", 0.034, 1),
+                cell("F4", "best-rq", "bs>sr", "share", 12.34, 1));
+        ComparisonTable t = ComparisonTable.of("F4", "Figure 4", CAPTION, f4, PAPER);
+        String md = t.toMarkdown();
+        String header = md.lines().filter(l -> l.startsWith("| row |")).findFirst().orElseThrow();
+        assertTrue(header.contains("| bs>bs rate (0-1) ours | paper | Δ |"), header);
+        assertTrue(header.contains("| bs>sr share (%) ours | paper | Δ |"), header);
+        List<String> bestRq = cellsOf(md.lines().filter(l -> l.startsWith("| best-rq |")).findFirst().orElseThrow());
+        List<String> masr = cellsOf(md.lines().filter(l -> l.startsWith("| best-rq+masr |")).findFirst().orElseThrow());
+        int bsbs = t.keys().indexOf(new ComparisonTable.Key("bs>bs", "rate"));
+        int bssr = t.keys().indexOf(new ComparisonTable.Key("bs>sr", "rate"));
+        int share = t.keys().indexOf(new ComparisonTable.Key("bs>sr", "share"));
+        assertEquals(List.of("0.26 ± 0.01 (n=2)", "0.22", "+0.04"), bestRq.subList(1 + 3 * bsbs, 4 + 3 * bsbs));
+        assertEquals(List.of("0.03", "0.01", "+0.02"), masr.subList(1 + 3 * bssr, 4 + 3 * bssr));
+        assertEquals(List.of("", "0.00", ""), bestRq.subList(1 + 3 * bssr, 4 + 3 * bssr));
+        assertEquals("12.3", bestRq.get(1 + 3 * share), "a share is a percentage: one decimal");
+        String html = t.toHtmlTable();
+        assertTrue(html.contains("<th colspan=\"3\">bs&gt;bs rate (0-1)</th>"), html);
+        assertTrue(html.contains("<td>0.26 ± 0.01 (n=2)</td><td>0.22</td><td>+0.04</td>"), html);
     }
 }
