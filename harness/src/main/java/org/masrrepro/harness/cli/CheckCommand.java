@@ -112,7 +112,8 @@ final class CheckCommand {
                 return new RunsPlatform(null, "step " + dir + " has no provenance");
             }
             JsonObject p = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-            Map<String, String> fp = Environment.platform(p.has("environment") ? p.getAsJsonObject("environment") : null);
+            Map<String, String> fp = Environment.platform(p.has("environment") && p.get("environment").isJsonObject()
+                    ? p.getAsJsonObject("environment") : null);
             if (fp == null) {
                 return new RunsPlatform(null, "step " + dir + " was made before provenance recorded the platform");
             }

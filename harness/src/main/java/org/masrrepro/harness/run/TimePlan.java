@@ -169,11 +169,11 @@ public final class TimePlan {
 
     /** Median seconds per training step times the steps, or median seconds for other work; NaN with no data. */
     static double estimate(List<double[]> pool, int trainingSteps) {
-        if (pool.isEmpty()) {
-            return Double.NaN;
-        }
         if (trainingSteps == 0) {
             return 0; // e.g. the random-init reference: a pretraining of 0 steps only saves the initial weights
+        }
+        if (pool.isEmpty()) {
+            return Double.NaN;
         }
         boolean perStep = trainingSteps > 0;
         double[] v = pool.stream().filter(m -> !perStep || m[1] > 0).mapToDouble(m -> perStep ? m[0] / m[1] : m[0])

@@ -28,11 +28,12 @@ public final class Environment {
 
     /**
      * The environment keys whose values together identify the platform a number was computed on: whatever changes
-     * the floating-point operations libtorch runs (CPU kernels picked by instruction set, intra-op thread count,
-     * engine build), not what only changes speed or bookkeeping (git commit, Java version, processor count).
+     * the floating-point operations behind a number: libtorch's (CPU kernels picked by instruction set, intra-op thread
+     * count, engine build, a GPU) and Java's own (the feature front end uses {@code Math}, whose results may differ by
+     * an ulp between JDK builds); not what only changes speed or bookkeeping (git commit, processor count).
      */
-    public static final List<String> PLATFORM_KEYS = List.of("cpu_model", "cpu_isa", "os", "djl_version", "engine",
-            "engine_version", "torch_num_threads");
+    public static final List<String> PLATFORM_KEYS = List.of("cpu_model", "cpu_isa", "os", "java_vendor",
+            "java_version", "djl_version", "engine", "engine_version", "gpu_count", "torch_num_threads");
 
     /** Instruction-set flags of {@code /proc/cpuinfo} that change which libtorch (oneDNN, MKL, ATen) kernels run. */
     static final List<String> ISA_FLAGS = List.of("sse4_2", "avx", "avx2", "fma", "f16c", "avx_vnni", "avx512f",

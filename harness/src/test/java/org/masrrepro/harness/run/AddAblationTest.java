@@ -84,6 +84,9 @@ class AddAblationTest {
         Path stale = runs.resolve("report/smoke/table3.md");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "| best-rq | 12.3 (stale) |");
+        // a file no report of these results writes (a heat map of a spec since deleted): it must be gone, not kept
+        Path orphan = runs.resolve("report/smoke/figure4_table1_old-spec_bs-sr-hr.png");
+        Files.writeString(orphan, "not a png");
         // and the staging directory of a writer that died (no process 2^22+1 on Linux: pid_max is at most 2^22)
         Path deadStaging = runs.resolve("report/smoke.partial-4194305");
         Files.createDirectories(deadStaging);
@@ -110,6 +113,7 @@ class AddAblationTest {
         String index = Files.readString(runs.resolve("report/smoke/index.html"));
         assertTrue(index.contains("ablations/lasr-margin-0.5") && index.contains("Claims checklist"), index);
         assertFalse(Files.readString(stale).contains("(stale)"), "a stale table of an earlier report survived");
+        assertFalse(Files.exists(orphan), "a file of an earlier report survived the rebuild");
         try (var left = Files.list(runs.resolve("report"))) {
             assertEquals(List.of("smoke"), left.map(p -> p.getFileName().toString()).toList(),
                     "a staging or old report directory was left behind");

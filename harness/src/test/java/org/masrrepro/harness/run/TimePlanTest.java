@@ -33,6 +33,7 @@ class TimePlanTest {
         assertEquals(100, TimePlan.estimate(training, 500), 1e-9, "median 0.2 s/step x 500 steps");
         assertEquals(200, TimePlan.estimate(List.of(new double[] {100, -1}, new double[] {300, -1}), -1), 1e-9);
         assertEquals(0, TimePlan.estimate(training, 0), "a 0-step pretraining (random init) costs nothing");
+        assertEquals(0, TimePlan.estimate(List.of(), 0), "even with nothing alike measured (0-step ones are not kept)");
         assertTrue(Double.isNaN(TimePlan.estimate(List.of(), 500)), "nothing alike measured: unknown, not guessed");
     }
 
