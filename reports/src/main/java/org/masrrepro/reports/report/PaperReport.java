@@ -444,10 +444,17 @@ public final class PaperReport {
      */
     static List<RunSummary> runsBehind(List<RunSummary> runs, List<ResultCell> cells, String table) {
         Set<String> analysedRows = new TreeSet<>();
-        cells.stream().filter(c -> c.table().equals(table)).forEach(c -> analysedRows.add(c.row()));
+        Set<String> analysedCorpora = new TreeSet<>();
+        cells.stream().filter(c -> c.table().equals(table)).forEach(c -> {
+            analysedRows.add(c.row());
+            analysedCorpora.add(c.corpus());
+        });
         boolean analysis = table.equals("F4") || table.equals("S51");
+        // An analysis row is computed from the LID runs of that row on the corpora its cells name (a Dhvani run of
+        // the same row gives Figure 4 nothing when no close group of its languages exists).
         return runs.stream().filter(r -> analysis
                 ? (r.table().equals("T1") || r.table().equals("F2")) && analysedRows.contains(r.row())
+                        && analysedCorpora.contains(r.corpus())
                 : r.table().equals(table)).toList();
     }
 

@@ -70,6 +70,20 @@ class ReportCaptionTest {
                 + "recordings), NOT the paper's datasets"), captions.get("T2"));
     }
 
+    /** Figure 4 is computed from the LID runs of its rows on the corpora its cells name, not every run of the row. */
+    @Test
+    void anAnalysisTableIsBehindOnlyTheRunsOnItsCorpora() {
+        RunSummary fleurs = learned(FLEURS);
+        RunSummary dhvani = run("table1/bestrq-dhvani", 1, "T1", "best-rq", "Dhvani analog",
+                corpus("corpus/a", "FLEURS analog", false, 0, RunSummary.PRETRAINING),
+                corpus("corpus/d", "Dhvani analog", false, 0, RunSummary.DOWNSTREAM));
+        List<ResultCell> cells = List.of(cell("T1", "best-rq", "fleurs/all", "FLEURS analog"),
+                cell("T1", "best-rq", "dhvani/all", "Dhvani analog"), cell("F4", "best-rq", "bs>sr", "FLEURS analog"));
+        assertEquals(List.of(fleurs), PaperReport.runsBehind(List.of(fleurs, dhvani), cells, "F4"),
+                "the Dhvani run of the same row gave Figure 4 nothing");
+        assertEquals(List.of(fleurs, dhvani), PaperReport.runsBehind(List.of(fleurs, dhvani), cells, "T1"));
+    }
+
     /** The caption follows the corpora the rows used: analogs are said to be analogs, a real corpus is not. */
     @Test
     void captionSaysAnalogOnlyOfAnalogsAndCountsSkippedFilesOfRealCorpora() {
