@@ -58,9 +58,8 @@ class TimePlanTest {
 
     @Test
     void finishedStepsAreMeasuredAndAlikeOnesEstimated(@TempDir Path runs) throws IOException {
-        SpecLoader specs = new SpecLoader(TestPaths.specs());
         Profile p = Profile.SMOKE;
-        ExperimentPlan plan = ExperimentPlan.of(specs.load("table1/bestrq-fleurs", p, null), p);
+        ExperimentPlan plan = smokeBestRq();
         StepId ids = new StepId();
         finished(runs.resolve(ids.dirName(plan.corpus())), plan.corpus(), 12.0, p, false);
         // Another seed's pretraining, finished: 0.5 s per step; the planned one is alike, so it is estimated from it.
@@ -86,9 +85,8 @@ class TimePlanTest {
     /** A fresh runs folder estimates from reference timings written elsewhere; its own measurements come first. */
     @Test
     void referenceTimingsFromAnotherRunsFolderFillTheUnknowns(@TempDir Path tmp) throws IOException {
-        SpecLoader specs = new SpecLoader(TestPaths.specs());
         Profile p = Profile.SMOKE;
-        ExperimentPlan plan = ExperimentPlan.of(specs.load("table1/bestrq-fleurs", p, null), p);
+        ExperimentPlan plan = smokeBestRq();
         StepId ids = new StepId();
         int steps = TimePlan.trainingSteps(plan.pretrain().inputs());
         Path elsewhere = tmp.resolve("elsewhere");
@@ -130,6 +128,12 @@ class TimePlanTest {
         IOException wrong = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> TimePlan.of(List.of(plan), fresh, Profile.CPU, s -> true, timings));
         assertTrue(wrong.getMessage().contains("profile 'smoke', not cpu"), wrong.getMessage());
+    }
+
+    /** The smoke plan of table1/bestrq-fleurs, whose steps the timing tests mark finished. */
+    private static ExperimentPlan smokeBestRq() {
+        return ExperimentPlan.of(new SpecLoader(TestPaths.specs()).load("table1/bestrq-fleurs", Profile.SMOKE, null),
+                Profile.SMOKE);
     }
 
     static void finished(Path dir, Step step, double seconds, Profile p, boolean resumed, String... deps)
