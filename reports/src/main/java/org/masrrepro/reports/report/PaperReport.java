@@ -276,9 +276,7 @@ public final class PaperReport {
             List<ResultCell> drawn = cells.stream().filter(c -> c.table().equals("F3")
                     && c.column().startsWith(ds + "/") && (c.row().equals("best-rq") || c.row().equals(bestRow))).toList();
             // Where the numbers come from, as every table CSV says in its own fields.
-            List<String> origin = List.of(Origins.join(drawn.stream().map(ResultCell::corpus).toList()),
-                    Origins.join(drawn.stream().map(ResultCell::pretrainingCorpus).toList()),
-                    Origins.join(drawn.stream().map(ResultCell::profile).toList()));
+            List<String> origin = Origins.fields(drawn);
             Map<String, Double> change = new TreeMap<>();
             Set<String> nonOverlapped = new TreeSet<>();
             List<List<String>> rows = new ArrayList<>();

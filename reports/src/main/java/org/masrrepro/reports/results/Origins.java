@@ -22,6 +22,16 @@ public final class Origins {
     }
 
     /**
+     * The cells' origin as three fields, each {@link #join}ed: corpora measured on, pretraining corpora, profiles (the
+     * {@code corpus}, {@code pretraining_corpus} and {@code profile} columns of every exported table).
+     */
+    public static List<String> fields(Collection<ResultCell> cells) {
+        return List.of(join(cells.stream().map(ResultCell::corpus).toList()),
+                join(cells.stream().map(ResultCell::pretrainingCorpus).toList()),
+                join(cells.stream().map(ResultCell::profile).toList()));
+    }
+
+    /**
      * One line (see {@link #line}) of the cells' corpora, pretraining corpora and profiles, each sorted;
      * {@code "no results of ours"} for no cells.
      */

@@ -188,10 +188,10 @@ public final class ComparisonTable {
         StringColumn pretraining = StringColumn.create(ORIGIN_COLUMNS.get(1));
         StringColumn profile = StringColumn.create(ORIGIN_COLUMNS.get(2));
         for (String r : rows) {
-            List<ResultCell> of = cells.stream().filter(c -> c.row().equals(r)).toList();
-            corpus.append(Origins.join(of.stream().map(ResultCell::corpus).toList()));
-            pretraining.append(Origins.join(of.stream().map(ResultCell::pretrainingCorpus).toList()));
-            profile.append(Origins.join(of.stream().map(ResultCell::profile).toList()));
+            List<String> origin = Origins.fields(cells.stream().filter(c -> c.row().equals(r)).toList());
+            corpus.append(origin.get(0));
+            pretraining.append(origin.get(1));
+            profile.append(origin.get(2));
         }
         t.addColumns(corpus, pretraining, profile);
         for (Key k : keys) {
