@@ -41,6 +41,19 @@ public final class Manifest {
         AtomicFiles.writeString(csv, w.toString());
     }
 
+    /**
+     * One SHA-256 over the audio a manifest lists: each file's path and bytes, in manifest order (paths resolve
+     * against the manifest's directory). It changes when the samples do, which the manifest alone does not show.
+     */
+    public static String audioSha256(Path csv) throws IOException {
+        List<String> paths = read(csv).stream().map(Utterance::audioPath).toList();
+        try {
+            return org.masrrepro.datasets.util.Hashes.sha256Files(csv.toAbsolutePath().getParent(), paths);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(csv + ": lists " + e.getFile() + ", which does not exist; rebuild the corpus", e);
+        }
+    }
+
     /** Reads a manifest, checking the header, column count and types; errors name the file and line. */
     public static List<Utterance> read(Path csv) throws IOException {
         if (!Files.isRegularFile(csv)) {

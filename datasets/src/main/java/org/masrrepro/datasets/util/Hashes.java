@@ -24,6 +24,22 @@ public final class Hashes {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** One SHA-256 over the files at {@code paths} (resolved against {@code base}), each as its path, a 0 byte, its bytes. */
+    public static String sha256Files(Path base, java.util.List<String> paths) throws IOException {
+        MessageDigest md = digest();
+        byte[] buf = new byte[1 << 16];
+        for (String p : paths) {
+            md.update(p.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            try (InputStream in = Files.newInputStream(base.resolve(p))) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     /** Relative path -> SHA-256 of every file under {@code dir}, sorted by path: to compare two builds file by file. */
     public static java.util.SortedMap<String, String> sha256Tree(Path dir) throws IOException {
         java.util.SortedMap<String, String> out = new java.util.TreeMap<>();

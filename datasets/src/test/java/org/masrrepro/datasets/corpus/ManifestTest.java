@@ -45,4 +45,31 @@ class ManifestTest {
         IOException range = assertThrows(IOException.class, () -> Manifest.read(csv));
         assertTrue(range.getMessage().contains("latitude 91.0"), range.getMessage());
     }
+
+    @Test
+    void theAudioHashFollowsTheSamplesWhichTheManifestHashDoesNot() throws IOException {
+        Path csv = tmp.resolve("m.csv");
+        Files.createDirectories(tmp.resolve("audio"));
+        Files.write(tmp.resolve("audio/a.wav"), new byte[] {1, 2, 3});
+        Files.write(tmp.resolve("audio/b.wav"), new byte[] {4, 5});
+        Manifest.write(csv, List.of(new Utterance("a", "train", "sv", "s1", "F", "", "", "audio/a.wav", 3, true),
+                new Utterance("b", "train", "sv", "s1", "F", "", "", "audio/b.wav", 2, true)));
+        String before = Manifest.audioSha256(csv);
+        String manifest = org.masrrepro.datasets.util.Hashes.sha256(csv);
+        assertEquals(before, Manifest.audioSha256(csv), "deterministic");
+
+        Files.write(tmp.resolve("audio/b.wav"), new byte[] {4, 6});
+        assertEquals(manifest, org.masrrepro.datasets.util.Hashes.sha256(csv));
+        assertFalse(before.equals(Manifest.audioSha256(csv)), "one changed sample changes the audio hash");
+
+        // bytes moved from one file to the next are a different corpus: each file's path is hashed before it
+        Files.write(tmp.resolve("audio/a.wav"), new byte[] {1, 2});
+        Files.write(tmp.resolve("audio/b.wav"), new byte[] {3, 4, 5});
+        assertFalse(before.equals(Manifest.audioSha256(csv)));
+
+        Files.delete(tmp.resolve("audio/b.wav"));
+        IOException missing = assertThrows(IOException.class, () -> Manifest.audioSha256(csv));
+        assertTrue(missing.getMessage().contains("audio/b.wav") && missing.getMessage().contains("rebuild"),
+                missing.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package org.masrrepro.harness.cli;
 
+import org.masrrepro.datasets.corpus.Manifest;
 import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.harness.run.CurrentResults;
 import org.masrrepro.harness.run.ExperimentPlan;
@@ -164,7 +165,7 @@ final class CheckCommand {
                 continue;
             }
             out.add(new Baseline.Corpus(e.getKey(), e.getValue(), Hashes.sha256(manifest),
-                    List.copyOf(cells.get(e.getKey()))));
+                    Manifest.audioSha256(manifest), List.copyOf(cells.get(e.getKey()))));
         }
         return out;
     }

@@ -54,6 +54,7 @@ class CheckCommandTest {
         for (Baseline.Corpus c : corpora) {
             assertTrue(c.cells().contains("T2 | best-rq | mask"), c.toString());
             assertEquals(64, c.manifestSha256().length());
+            assertEquals(64, c.audioSha256().length());
         }
 
         Path file = tmp.resolve("baseline.json");
@@ -81,7 +82,7 @@ class CheckCommandTest {
 
         List<Baseline.Corpus> edited = new ArrayList<>();
         for (Baseline.Corpus c : b.corpora()) {
-            edited.add(c.label().contains("FLEURS") ? new Baseline.Corpus(c.dir(), c.label(), "0".repeat(64), c.cells()) : c);
+            edited.add(c.label().contains("FLEURS") ? new Baseline.Corpus(c.dir(), c.label(), "0".repeat(64), c.audioSha256(), c.cells()) : c);
         }
         RegressionCheck.write(file, new Baseline(b.profile(), b.note(), b.tolerances(), b.platform(), edited,
                 b.cells()));
@@ -92,6 +93,22 @@ class CheckCommandTest {
         assertTrue(text.contains("1 corpus differs") && text.contains("manifest 000000000000 -> "), text);
         assertTrue(text.contains("mode: 3 of 6 cells compared exactly"), "the BEST-RQ row was pretrained on FLEURS, "
                 + "so only the floor's cells (Mask data alone) are compared exactly: " + text);
+
+        // Other samples under the same manifest (a new espeak-ng build, say): detected from the audio on disk.
+        RegressionCheck.write(file, b);
+        Baseline.Corpus fleurs = b.corpora().stream().filter(c -> c.label().contains("FLEURS")).findFirst().orElseThrow();
+        Path data = org.masrrepro.harness.steps.CorpusStep.dataDir(runs.resolve(fleurs.dir()));
+        Path wav = data.resolve(org.masrrepro.datasets.corpus.Manifest.read(data.resolve("manifest.csv")).get(0).audioPath());
+        byte[] original = Files.readAllBytes(wav);
+        byte[] flipped = original.clone();
+        flipped[flipped.length - 1] ^= 1;
+        Files.write(wav, flipped);
+        out.reset();
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps));
+        text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("1 corpus differs") && text.contains("audio " + fleurs.audioSha256().substring(0, 12)
+                + " -> ") && text.contains("mode: 3 of 6 cells compared exactly"), text);
+        Files.write(wav, original);
 
         // A step recorded with another thread count: the runs' platform is no single fingerprint, tolerances apply.
         Path prov = runs.resolve(CheckCommand.corpora(runs, records, specs, Profile.SMOKE, null, quiet).get(0).dir())

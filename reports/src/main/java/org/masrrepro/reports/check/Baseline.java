@@ -34,10 +34,11 @@ public record Baseline(String profile, String note, Map<String, Double> toleranc
     /**
      * One corpus build: its step directory (for an analog, the same on every machine for the same spec; for a real
      * corpus it includes the resolved data directory), its label, the SHA-256 of its manifest (which changes with the
-     * content: text, labels, lengths), and the {@code table | row | column} cells measured on it, as evaluation or
-     * pretraining data.
+     * text, labels and lengths), the SHA-256 of its audio (every file the manifest lists, in its order: a new espeak-ng
+     * build can change the samples and keep the manifest; null in baselines written before it was recorded), and the
+     * {@code table | row | column} cells measured on it, as evaluation or pretraining data.
      */
-    public record Corpus(String dir, String label, String manifestSha256, List<String> cells) {}
+    public record Corpus(String dir, String label, String manifestSha256, String audioSha256, List<String> cells) {}
 
     /** The {@code table | row | column} key a corpus lists its cells by (one format for writing and comparing). */
     public static String cellKey(String table, String row, String column) {

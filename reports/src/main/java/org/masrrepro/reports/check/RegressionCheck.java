@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * marks the regressed cells of rows measured on one, so a data change reads as one and not as a code regression.
  *
  * <p>Exact mode: when the baseline records the platform fingerprint its numbers were computed on and this run's equals
- * it, a cell all of whose corpora have the baseline's manifest hash is expected bit-identical (smoke runs are, on the
+ * it, a cell all of whose corpora have the baseline's manifest and audio hashes is expected bit-identical (smoke runs are, on the
  * same data and platform, resumed or not), so any difference beyond {@link #EXACT_TOLERANCE}, better or worse, fails as
  * {@link #CHANGED}. Elsewhere (another platform, changed data, a baseline without a platform) the baseline's
  * tolerances apply. The outcome says which mode was used and why.
@@ -42,8 +42,11 @@ public final class RegressionCheck {
     /** One compared cell. */
     public record Line(String key, double baseline, double measured, double tolerance, String verdict) {}
 
-    /** A corpus whose build differs from the baseline's (a null hash: not in this run, or not in the baseline). */
-    public record DataChange(String dir, String label, String baselineSha256, String measuredSha256) {}
+    /**
+     * A corpus whose build differs from the baseline's in {@code part} ("manifest" or "audio"); a null hash: not in
+     * this run, or not in the baseline.
+     */
+    public record DataChange(String dir, String label, String part, String baselineSha256, String measuredSha256) {}
 
     /**
      * The outcome: every line, whether any regressed or changed, the corpora whose content changed, measured cells the
@@ -98,9 +101,12 @@ public final class RegressionCheck {
                         + "(masr check --write-baseline):\n");
                 for (DataChange d : dataChanges) {
                     sb.append("  ").append(d.label()).append(" (").append(d.dir()).append("): ")
-                            .append(d.measuredSha256() == null ? "not in this run"
-                                    : d.baselineSha256() == null ? "not in the baseline"
-                                    : "manifest " + shortHash(d.baselineSha256()) + " -> " + shortHash(d.measuredSha256()))
+                            .append(d.measuredSha256() == null ? (d.part().equals("audio") ? "audio not hashed in this run"
+                                    : "not in this run")
+                                    : d.baselineSha256() == null ? (d.part().equals("audio")
+                                    ? "audio not hashed in the baseline (written before audio hashes were recorded)"
+                                    : "not in the baseline")
+                                    : d.part() + " " + shortHash(d.baselineSha256()) + " -> " + shortHash(d.measuredSha256()))
                             .append('\n');
                 }
             }
@@ -176,14 +182,20 @@ public final class RegressionCheck {
                 knownCells.addAll(old.cells() == null ? List.of() : old.cells());
                 Baseline.Corpus c = now.get(old.dir());
                 String sha = c == null ? null : c.manifestSha256();
-                if (!java.util.Objects.equals(old.manifestSha256(), sha)) {
-                    changes.add(new DataChange(old.dir(), old.label(), old.manifestSha256(), sha));
+                DataChange change = !java.util.Objects.equals(old.manifestSha256(), sha)
+                        ? new DataChange(old.dir(), old.label(), "manifest", old.manifestSha256(), sha)
+                        // an audio hash missing on either side is no evidence of sameness: not compared exactly
+                        : old.audioSha256() == null || !old.audioSha256().equals(c.audioSha256())
+                        ? new DataChange(old.dir(), old.label(), "audio", old.audioSha256(), c.audioSha256())
+                        : null;
+                if (change != null) {
+                    changes.add(change);
                     changedCells.addAll(old.cells() == null ? List.of() : old.cells());
                 }
             }
             for (Baseline.Corpus c : now.values()) {
                 if (!known.contains(c.dir())) {
-                    changes.add(new DataChange(c.dir(), c.label(), null, c.manifestSha256()));
+                    changes.add(new DataChange(c.dir(), c.label(), "manifest", null, c.manifestSha256()));
                     changedCells.addAll(c.cells());
                 }
             }

@@ -50,8 +50,8 @@ class RegressionCheckTest {
     @Test
     void aChangedCorpusIsNamedAndItsRegressedRowsMarkedButStillFail(@TempDir Path tmp) throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa2222bbbb", List.of("T1 | best-rq | fleurs/all")),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc4444dddd", List.of("T1 | best-rq | mask")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa2222bbbb", "aud1111aaaa2222bbbb", List.of("T1 | best-rq | fleurs/all")),
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc4444dddd", "aud3333cccc4444dddd", List.of("T1 | best-rq | mask")));
         Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 2.0), List.of(cell("acc", 70)), built);
         RegressionCheck.write(tmp.resolve("b.json"), b);
         Baseline read = RegressionCheck.read(tmp.resolve("b.json"));
@@ -64,8 +64,8 @@ class RegressionCheckTest {
         assertTrue(unchanged.dataChanges().isEmpty());
 
         List<Baseline.Corpus> rebuilt = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", List.of("T1 | best-rq | fleurs/all")),
-                new Baseline.Corpus("corpus/ccc", "Dhvani analog", "5555ffff", List.of("T1 | best-rq | dhvani/all")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", "aud9999eeee", List.of("T1 | best-rq | fleurs/all")),
+                new Baseline.Corpus("corpus/ccc", "Dhvani analog", "5555ffff", "aud5555ffff", List.of("T1 | best-rq | dhvani/all")));
         RegressionCheck.Outcome changed = RegressionCheck.compare(read, List.of(cell("acc", 60)), rebuilt);
         assertTrue(changed.regressed(), "a data change explains, it does not excuse");
         assertEquals("REGRESSED (data changed)", changed.lines().get(0).verdict());
@@ -76,7 +76,7 @@ class RegressionCheckTest {
                 && text.contains("Dhvani analog (corpus/ccc): not in the baseline")
                 && text.contains("--write-baseline"), text);
         List<Baseline.Corpus> maskOnly = List.of(built.get(0),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", List.of("T1 | best-rq | mask")));
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", "aud7777", List.of("T1 | best-rq | mask")));
         assertEquals("REGRESSED", RegressionCheck.compare(read, List.of(cell("acc", 60)), maskOnly).lines().get(0)
                 .verdict(), "a change in another column's corpus does not explain this cell");
         assertFalse(RegressionCheck.compare(read, List.of(cell("acc", 70)), rebuilt).regressed(),
@@ -105,7 +105,7 @@ class RegressionCheckTest {
     @Test
     void onTheBaselinesDataAndPlatformAnyChangeFails(@TempDir Path tmp) throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")));
         Baseline b = exactBaseline(tmp, built);
 
         RegressionCheck.Outcome same = RegressionCheck.compare(b, List.of(cell("acc", 70), cell("eer", 10)), built,
@@ -130,7 +130,7 @@ class RegressionCheckTest {
     @Test
     void anotherPlatformOrChangedDataOrAnOldBaselineKeepTheTolerances(@TempDir Path tmp) throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")));
         Baseline b = exactBaseline(tmp, built);
         List<ResultCell> moved = List.of(cell("acc", 70 + 1e-6), cell("eer", 12));
 
@@ -155,7 +155,7 @@ class RegressionCheckTest {
                 "the tolerances still apply");
 
         List<Baseline.Corpus> rebuilt = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", List.of("T1 | best-rq | fleurs/all")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", "aud9999eeee", List.of("T1 | best-rq | fleurs/all")));
         RegressionCheck.Outcome newData = RegressionCheck.compare(b, moved, rebuilt, PLATFORM);
         assertFalse(newData.regressed(), newData.render());
         assertTrue(newData.render().contains("every cell was measured on a corpus that differs"), newData.render());
@@ -170,13 +170,13 @@ class RegressionCheckTest {
     @Test
     void onlyCellsOnUnchangedCorporaAreComparedExactly() {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", List.of("T1 | best-rq | fleurs/all")),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc", List.of("T2 | best-rq | mask")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")),
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc", "aud3333cccc", List.of("T2 | best-rq | mask")));
         ResultCell mask = new ResultCell("T2", "best-rq", "mask", "acc", 50, 1, "smoke", "analog", "p");
         Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 25.0), List.of(cell("acc", 70), mask), built,
                 PLATFORM);
         List<Baseline.Corpus> maskRebuilt = List.of(built.get(0),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", List.of("T2 | best-rq | mask")));
+                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", "aud7777", List.of("T2 | best-rq | mask")));
         ResultCell maskMoved = new ResultCell("T2", "best-rq", "mask", "acc", 45, 1, "smoke", "analog", "p");
         RegressionCheck.Outcome o = RegressionCheck.compare(b, List.of(cell("acc", 70), maskMoved), maskRebuilt,
                 PLATFORM);
@@ -186,5 +186,29 @@ class RegressionCheckTest {
                 PLATFORM);
         assertTrue(both.regressed());
         assertEquals(RegressionCheck.CHANGED, both.lines().get(0).verdict(), both.render());
+    }
+
+    @Test
+    void otherAudioUnderTheSameManifestOrNoAudioHashInTheBaselineIsNotComparedExactly(@TempDir Path tmp)
+            throws IOException {
+        List<Baseline.Corpus> built = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+        Baseline b = exactBaseline(tmp, built);
+        List<ResultCell> moved = List.of(cell("acc", 70 + 1e-6), cell("eer", 12));
+
+        List<Baseline.Corpus> resynthesised = List.of(
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud2222bbbb", List.of("T1 | best-rq | fleurs/all")));
+        RegressionCheck.Outcome other = RegressionCheck.compare(b, moved, resynthesised, PLATFORM);
+        assertFalse(other.regressed(), "new samples under the same manifest: tolerances, not CHANGED: " + other.render());
+        assertEquals("audio", other.dataChanges().get(0).part());
+        assertTrue(other.render().contains("audio aud1111aaaa -> aud2222bbbb"), other.render());
+
+        Baseline noAudio = new Baseline("smoke", "written before audio hashes were kept", b.tolerances(), PLATFORM,
+                List.of(new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", null, List.of("T1 | best-rq | fleurs/all"))),
+                b.cells());
+        RegressionCheck.Outcome old = RegressionCheck.compare(noAudio, moved, built, PLATFORM);
+        assertFalse(old.regressed(), old.render());
+        assertTrue(old.render().contains("audio not hashed in the baseline"), old.render());
+        assertTrue(RegressionCheck.compare(b, moved, built, PLATFORM).regressed(), "the same audio: exact");
     }
 }
