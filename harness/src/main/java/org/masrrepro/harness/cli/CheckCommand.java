@@ -5,10 +5,9 @@ import org.masrrepro.datasets.util.Hashes;
 import org.masrrepro.harness.run.CurrentResults;
 import org.masrrepro.harness.run.ExperimentPlan;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.masrrepro.harness.steps.CorpusStep;
 import org.masrrepro.harness.steps.Environment;
-import org.masrrepro.harness.steps.StepRunner;
+import org.masrrepro.harness.steps.StepProvenance;
 import org.masrrepro.harness.steps.StepId;
 import org.masrrepro.harness.run.Results;
 import org.masrrepro.harness.run.RunRecord;
@@ -20,7 +19,6 @@ import org.masrrepro.reports.results.ResultCell;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,20 +106,16 @@ final class CheckCommand {
             if (!visited.add(dir)) {
                 continue;
             }
-            Path file = runs.resolve(dir).resolve(StepRunner.PROVENANCE);
-            if (!Files.isRegularFile(file)) {
+            JsonObject p = StepProvenance.read(runs.resolve(dir));
+            if (p == null) {
                 return new RunsPlatform(null, "step " + dir + " has no provenance");
             }
-            JsonObject p = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-            Map<String, String> fp = Environment.platform(p.has("environment") && p.get("environment").isJsonObject()
-                    ? p.getAsJsonObject("environment") : null);
+            Map<String, String> fp = Environment.platform(StepProvenance.environment(p));
             if (fp == null) {
                 return new RunsPlatform(null, "step " + dir + " was made before provenance recorded the platform");
             }
             seen.add(fp);
-            if (p.has("dependencies")) {
-                p.getAsJsonArray("dependencies").forEach(d -> todo.add(d.getAsJsonObject().get("dir").getAsString()));
-            }
+            todo.addAll(StepProvenance.dependencyDirs(p));
         }
         if (seen.size() != 1) {
             return new RunsPlatform(null, seen.isEmpty() ? "no step was found behind the results"

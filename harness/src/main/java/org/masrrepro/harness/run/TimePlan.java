@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.steps.Step;
 import org.masrrepro.harness.steps.StepId;
+import org.masrrepro.harness.steps.StepProvenance;
 import org.masrrepro.harness.steps.StepRunner;
 
 import java.io.IOException;
@@ -93,8 +94,8 @@ public final class TimePlan {
         for (Map.Entry<String, Step> e : steps.entrySet()) {
             Step step = e.getValue();
             Path dir = runsRoot.resolve(e.getKey());
-            if (Files.isRegularFile(dir.resolve(StepRunner.DONE)) && Files.isRegularFile(dir.resolve(StepRunner.PROVENANCE))) {
-                JsonObject prov = read(dir.resolve(StepRunner.PROVENANCE));
+            JsonObject prov = Files.isRegularFile(dir.resolve(StepRunner.DONE)) ? StepProvenance.read(dir) : null;
+            if (prov != null) {
                 out.add(new Entry(e.getKey(), step.title(), true, prov.get("seconds").getAsDouble(), 1, resumed(prov)));
             } else {
                 String sig = signature(step.kind(), step.inputs(), profile.id()) + corpusOf(step);
@@ -133,19 +134,15 @@ public final class TimePlan {
         Set<String> seen = new java.util.HashSet<>();
         while (!queue.isEmpty()) {
             JsonObject p = queue.poll();
-            if (!p.has("dependencies")) {
-                continue;
-            }
-            for (JsonElement d : p.getAsJsonArray("dependencies")) {
-                String dir = d.getAsJsonObject().get("dir").getAsString();
-                Path file = runsRoot.resolve(dir).resolve(StepRunner.PROVENANCE);
-                if (!seen.add(dir) || !Files.isRegularFile(file)) {
+            for (String dir : StepProvenance.dependencyDirs(p)) {
+                Path stepDir = runsRoot.resolve(dir);
+                if (!seen.add(dir)) {
                     continue;
                 }
-                JsonObject dp = read.get(file);
+                JsonObject dp = read.containsKey(stepDir) ? read.get(stepDir) : StepProvenance.read(stepDir);
+                read.put(stepDir, dp);
                 if (dp == null) {
-                    dp = read(file);
-                    read.put(file, dp);
+                    continue;
                 }
                 if (dp.get("kind").getAsString().equals("corpus")) {
                     return "|on" + signature("", dp.getAsJsonObject("inputs"), "");
@@ -204,11 +201,10 @@ public final class TimePlan {
             for (Path kind : kinds.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> dirs = Files.list(kind)) {
                     for (Path d : dirs.toList()) {
-                        Path prov = d.resolve(StepRunner.PROVENANCE);
-                        if (!Files.isRegularFile(d.resolve(StepRunner.DONE)) || !Files.isRegularFile(prov)) {
+                        JsonObject p = Files.isRegularFile(d.resolve(StepRunner.DONE)) ? StepProvenance.read(d) : null;
+                        if (p == null) {
                             continue;
                         }
-                        JsonObject p = read(prov);
                         JsonObject by = p.has("requested_by") ? p.getAsJsonObject("requested_by") : new JsonObject();
                         String prof = by.has("profile") ? by.get("profile").getAsString() : "";
                         // A resumed step's seconds cover only its last process: no basis for an estimate.
@@ -220,7 +216,7 @@ public final class TimePlan {
                             continue; // a 0-step pretraining (the random-init reference) says nothing of a step's cost
                         }
                         String sig = signature(p.get("kind").getAsString(), inputs, prof) + corpusOf(p, runsRoot, dependencyProvenance);
-                        JsonObject env = p.has("environment") ? p.getAsJsonObject("environment") : new JsonObject();
+                        JsonObject env = java.util.Objects.requireNonNullElseGet(StepProvenance.environment(p), JsonObject::new);
                         String machine = env.has("available_processors") ? env.get("available_processors").getAsString()
                                 + " processors, " + (env.has("torch_num_threads") && !env.get("torch_num_threads").isJsonNull()
                                         ? env.get("torch_num_threads").getAsString() : "?") + " torch threads, "

@@ -1,7 +1,6 @@
 package org.masrrepro.harness.steps;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
 import org.masrrepro.datasets.corpus.analog.AnalogCorpora;
@@ -45,7 +44,7 @@ public final class CorpusStep implements Step {
      * 0 when none, for an analog, or when the step has no provenance.
      */
     public static int skippedFiles(Path stepDir) throws IOException {
-        JsonObject p = provenance(stepDir);
+        JsonObject p = StepProvenance.read(stepDir);
         if (p == null || !p.has("measurements") || !p.getAsJsonObject("measurements").has("bad_files")) {
             return 0;
         }
@@ -66,17 +65,12 @@ public final class CorpusStep implements Step {
      * real}, {@code analog}, {@code fleurs-analog}); null when it has no provenance.
      */
     public static String typeOf(Path stepDir) throws IOException {
-        JsonObject p = provenance(stepDir);
+        JsonObject p = StepProvenance.read(stepDir);
         if (p == null || !p.has("inputs") || !p.getAsJsonObject("inputs").has("corpus")) {
             return null;
         }
         JsonObject c = p.getAsJsonObject("inputs").getAsJsonObject("corpus");
         return c.has("type") ? c.get("type").getAsString() : null;
-    }
-
-    private static JsonObject provenance(Path stepDir) throws IOException {
-        Path f = stepDir.resolve(StepRunner.PROVENANCE);
-        return Files.isRegularFile(f) ? JsonParser.parseString(Files.readString(f)).getAsJsonObject() : null;
     }
 
     /** A real corpus that left audio files out says how many and where they are listed. */

@@ -1,0 +1,49 @@
+package org.masrrepro.harness.steps;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads what {@link StepRunner} wrote to a step's {@code provenance.json}, for the commands that look back at runs. */
+public final class StepProvenance {
+
+    private StepProvenance() {}
+
+    /** The provenance of the step in {@code stepDir}, or null when it has none (not run, or still running). */
+    public static JsonObject read(Path stepDir) throws IOException {
+        Path f = stepDir.resolve(StepRunner.PROVENANCE);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try {
+            return JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(f + ": not a provenance JSON object (" + e.getMessage() + "); delete the step "
+                    + "directory to re-run it", e);
+        }
+    }
+
+    /** The directories (relative to the runs root) of the steps it was computed from, in recorded order. */
+    public static List<String> dependencyDirs(JsonObject provenance) {
+        List<String> out = new ArrayList<>();
+        if (provenance.has("dependencies") && provenance.get("dependencies").isJsonArray()) {
+            for (JsonElement d : provenance.getAsJsonArray("dependencies")) {
+                out.add(d.getAsJsonObject().get("dir").getAsString());
+            }
+        }
+        return out;
+    }
+
+    /** The machine it ran on ({@link Environment#describe}), or null for a step recorded without one. */
+    public static JsonObject environment(JsonObject provenance) {
+        return provenance.has("environment") && provenance.get("environment").isJsonObject()
+                ? provenance.getAsJsonObject("environment") : null;
+    }
+}
