@@ -219,29 +219,6 @@ public final class Charts {
     }
 
     /**
-     * Row-normalised confusion heat map (true class down, predicted across; each row sums to 1, rounded to .01; a
-     * class with no test utterance is a row of 0); {@code subtitle}: where the numbers come from.
-     */
-    public static void confusionHeatmap(List<String> classes, int[][] confusion, String title, String subtitle,
-            Path png) throws IOException {
-        int k = classes.size();
-        if (confusion.length != k || java.util.Arrays.stream(confusion).anyMatch(r -> r.length != k)) {
-            throw new IllegalArgumentException("confusion must be " + k + " x " + k);
-        }
-        double[][] rates = new double[k][k];
-        for (int t = 0; t < k; t++) {
-            int sum = 0;
-            for (int c : confusion[t]) {
-                sum += c;
-            }
-            for (int p = 0; p < k; p++) {
-                rates[t][p] = sum == 0 ? 0 : (double) confusion[t][p] / sum;
-            }
-        }
-        rateHeatmap(classes, rates, title, subtitle, png);
-    }
-
-    /**
      * Heat map of rates (0-1; true class down, predicted across), each shown rounded to .01; a NaN cell (no data) is
      * left blank. {@code subtitle}: where the numbers come from.
      */

@@ -44,8 +44,8 @@ class ChartsTest {
             assertPng(png);
         }
         Path heat = tmp.resolve("deep/dir/heat.png");
-        Charts.confusionHeatmap(List.of("bs", "sr", "hr"), new int[][] {{2, 0, 7}, {7, 1, 2}, {0, 0, 0}}, "bs/sr/hr",
-                "ours on: FLEURS analog — profile smoke", heat);
+        Charts.rateHeatmap(List.of("bs", "sr", "hr"), new double[][] {{0.2, 0, 0.8}, {0.7, 0.1, 0.2}, {0, 0, 1}},
+                "bs/sr/hr", "ours on: FLEURS analog — profile smoke", heat);
         assertPng(heat);
         assertEquals("ours on: FLEURS analog — profile smoke", Charts.readText(heat).get("Description"));
         assertFalse(Files.exists(tmp.resolve("deep/dir/heat.png.png")));
@@ -142,9 +142,9 @@ class ChartsTest {
     }
 
     @Test
-    void heatmapRejectsNonSquareConfusion(@TempDir Path tmp) {
+    void heatmapRejectsNonSquareRates(@TempDir Path tmp) {
         assertThrows(IllegalArgumentException.class,
-                () -> Charts.confusionHeatmap(List.of("a", "b"), new int[][] {{1, 0}}, "x", "y", tmp.resolve("x.png")));
+                () -> Charts.rateHeatmap(List.of("a", "b"), new double[][] {{1, 0}}, "x", "y", tmp.resolve("x.png")));
     }
 
     /**
