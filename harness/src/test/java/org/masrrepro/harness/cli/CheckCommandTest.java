@@ -9,6 +9,7 @@ import org.masrrepro.harness.run.Results;
 import org.masrrepro.harness.spec.Profile;
 import org.masrrepro.harness.spec.SpecLoader;
 import org.masrrepro.harness.steps.Environment;
+import org.masrrepro.datasets.corpus.Manifest;
 import org.masrrepro.harness.steps.StepRunner;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -82,7 +83,8 @@ class CheckCommandTest {
 
         List<Baseline.Corpus> edited = new ArrayList<>();
         for (Baseline.Corpus c : b.corpora()) {
-            edited.add(c.label().contains("FLEURS") ? new Baseline.Corpus(c.dir(), c.label(), "0".repeat(64), c.audioSha256(), c.cells()) : c);
+            edited.add(c.label().contains("FLEURS")
+                    ? new Baseline.Corpus(c.dir(), c.label(), "0".repeat(64), c.audioSha256(), c.cells()) : c);
         }
         RegressionCheck.write(file, new Baseline(b.profile(), b.note(), b.tolerances(), b.platform(), edited,
                 b.cells()));
@@ -96,9 +98,10 @@ class CheckCommandTest {
 
         // Other samples under the same manifest (a new espeak-ng build, say): detected from the audio on disk.
         RegressionCheck.write(file, b);
-        Baseline.Corpus fleurs = b.corpora().stream().filter(c -> c.label().contains("FLEURS")).findFirst().orElseThrow();
+        Baseline.Corpus fleurs = b.corpora().stream().filter(c -> c.label().contains("FLEURS")).findFirst()
+                .orElseThrow();
         Path data = org.masrrepro.harness.steps.CorpusStep.dataDir(runs.resolve(fleurs.dir()));
-        Path wav = data.resolve(org.masrrepro.datasets.corpus.Manifest.read(data.resolve("manifest.csv")).get(0).audioPath());
+        Path wav = data.resolve(Manifest.read(data.resolve("manifest.csv")).get(0).audioPath());
         byte[] original = Files.readAllBytes(wav);
         byte[] flipped = original.clone();
         flipped[flipped.length - 1] ^= 1;

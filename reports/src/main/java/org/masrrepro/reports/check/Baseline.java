@@ -18,12 +18,6 @@ import java.util.Map;
 public record Baseline(String profile, String note, Map<String, Double> tolerances, Map<String, String> platform,
         List<Corpus> corpora, List<Cell> cells) {
 
-    /** A baseline that records no platform (checks against it use its tolerances only). */
-    public Baseline(String profile, String note, Map<String, Double> tolerances, List<Corpus> corpora,
-            List<Cell> cells) {
-        this(profile, note, tolerances, null, corpora, cells);
-    }
-
     /** One reference value. */
     public record Cell(String table, String row, String column, String metric, double value) {
         String key() {

@@ -54,9 +54,6 @@ public final class RegressionCheck {
      */
     public record Outcome(List<Line> lines, boolean regressed, List<DataChange> dataChanges, List<String> notInBaseline,
             String mode) {
-        public Outcome(List<Line> lines, boolean regressed) {
-            this(lines, regressed, List.of(), List.of(), null);
-        }
 
         public String render() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-70s %9s %9s %7s  %s%n", "cell",
@@ -127,14 +124,9 @@ public final class RegressionCheck {
     /**
      * A baseline of the measured cells (means over seeds) whose metric has a tolerance, for maintainers updating it
      * on purpose; cells whose metric has none (in the smoke baseline: the F3 overlapped flag, the F4 rate) are left
-     * out.
+     * out. {@code platform}: the fingerprint the cells were computed on, null when not known (then checks against the
+     * baseline never compare exactly).
      */
-    public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured,
-            List<Baseline.Corpus> corpora) {
-        return of(profile, note, tolerances, measured, corpora, null);
-    }
-
-    /** As {@link #of(String, String, Map, List, List)}, recording the platform fingerprint of the measured cells. */
     public static Baseline of(String profile, String note, Map<String, Double> tolerances, List<ResultCell> measured,
             List<Baseline.Corpus> corpora, Map<String, String> platform) {
         List<Baseline.Cell> cells = new ArrayList<>();
@@ -150,15 +142,6 @@ public final class RegressionCheck {
 
     public static void write(Path file, Baseline b) throws IOException {
         Files.writeString(file, GSON.toJson(b) + "\n", StandardCharsets.UTF_8);
-    }
-
-    public static Outcome compare(Baseline baseline, List<ResultCell> measured) {
-        return compare(baseline, measured, null);
-    }
-
-    /** Compares cells without knowing this run's platform: the baseline's tolerances apply. */
-    public static Outcome compare(Baseline baseline, List<ResultCell> measured, List<Baseline.Corpus> corpora) {
-        return compare(baseline, measured, corpora, null);
     }
 
     /**

@@ -20,27 +20,38 @@ class RegressionCheckTest {
         return new ResultCell("T1", "best-rq", "fleurs/all", metric, v, 1, "smoke", "analog", "p");
     }
 
+    /** A corpus build measured under one cell, whose audio hash follows its manifest hash. */
+    static Baseline.Corpus corpus(String dir, String label, String manifestSha, String cell) {
+        return new Baseline.Corpus(dir, label, manifestSha, "aud" + manifestSha, List.of(cell));
+    }
+
+    /** Compares with neither this run's corpora nor its platform known: the tolerances alone. */
+    static RegressionCheck.Outcome unknownDataAndPlatform(Baseline b, List<ResultCell> measured) {
+        return RegressionCheck.compare(b, measured, null, null);
+    }
+
     @Test
     void directionAwareWithTolerance(@TempDir Path tmp) throws IOException {
         Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 2.0, "eer", 1.0),
-                List.of(cell("acc", 70), cell("eer", 10)), null);
+                List.of(cell("acc", 70), cell("eer", 10)), null, null);
         RegressionCheck.write(tmp.resolve("b.json"), b);
         Baseline read = RegressionCheck.read(tmp.resolve("b.json"));
         assertEquals(b, read);
 
-        assertFalse(RegressionCheck.compare(read, List.of(cell("acc", 69), cell("eer", 10.5))).regressed());
-        RegressionCheck.Outcome worse = RegressionCheck.compare(read, List.of(cell("acc", 67.9), cell("eer", 8)));
+        assertFalse(unknownDataAndPlatform(read, List.of(cell("acc", 69), cell("eer", 10.5))).regressed());
+        RegressionCheck.Outcome worse = unknownDataAndPlatform(read, List.of(cell("acc", 67.9), cell("eer", 8)));
         assertTrue(worse.regressed());
         assertTrue(worse.render().contains("REGRESSED"), worse.render());
         assertEquals("improved", worse.lines().get(1).verdict());
-        assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 80), cell("eer", 11.5))).regressed(), "eer up is worse");
-        assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 80))).regressed(), "a missing cell regresses");
-        assertTrue(RegressionCheck.compare(read, List.of(cell("acc", Double.NaN), cell("eer", 10))).regressed());
+        assertTrue(unknownDataAndPlatform(read, List.of(cell("acc", 80), cell("eer", 11.5))).regressed(),
+                "eer up is worse");
+        assertTrue(unknownDataAndPlatform(read, List.of(cell("acc", 80))).regressed(), "a missing cell regresses");
+        assertTrue(unknownDataAndPlatform(read, List.of(cell("acc", Double.NaN), cell("eer", 10))).regressed());
 
         // A new row's cells pass but are named as unguarded; metrics without a tolerance are not listed.
         ResultCell newRow = new ResultCell("T1", "w2v-bert", "dhvani/all", "acc", 20, 1, "smoke", "analog", "p");
         ResultCell untracked = new ResultCell("F3", "best-rq", "fleurs/de", "recall", 20, 1, "smoke", "analog", "p");
-        RegressionCheck.Outcome more = RegressionCheck.compare(read, List.of(cell("acc", 70), cell("eer", 10), newRow,
+        RegressionCheck.Outcome more = unknownDataAndPlatform(read, List.of(cell("acc", 70), cell("eer", 10), newRow,
                 untracked));
         assertFalse(more.regressed());
         assertEquals(List.of("T1 | w2v-bert | dhvani/all | acc"), more.notInBaseline());
@@ -50,23 +61,23 @@ class RegressionCheckTest {
     @Test
     void aChangedCorpusIsNamedAndItsRegressedRowsMarkedButStillFail(@TempDir Path tmp) throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa2222bbbb", "aud1111aaaa2222bbbb", List.of("T1 | best-rq | fleurs/all")),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc4444dddd", "aud3333cccc4444dddd", List.of("T1 | best-rq | mask")));
-        Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 2.0), List.of(cell("acc", 70)), built);
+                corpus("corpus/aaa", "FLEURS analog", "1111aaaa2222bbbb", "T1 | best-rq | fleurs/all"),
+                corpus("corpus/bbb", "Mask analog", "3333cccc4444dddd", "T1 | best-rq | mask"));
+        Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 2.0), List.of(cell("acc", 70)), built, null);
         RegressionCheck.write(tmp.resolve("b.json"), b);
         Baseline read = RegressionCheck.read(tmp.resolve("b.json"));
         assertEquals(b, read);
 
         List<Baseline.Corpus> same = List.of(built.get(1), built.get(0));
-        RegressionCheck.Outcome unchanged = RegressionCheck.compare(read, List.of(cell("acc", 60)), same);
+        RegressionCheck.Outcome unchanged = RegressionCheck.compare(read, List.of(cell("acc", 60)), same, null);
         assertTrue(unchanged.regressed());
         assertEquals("REGRESSED", unchanged.lines().get(0).verdict(), "same data: a plain regression");
         assertTrue(unchanged.dataChanges().isEmpty());
 
         List<Baseline.Corpus> rebuilt = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", "aud9999eeee", List.of("T1 | best-rq | fleurs/all")),
-                new Baseline.Corpus("corpus/ccc", "Dhvani analog", "5555ffff", "aud5555ffff", List.of("T1 | best-rq | dhvani/all")));
-        RegressionCheck.Outcome changed = RegressionCheck.compare(read, List.of(cell("acc", 60)), rebuilt);
+                corpus("corpus/aaa", "FLEURS analog", "9999eeee", "T1 | best-rq | fleurs/all"),
+                corpus("corpus/ccc", "Dhvani analog", "5555ffff", "T1 | best-rq | dhvani/all"));
+        RegressionCheck.Outcome changed = RegressionCheck.compare(read, List.of(cell("acc", 60)), rebuilt, null);
         assertTrue(changed.regressed(), "a data change explains, it does not excuse");
         assertEquals("REGRESSED (data changed)", changed.lines().get(0).verdict());
         assertEquals(3, changed.dataChanges().size(), "rebuilt, not in this run, not in the baseline");
@@ -76,15 +87,16 @@ class RegressionCheckTest {
                 && text.contains("Dhvani analog (corpus/ccc): not in the baseline")
                 && text.contains("--write-baseline"), text);
         List<Baseline.Corpus> maskOnly = List.of(built.get(0),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", "aud7777", List.of("T1 | best-rq | mask")));
-        assertEquals("REGRESSED", RegressionCheck.compare(read, List.of(cell("acc", 60)), maskOnly).lines().get(0)
+                corpus("corpus/bbb", "Mask analog", "7777", "T1 | best-rq | mask"));
+        assertEquals("REGRESSED", RegressionCheck.compare(read, List.of(cell("acc", 60)), maskOnly, null).lines().get(0)
                 .verdict(), "a change in another column's corpus does not explain this cell");
-        assertFalse(RegressionCheck.compare(read, List.of(cell("acc", 70)), rebuilt).regressed(),
+        assertFalse(RegressionCheck.compare(read, List.of(cell("acc", 70)), rebuilt, null).regressed(),
                 "cells within tolerance pass whatever the data");
-        assertTrue(RegressionCheck.compare(read, List.of(cell("acc", 60)), null).dataChanges().isEmpty(),
+        assertTrue(unknownDataAndPlatform(read, List.of(cell("acc", 60))).dataChanges().isEmpty(),
                 "without this run's builds nothing is said about data");
-        Baseline old = new Baseline("smoke", "written before corpora were kept", read.tolerances(), null, read.cells());
-        assertTrue(RegressionCheck.compare(old, List.of(cell("acc", 60)), rebuilt).dataChanges().isEmpty(),
+        Baseline old = new Baseline("smoke", "written before corpora were kept", read.tolerances(), null, null,
+                read.cells());
+        assertTrue(RegressionCheck.compare(old, List.of(cell("acc", 60)), rebuilt, null).dataChanges().isEmpty(),
                 "an old baseline has no builds to compare");
     }
 
@@ -105,7 +117,7 @@ class RegressionCheckTest {
     @Test
     void onTheBaselinesDataAndPlatformAnyChangeFails(@TempDir Path tmp) throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+                corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "T1 | best-rq | fleurs/all"));
         Baseline b = exactBaseline(tmp, built);
 
         RegressionCheck.Outcome same = RegressionCheck.compare(b, List.of(cell("acc", 70), cell("eer", 10)), built,
@@ -130,7 +142,7 @@ class RegressionCheckTest {
     @Test
     void anotherPlatformOrChangedDataOrAnOldBaselineKeepTheTolerances(@TempDir Path tmp) throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+                corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "T1 | best-rq | fleurs/all"));
         Baseline b = exactBaseline(tmp, built);
         List<ResultCell> moved = List.of(cell("acc", 70 + 1e-6), cell("eer", 12));
 
@@ -155,12 +167,12 @@ class RegressionCheckTest {
                 "the tolerances still apply");
 
         List<Baseline.Corpus> rebuilt = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "9999eeee", "aud9999eeee", List.of("T1 | best-rq | fleurs/all")));
+                corpus("corpus/aaa", "FLEURS analog", "9999eeee", "T1 | best-rq | fleurs/all"));
         RegressionCheck.Outcome newData = RegressionCheck.compare(b, moved, rebuilt, PLATFORM);
         assertFalse(newData.regressed(), newData.render());
         assertTrue(newData.render().contains("every cell was measured on a corpus that differs"), newData.render());
 
-        Baseline old = new Baseline("smoke", "written before platforms were kept", b.tolerances(), b.corpora(),
+        Baseline old = new Baseline("smoke", "written before platforms were kept", b.tolerances(), null, b.corpora(),
                 b.cells());
         RegressionCheck.Outcome oldOutcome = RegressionCheck.compare(old, moved, built, PLATFORM);
         assertFalse(oldOutcome.regressed(), oldOutcome.render());
@@ -170,13 +182,13 @@ class RegressionCheckTest {
     @Test
     void onlyCellsOnUnchangedCorporaAreComparedExactly() {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "3333cccc", "aud3333cccc", List.of("T2 | best-rq | mask")));
+                corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "T1 | best-rq | fleurs/all"),
+                corpus("corpus/bbb", "Mask analog", "3333cccc", "T2 | best-rq | mask"));
         ResultCell mask = new ResultCell("T2", "best-rq", "mask", "acc", 50, 1, "smoke", "analog", "p");
         Baseline b = RegressionCheck.of("smoke", "test", Map.of("acc", 25.0), List.of(cell("acc", 70), mask), built,
                 PLATFORM);
         List<Baseline.Corpus> maskRebuilt = List.of(built.get(0),
-                new Baseline.Corpus("corpus/bbb", "Mask analog", "7777", "aud7777", List.of("T2 | best-rq | mask")));
+                corpus("corpus/bbb", "Mask analog", "7777", "T2 | best-rq | mask"));
         ResultCell maskMoved = new ResultCell("T2", "best-rq", "mask", "acc", 45, 1, "smoke", "analog", "p");
         RegressionCheck.Outcome o = RegressionCheck.compare(b, List.of(cell("acc", 70), maskMoved), maskRebuilt,
                 PLATFORM);
@@ -192,19 +204,21 @@ class RegressionCheckTest {
     void otherAudioUnderTheSameManifestOrNoAudioHashInTheBaselineIsNotComparedExactly(@TempDir Path tmp)
             throws IOException {
         List<Baseline.Corpus> built = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud1111aaaa", List.of("T1 | best-rq | fleurs/all")));
+                corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "T1 | best-rq | fleurs/all"));
         Baseline b = exactBaseline(tmp, built);
         List<ResultCell> moved = List.of(cell("acc", 70 + 1e-6), cell("eer", 12));
 
         List<Baseline.Corpus> resynthesised = List.of(
-                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud2222bbbb", List.of("T1 | best-rq | fleurs/all")));
+                new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", "aud2222bbbb",
+                        List.of("T1 | best-rq | fleurs/all")));
         RegressionCheck.Outcome other = RegressionCheck.compare(b, moved, resynthesised, PLATFORM);
-        assertFalse(other.regressed(), "new samples under the same manifest: tolerances, not CHANGED: " + other.render());
+        assertFalse(other.regressed(), "new samples under one manifest: tolerances, not CHANGED: " + other.render());
         assertEquals("audio", other.dataChanges().get(0).part());
         assertTrue(other.render().contains("audio aud1111aaaa -> aud2222bbbb"), other.render());
 
         Baseline noAudio = new Baseline("smoke", "written before audio hashes were kept", b.tolerances(), PLATFORM,
-                List.of(new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", null, List.of("T1 | best-rq | fleurs/all"))),
+                List.of(new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", null,
+                        List.of("T1 | best-rq | fleurs/all"))),
                 b.cells());
         RegressionCheck.Outcome old = RegressionCheck.compare(noAudio, moved, built, PLATFORM);
         assertFalse(old.regressed(), old.render());
