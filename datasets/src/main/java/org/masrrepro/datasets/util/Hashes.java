@@ -24,13 +24,17 @@ public final class Hashes {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** One SHA-256 over the files at {@code paths} (resolved against {@code base}), each as its path, a 0 byte, its bytes. */
+    /**
+     * One SHA-256 over the files at {@code paths} (resolved against {@code base}), each framed as its path, a 0 byte,
+     * its length (8 bytes, big-endian) and its bytes, so no two different file lists share a stream.
+     */
     public static String sha256Files(Path base, java.util.List<String> paths) throws IOException {
         MessageDigest md = digest();
         byte[] buf = new byte[1 << 16];
         for (String p : paths) {
             md.update(p.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             md.update((byte) 0);
+            md.update(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(Files.size(base.resolve(p))).array());
             try (InputStream in = Files.newInputStream(base.resolve(p))) {
                 for (int n; (n = in.read(buf)) > 0; ) {
                     md.update(buf, 0, n);

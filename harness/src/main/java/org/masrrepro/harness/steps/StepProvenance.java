@@ -23,17 +23,19 @@ public final class StepProvenance {
             return null;
         }
         try {
-            return JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject p = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+            dependencyDirs(p); // throws on a malformed list, so no walk over the dependencies stops short silently
+            return p;
         } catch (RuntimeException e) {
-            throw new IOException(f + ": not a provenance JSON object (" + e.getMessage() + "); delete the step "
-                    + "directory to re-run it", e);
+            throw new IOException(f + ": not a provenance JSON object of this harness (" + e.getMessage()
+                    + "); delete the step directory to re-run it", e);
         }
     }
 
     /** The directories (relative to the runs root) of the steps it was computed from, in recorded order. */
     public static List<String> dependencyDirs(JsonObject provenance) {
         List<String> out = new ArrayList<>();
-        if (provenance.has("dependencies") && provenance.get("dependencies").isJsonArray()) {
+        if (provenance.has("dependencies")) {
             for (JsonElement d : provenance.getAsJsonArray("dependencies")) {
                 out.add(d.getAsJsonObject().get("dir").getAsString());
             }

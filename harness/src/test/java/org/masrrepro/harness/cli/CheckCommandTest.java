@@ -111,6 +111,13 @@ class CheckCommandTest {
         text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("1 corpus differs") && text.contains("audio " + fleurs.audioSha256().substring(0, 12)
                 + " -> ") && text.contains("mode: 3 of 6 cells compared exactly"), text);
+        Files.delete(wav);
+        out.reset();
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps),
+                "audio that cannot be read keeps the tolerances");
+        text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("cannot hash the audio of " + fleurs.label()) && text.contains(
+                "no audio hash in this run") && text.contains("mode: 3 of 6 cells compared exactly"), text);
         Files.write(wav, original);
 
         // A step recorded with another thread count: the runs' platform is no single fingerprint, tolerances apply.

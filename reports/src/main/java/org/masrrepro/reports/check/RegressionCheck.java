@@ -24,10 +24,10 @@ import java.util.TreeMap;
  * marks the regressed cells of rows measured on one, so a data change reads as one and not as a code regression.
  *
  * <p>Exact mode: when the baseline records the platform fingerprint its numbers were computed on and this run's equals
- * it, a cell all of whose corpora have the baseline's manifest and audio hashes is expected bit-identical (smoke runs are, on the
- * same data and platform, resumed or not), so any difference beyond {@link #EXACT_TOLERANCE}, better or worse, fails as
- * {@link #CHANGED}. Elsewhere (another platform, changed data, a baseline without a platform) the baseline's
- * tolerances apply. The outcome says which mode was used and why.
+ * it, a cell all of whose corpora have the baseline's manifest and audio hashes is expected bit-identical (smoke
+ * runs are, on the same data and platform, resumed or not), so any difference beyond {@link #EXACT_TOLERANCE}, better
+ * or worse, fails as {@link #CHANGED}. Elsewhere (another platform, changed data, a baseline without a platform or
+ * without audio hashes) the baseline's tolerances apply. The outcome says which mode was used and why.
  */
 public final class RegressionCheck {
 
@@ -43,17 +43,18 @@ public final class RegressionCheck {
     public record Line(String key, double baseline, double measured, double tolerance, String verdict) {}
 
     /**
-     * A corpus whose build differs from the baseline's in {@code part} ("manifest" or "audio"); a null hash: not in
-     * this run, or not in the baseline.
+     * A corpus whose build differs from the baseline's in {@code part}: "manifest" (a null hash: the corpus is not in
+     * this run, or not in the baseline) or "audio" (both hashes known, the samples differ).
      */
     public record DataChange(String dir, String label, String part, String baselineSha256, String measuredSha256) {}
 
     /**
      * The outcome: every line, whether any regressed or changed, the corpora whose content changed, measured cells the
-     * baseline lacks, and which comparison mode was used and why (null when not told).
+     * baseline lacks, which comparison mode was used and why (null when not told), and the corpora whose audio could
+     * not be compared (no audio hash in the baseline, or none in this run): their cells keep the tolerances.
      */
     public record Outcome(List<Line> lines, boolean regressed, List<DataChange> dataChanges, List<String> notInBaseline,
-            String mode) {
+            String mode, List<String> audioNotCompared) {
 
         public String render() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-70s %9s %9s %7s  %s%n", "cell",
@@ -98,14 +99,17 @@ public final class RegressionCheck {
                         + "(masr check --write-baseline):\n");
                 for (DataChange d : dataChanges) {
                     sb.append("  ").append(d.label()).append(" (").append(d.dir()).append("): ")
-                            .append(d.measuredSha256() == null ? (d.part().equals("audio") ? "audio not hashed in this run"
-                                    : "not in this run")
-                                    : d.baselineSha256() == null ? (d.part().equals("audio")
-                                    ? "audio not hashed in the baseline (written before audio hashes were recorded)"
-                                    : "not in the baseline")
+                            .append(d.measuredSha256() == null ? "not in this run"
+                                    : d.baselineSha256() == null ? "not in the baseline"
                                     : d.part() + " " + shortHash(d.baselineSha256()) + " -> " + shortHash(d.measuredSha256()))
                             .append('\n');
                 }
+            }
+            if (!audioNotCompared.isEmpty()) {
+                sb.append(audioNotCompared.size() == 1 ? "1 corpus has" : audioNotCompared.size() + " corpora have")
+                        .append(" no audio hash to compare, so its cells keep the tolerances (not a data change; "
+                        + "re-write the baseline with masr check --write-baseline to compare them exactly): ")
+                        .append(String.join("; ", audioNotCompared)).append('\n');
             }
             return sb.toString();
         }
@@ -155,6 +159,8 @@ public final class RegressionCheck {
         List<DataChange> changes = new ArrayList<>();
         Set<String> changedCells = new java.util.HashSet<>();
         Set<String> knownCells = new java.util.HashSet<>();
+        List<String> audioNotCompared = new ArrayList<>();
+        Set<String> audioUnknownCells = new java.util.HashSet<>();
         boolean dataKnown = baseline.corpora() != null && corpora != null;
         if (dataKnown) {
             Map<String, Baseline.Corpus> now = new TreeMap<>();
@@ -164,16 +170,25 @@ public final class RegressionCheck {
                 known.add(old.dir());
                 knownCells.addAll(old.cells() == null ? List.of() : old.cells());
                 Baseline.Corpus c = now.get(old.dir());
-                String sha = c == null ? null : c.manifestSha256();
-                DataChange change = !java.util.Objects.equals(old.manifestSha256(), sha)
-                        ? new DataChange(old.dir(), old.label(), "manifest", old.manifestSha256(), sha)
-                        // an audio hash missing on either side is no evidence of sameness: not compared exactly
-                        : old.audioSha256() == null || !old.audioSha256().equals(c.audioSha256())
+                List<String> cells = old.cells() == null ? List.of() : old.cells();
+                boolean audioDiffers = c != null && old.audioSha256() != null && c.audioSha256() != null
+                        && !old.audioSha256().equals(c.audioSha256());
+                DataChange change = c == null
+                        ? new DataChange(old.dir(), old.label(), "manifest", old.manifestSha256(), null)
+                        : !java.util.Objects.equals(old.manifestSha256(), c.manifestSha256())
+                        ? new DataChange(old.dir(), old.label(), "manifest", old.manifestSha256(), c.manifestSha256())
+                        : audioDiffers
                         ? new DataChange(old.dir(), old.label(), "audio", old.audioSha256(), c.audioSha256())
                         : null;
                 if (change != null) {
                     changes.add(change);
-                    changedCells.addAll(old.cells() == null ? List.of() : old.cells());
+                    changedCells.addAll(cells);
+                } else if (old.audioSha256() == null || c.audioSha256() == null) {
+                    // a missing audio hash is no evidence of sameness (nor of a change): not compared exactly
+                    audioNotCompared.add(old.label() + " (" + old.dir() + "): no audio hash "
+                            + (old.audioSha256() == null ? "in the baseline (written before audio hashes were kept)"
+                            : "in this run (its audio could not be read)"));
+                    audioUnknownCells.addAll(cells);
                 }
             }
             for (Baseline.Corpus c : now.values()) {
@@ -190,7 +205,8 @@ public final class RegressionCheck {
         int exactCells = 0;
         for (Baseline.Cell c : baseline.cells()) {
             String column = Baseline.cellKey(c.table(), c.row(), c.column());
-            boolean exact = platformDiffers == null && knownCells.contains(column) && !changedCells.contains(column);
+            boolean exact = platformDiffers == null && knownCells.contains(column) && !changedCells.contains(column)
+                    && !audioUnknownCells.contains(column);
             exactCells += exact ? 1 : 0;
             double tol = exact ? EXACT_TOLERANCE : baseline.tolerances().getOrDefault(c.metric(), 0.0);
             Double m = ours.get(c.key());
@@ -219,7 +235,7 @@ public final class RegressionCheck {
         baseline.cells().forEach(c -> inBaseline.add(c.key()));
         List<String> unguarded = ours.keySet().stream().filter(k -> !inBaseline.contains(k))
                 .filter(k -> baseline.tolerances().containsKey(k.substring(k.lastIndexOf(" | ") + 3))).toList();
-        return new Outcome(lines, regressed, changes, unguarded, mode);
+        return new Outcome(lines, regressed, changes, unguarded, mode, audioNotCompared);
     }
 
     /** Why the platforms cannot be taken as equal, or null when they are the same known fingerprint. */
@@ -256,11 +272,12 @@ public final class RegressionCheck {
         if (exactCells > 0) {
             return "mode: " + exactCells + " of " + cells + " cells " + exact + "; the baseline's tolerances apply to "
                     + "the other " + (cells - exactCells) + ", measured on corpora that differ from the baseline's "
-                    + "(listed below)";
+                    + "or whose audio was not compared (listed below)";
         }
         String why = platformDiffers != null ? platformDiffers
                 : !dataKnown ? "the corpus builds of the baseline or of this run are not known"
-                : "every cell was measured on a corpus that differs from the baseline's (listed below)";
+                : "every cell was measured on a corpus that differs from the baseline's or whose audio was not "
+                + "compared (listed below)";
         return "mode: " + why + ": the baseline's tolerances apply";
     }
 

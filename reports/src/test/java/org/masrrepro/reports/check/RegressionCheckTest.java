@@ -222,7 +222,28 @@ class RegressionCheckTest {
                 b.cells());
         RegressionCheck.Outcome old = RegressionCheck.compare(noAudio, moved, built, PLATFORM);
         assertFalse(old.regressed(), old.render());
-        assertTrue(old.render().contains("audio not hashed in the baseline"), old.render());
+        assertTrue(old.dataChanges().isEmpty(), "an unknown hash is no data change: " + old.render());
+        assertTrue(old.render().contains("1 corpus has no audio hash to compare") && old.render().contains(
+                "FLEURS analog (corpus/aaa): no audio hash in the baseline"), old.render());
+        RegressionCheck.Outcome worse = RegressionCheck.compare(noAudio, List.of(cell("acc", 40), cell("eer", 10)),
+                built, PLATFORM);
+        assertEquals("REGRESSED", worse.lines().get(0).verdict(), "a code regression is not blamed on the data");
+
+        List<Baseline.Corpus> unreadable = List.of(new Baseline.Corpus("corpus/aaa", "FLEURS analog", "1111aaaa", null,
+                List.of("T1 | best-rq | fleurs/all")));
+        RegressionCheck.Outcome unhashed = RegressionCheck.compare(b, moved, unreadable, PLATFORM);
+        assertFalse(unhashed.regressed(), unhashed.render());
+        assertTrue(unhashed.render().contains("no audio hash in this run"), unhashed.render());
         assertTrue(RegressionCheck.compare(b, moved, built, PLATFORM).regressed(), "the same audio: exact");
+
+        RegressionCheck.Outcome gone = RegressionCheck.compare(b, moved, List.of(), PLATFORM);
+        assertEquals("manifest", gone.dataChanges().get(0).part());
+        assertTrue(gone.render().contains("FLEURS analog (corpus/aaa): not in this run"), gone.render());
+        Baseline noHashes = new Baseline("smoke", "hand-edited", b.tolerances(), PLATFORM,
+                List.of(new Baseline.Corpus("corpus/aaa", "FLEURS analog", null, null,
+                        List.of("T1 | best-rq | fleurs/all"))),
+                b.cells());
+        assertEquals(1, RegressionCheck.compare(noHashes, moved, List.of(), PLATFORM).dataChanges().size(),
+                "a corpus with no hashes at all, gone from this run");
     }
 }
