@@ -50,6 +50,7 @@ public final class Main {
             "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)",
             "  --floor-only                run, plan: build corpus and features and score the non-learned floor only (no training)",
             "  --corpora-only              run, plan: build every corpus and feature set the specs use, nothing else; prints the time",
+            "  --pretrain-only             run, plan: corpora, features and (continued) pretraining only; no fine-tuning or evaluation",
             "  --timings FILE              plan: estimate steps with nothing alike in --runs from these reference timings",
             "                              (default harness/timings/<profile>.json when it exists)",
             "  --write-timings FILE        plan: add the measured times of the finished steps in --runs to FILE");
@@ -87,6 +88,7 @@ public final class Main {
         boolean writeBaseline = false;
         boolean floorOnly = false;
         boolean corporaOnly = false;
+        boolean pretrainOnly = false;
         Path timings = null;
         Path writeTimings = null;
         Path dataDir = System.getenv("MASR_DATA_DIR") == null ? null : Path.of(System.getenv("MASR_DATA_DIR"));
@@ -106,6 +108,7 @@ public final class Main {
                     case "--write-baseline" -> writeBaseline = true;
                     case "--floor-only" -> floorOnly = true;
                     case "--corpora-only" -> corporaOnly = true;
+                    case "--pretrain-only" -> pretrainOnly = true;
                     case "--timings" -> timings = Path.of(value(args, ++i, a));
                     case "--write-timings" -> writeTimings = Path.of(value(args, ++i, a));
                     case "--scores" -> scoresCsv = Path.of(value(args, ++i, a));
@@ -147,7 +150,7 @@ public final class Main {
                     }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
                             .optSeeds(seeds).optDevice(device).optLog(out).optInterruptAfterSteps(interrupt).optDataDir(dataDir)
-                            .optFloorOnly(floorOnly).optCorporaOnly(corporaOnly).build()
+                            .optFloorOnly(floorOnly).optCorporaOnly(corporaOnly).optPretrainOnly(pretrainOnly).build()
                             .run(expand(loader, positional));
                     return 0;
                 }
@@ -164,7 +167,8 @@ public final class Main {
                     }
                     Harness.builder().setSpecs(loader).setRunsRoot(runs).optProfile(profile).optSeed(seed)
                             .optSeeds(seeds).optLog(out).optDataDir(dataDir).optFloorOnly(floorOnly)
-                            .optCorporaOnly(corporaOnly).optTimings(timings).build().plan(expand(loader, positional));
+                            .optCorporaOnly(corporaOnly).optPretrainOnly(pretrainOnly).optTimings(timings).build()
+                            .plan(expand(loader, positional));
                     if (timings != null) {
                         out.println("reference timings: " + timings);
                     }

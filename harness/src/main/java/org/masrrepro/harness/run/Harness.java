@@ -32,6 +32,7 @@ public final class Harness {
     private final int seeds;
     private final boolean floorOnly;
     private final boolean corporaOnly;
+    private final boolean pretrainOnly;
     private final Path timings;
 
     private Harness(Builder b) {
@@ -47,6 +48,10 @@ public final class Harness {
         this.seeds = b.seeds;
         this.floorOnly = b.floorOnly;
         this.corporaOnly = b.corporaOnly;
+        this.pretrainOnly = b.pretrainOnly;
+        if ((floorOnly ? 1 : 0) + (corporaOnly ? 1 : 0) + (pretrainOnly ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--floor-only, --corpora-only and --pretrain-only exclude each other");
+        }
         this.timings = b.timings;
     }
 
@@ -68,6 +73,14 @@ public final class Harness {
         log.printf("profile %s, device %s, runs in %s%n", profile.id(), device, runsRoot.toAbsolutePath());
         if (corporaOnly) {
             buildCorpora(plans, runner);
+            return List.of();
+        }
+        if (pretrainOnly) {
+            for (ExperimentPlan plan : plans) {
+                log.printf("== %s (seed %d): pretraining only%n", plan.spec().id(), plan.spec().seed());
+                runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
+                runner.run(plan.pretrain());
+            }
             return List.of();
         }
         List<RunRecord> records = new ArrayList<>();
@@ -111,7 +124,9 @@ public final class Harness {
         // The same selection as run: corpora and features only, or those and the floor, or everything.
         java.util.function.Predicate<Step> data = Harness::isData;
         TimePlan t = TimePlan.of(plans(specIds), runsRoot, profile, corporaOnly ? data
-                : floorOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.FloorStep) : s -> true, timings);
+                : floorOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.FloorStep)
+                : pretrainOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.PretrainStep) : s -> true,
+                timings);
         log.print(t.render());
         return t;
     }
@@ -184,6 +199,7 @@ public final class Harness {
         }
 
         private boolean corporaOnly;
+        private boolean pretrainOnly;
         private Path timings;
 
         /** Reference timings (masr plan --write-timings) for plan's estimates of steps with nothing alike measured. */
@@ -198,6 +214,16 @@ public final class Harness {
          */
         public Builder optCorporaOnly(boolean corporaOnly) {
             this.corporaOnly = corporaOnly;
+            return this;
+        }
+
+        /**
+         * Runs only corpus, features and the (continued) pretraining of each spec, no fine-tuning, probe or
+         * evaluation: to pretrain the encoders on one machine (a GPU) and run the downstream steps on another, or to
+         * time pretraining alone. A later run without it reuses the finished steps.
+         */
+        public Builder optPretrainOnly(boolean pretrainOnly) {
+            this.pretrainOnly = pretrainOnly;
             return this;
         }
 

@@ -103,6 +103,42 @@ class MainTest {
         Out floor = run("plan", "table1/bestrq-fleurs", "--floor-only", "--profile", "smoke", "--runs",
                 runs.toString(), "--specs", TestPaths.specs().toString());
         assertTrue(floor.out().contains("plan: 3 distinct steps") && floor.out().contains(" floor/"), floor.out());
+        Out pretrain = run("plan", "table1/bestrq-fleurs", "table1/bestrq-lasr-fleurs", "--pretrain-only", "--profile",
+                "smoke", "--runs", runs.toString(), "--specs", TestPaths.specs().toString());
+        assertTrue(pretrain.out().contains("plan: 4 distinct steps") && pretrain.out().contains(" pretrain/")
+                && !pretrain.out().contains(" finetune/"), "corpus, features, pretraining, continuation: "
+                + pretrain.out());
+        Out both = run("plan", "table1/bestrq-fleurs", "--pretrain-only", "--floor-only", "--profile", "smoke",
+                "--runs", runs.toString(), "--specs", TestPaths.specs().toString());
+        assertEquals(2, both.code(), both.out());
+        assertTrue(both.err().contains("exclude each other"), both.err());
+    }
+
+    @Test
+    void pretrainOnlyStopsBeforeTheDownstreamStepsWhichALaterRunAdds(@TempDir Path runs) throws IOException {
+        assumeTrue(org.masrrepro.datasets.synth.EspeakNg.available(), "espeak-ng is missing");
+        String[] common = {"--profile", "smoke", "--runs", runs.toString(), "--specs", TestPaths.specs().toString(),
+                "--data-dir", TestPaths.sharedData().toString()};
+        Out o = run(concat(new String[] {"run", "table1/bestrq-lasr-fleurs", "--pretrain-only"}, common));
+        assertEquals(0, o.code(), o.err() + o.out());
+        try (var s = Files.list(runs)) {
+            assertEquals(java.util.Set.of("corpus", "features", "pretrain"), s.map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()), "no fine-tuning, evaluation or report: " + o.out());
+        }
+        try (var s = Files.list(runs.resolve("pretrain"))) {
+            assertEquals(2, s.filter(d -> Files.exists(d.resolve("DONE"))).count(), "base and continuation: " + o.out());
+        }
+        Out rest = run(concat(new String[] {"run", "table1/bestrq-lasr-fleurs"}, common));
+        assertEquals(0, rest.code(), rest.err() + rest.out());
+        assertTrue(rest.out().contains("done earlier, reusing pretrain/") && !rest.out().contains(
+                "running in pretrain/"), rest.out());
+        assertTrue(Files.isDirectory(runs.resolve("finetune")) && Files.isDirectory(runs.resolve("eval")), rest.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
