@@ -126,7 +126,8 @@ final class CheckCommand {
 
     /**
      * The corpus builds the records were measured on, as evaluation data ({@link RunRecord#corpusDir}) or as
-     * pretraining data (re-planned from the record's spec and seed): manifest hash and the cells measured on each.
+     * pretraining data (re-planned from the record's spec and seed): manifest hash, audio hash (as the corpus step
+     * recorded it when it built the audio, else hashed from the disk now) and the cells measured on each.
      */
     static List<Baseline.Corpus> corpora(Path runs, List<RunRecord> records, SpecLoader specs, Profile profile,
             Path dataDir, PrintStream err) throws IOException {
@@ -160,7 +161,12 @@ final class CheckCommand {
             }
             String audio;
             try {
-                audio = Manifest.audioSha256(manifest);
+                // The hash the corpus step recorded as it built the audio; runs older than that record (and real
+                // corpora) are hashed now, from what is on disk.
+                audio = CorpusStep.recordedAudioSha256(runs.resolve(e.getKey()));
+                if (audio == null) {
+                    audio = Manifest.audioSha256(manifest);
+                }
             } catch (IOException ex) {
                 err.println("check: cannot hash the audio of " + e.getValue() + " (" + ex.getMessage() + "), so its "
                         + "cells are not compared exactly");

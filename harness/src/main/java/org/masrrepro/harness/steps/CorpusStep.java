@@ -3,6 +3,7 @@ package org.masrrepro.harness.steps;
 import com.google.gson.JsonObject;
 import org.masrrepro.datasets.corpus.CorpusInfo;
 import org.masrrepro.datasets.corpus.FleursAnalog;
+import org.masrrepro.datasets.corpus.Manifest;
 import org.masrrepro.datasets.corpus.analog.AnalogCorpora;
 import org.masrrepro.harness.spec.AnalogCorpusSpec;
 import org.masrrepro.datasets.metadata.Glottolog;
@@ -89,6 +90,21 @@ public final class CorpusStep implements Step {
         return List.of(String.format(java.util.Locale.ROOT, "%s: %d audio file%s missing or unreadable and left out "
                         + "(skip_bad_files); the list: %s. Every table that uses this corpus says so in its caption.",
                 spec.label(), n, n == 1 ? " was" : "s were", skippedList(dir)));
+    }
+
+    /** The output hash under which an analog corpus step records {@link Manifest#audioSha256} of what it built. */
+    public static final String AUDIO_HASH = "audio";
+
+    /**
+     * The SHA-256 of the audio the finished corpus step in {@code stepDir} built, as its provenance recorded it at
+     * build time; null for a real corpus, a step built before it was recorded, or one with no provenance.
+     */
+    public static String recordedAudioSha256(Path stepDir) throws IOException {
+        JsonObject p = StepProvenance.read(stepDir);
+        if (p == null || !p.has("output_hashes") || !p.getAsJsonObject("output_hashes").has(AUDIO_HASH)) {
+            return null;
+        }
+        return p.getAsJsonObject("output_hashes").get(AUDIO_HASH).getAsString();
     }
 
     /** Where the corpus itself (manifest.csv, card.md, audio/) lives inside the step directory. */
@@ -193,8 +209,11 @@ public final class CorpusStep implements Step {
         record(ctx, info);
     }
 
-    private static void record(StepContext ctx, CorpusInfo info) {
+    private static void record(StepContext ctx, CorpusInfo info) throws IOException {
         ctx.recordInputHash("manifest.csv", info.manifestSha256());
+        // Hashed as built, so a regression check compares the audio the run's features were made from, not whatever
+        // is on disk when it runs. Real corpora are not hashed here: at paper scale that is terabytes.
+        ctx.recordOutputHash(AUDIO_HASH, Manifest.audioSha256(dataDir(ctx.dir()).resolve("manifest.csv")));
         ctx.recordMeasurement("utterances", info.utterances().size());
         ctx.recordMeasurement("hours", info.hours());
         ctx.recordMeasurement("debian_packages", info.packageVersions());

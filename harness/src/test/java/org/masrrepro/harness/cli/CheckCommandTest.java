@@ -96,11 +96,16 @@ class CheckCommandTest {
         assertTrue(text.contains("mode: 3 of 6 cells compared exactly"), "the BEST-RQ row was pretrained on FLEURS, "
                 + "so only the floor's cells (Mask data alone) are compared exactly: " + text);
 
-        // Other samples under the same manifest (a new espeak-ng build, say): detected from the audio on disk.
+        // The audio hash is the one recorded when the corpus was built: audio changed on disk after the run does not
+        // describe what the run's features were made from, so it changes nothing.
         RegressionCheck.write(file, b);
         Baseline.Corpus fleurs = b.corpora().stream().filter(c -> c.label().contains("FLEURS")).findFirst()
                 .orElseThrow();
-        Path data = org.masrrepro.harness.steps.CorpusStep.dataDir(runs.resolve(fleurs.dir()));
+        Path fleursStep = runs.resolve(fleurs.dir());
+        Path data = org.masrrepro.harness.steps.CorpusStep.dataDir(fleursStep);
+        String recorded = org.masrrepro.harness.steps.CorpusStep.recordedAudioSha256(fleursStep);
+        assertEquals(Manifest.audioSha256(data.resolve("manifest.csv")), recorded, "recorded at build time");
+        assertEquals(fleurs.audioSha256(), recorded, "the baseline holds the recorded hash");
         Path wav = data.resolve(Manifest.read(data.resolve("manifest.csv")).get(0).audioPath());
         byte[] original = Files.readAllBytes(wav);
         byte[] flipped = original.clone();
@@ -109,8 +114,30 @@ class CheckCommandTest {
         out.reset();
         assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps));
         text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("no regression") && text.contains("compared exactly") && !text.contains("differs"),
+                text);
+
+        // Other samples under the same manifest (a new espeak-ng build, say): the corpus step recorded other audio.
+        Path fleursProv = fleursStep.resolve(StepRunner.PROVENANCE);
+        String provText = Files.readString(fleursProv);
+        JsonObject edited2 = JsonParser.parseString(provText).getAsJsonObject();
+        edited2.getAsJsonObject("output_hashes").addProperty(org.masrrepro.harness.steps.CorpusStep.AUDIO_HASH,
+                "f".repeat(64));
+        Files.writeString(fleursProv, edited2.toString());
+        out.reset();
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps));
+        text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("1 corpus differs") && text.contains("audio " + fleurs.audioSha256().substring(0, 12)
-                + " -> ") && text.contains("mode: 3 of 6 cells compared exactly"), text);
+                + " -> ffffffffffff") && text.contains("mode: 3 of 6 cells compared exactly"), text);
+
+        // A corpus step from before the hash was recorded: the audio on disk is hashed now, and the flipped byte shows.
+        edited2.getAsJsonObject("output_hashes").remove(org.masrrepro.harness.steps.CorpusStep.AUDIO_HASH);
+        Files.writeString(fleursProv, edited2.toString());
+        out.reset();
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps));
+        text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("1 corpus differs") && text.contains("audio " + fleurs.audioSha256().substring(0, 12)
+                + " -> ") && !text.contains("-> ffffffffffff"), text);
         Files.delete(wav);
         out.reset();
         assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps),
@@ -119,6 +146,7 @@ class CheckCommandTest {
         assertTrue(text.contains("cannot hash the audio of " + fleurs.label()) && text.contains(
                 "no audio hash in this run") && text.contains("mode: 3 of 6 cells compared exactly"), text);
         Files.write(wav, original);
+        Files.writeString(fleursProv, provText);
 
         // A step recorded with another thread count: the runs' platform is no single fingerprint, tolerances apply.
         Path prov = runs.resolve(CheckCommand.corpora(runs, records, specs, Profile.SMOKE, null, quiet).get(0).dir())
