@@ -24,6 +24,9 @@ public final class Hashes {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** Names the framing of {@link #sha256Files}; change it with the framing, as recorded hashes carry it. */
+    public static final String FILES_SCHEME = "files-v2";
+
     /**
      * One SHA-256 over the files at {@code paths} (resolved against {@code base}), each framed as its path, a 0 byte,
      * its length (8 bytes, big-endian) and its bytes, so no two different file lists share a stream.

@@ -153,26 +153,42 @@ final class CheckCommand {
         }
         List<Baseline.Corpus> out = new ArrayList<>();
         for (Map.Entry<String, String> e : labels.entrySet()) {
-            Path manifest = CorpusStep.dataDir(runs.resolve(e.getKey())).resolve("manifest.csv");
-            if (!Files.isRegularFile(manifest)) {
-                err.println("check: no manifest " + manifest + ", so whether that corpus changed is not known (was "
-                        + "the runs folder pruned? re-running its specs rebuilds it)");
-                continue;
-            }
-            String audio;
+            Path stepDir = runs.resolve(e.getKey());
+            Path manifest = CorpusStep.dataDir(stepDir).resolve("manifest.csv");
+            // The hashes the corpus step recorded as it built the data: what the run's features were made from. Steps
+            // built before the audio hash was recorded are hashed from what is on disk now.
+            JsonObject prov = null;
+            String manifestSha = null;
+            String audio = null;
             try {
-                // The hash the corpus step recorded as it built the audio; runs older than that record (and real
-                // corpora) are hashed now, from what is on disk.
-                audio = CorpusStep.recordedAudioSha256(runs.resolve(e.getKey()));
-                if (audio == null) {
-                    audio = Manifest.audioSha256(manifest);
-                }
+                prov = StepProvenance.read(stepDir);
+                manifestSha = StepProvenance.inputHash(prov, "manifest.csv");
+                audio = StepProvenance.outputHash(prov, CorpusStep.AUDIO_HASH);
             } catch (IOException ex) {
-                err.println("check: cannot hash the audio of " + e.getValue() + " (" + ex.getMessage() + "), so its "
-                        + "cells are not compared exactly");
-                audio = null;
+                err.println("check: cannot read the recorded hashes of " + e.getValue() + " (" + stepDir + ": "
+                        + ex.getMessage() + "); hashing its files on disk instead");
             }
-            out.add(new Baseline.Corpus(e.getKey(), e.getValue(), Hashes.sha256(manifest), audio,
+            if (manifestSha == null) {
+                if (!Files.isRegularFile(manifest)) {
+                    err.println("check: no manifest " + manifest + ", so whether that corpus changed is not known (was "
+                            + "the runs folder pruned? re-running its specs rebuilds it)");
+                    continue;
+                }
+                manifestSha = Hashes.sha256(manifest);
+            }
+            if ("real".equals(CorpusStep.typeOf(prov))) {
+                // Terabytes at paper scale, and read under each machine's own paths: not hashed, so not exact.
+                err.println("check: " + e.getValue() + " is a real corpus, whose audio is not hashed; its cells keep "
+                        + "the tolerances");
+            } else if (audio == null) {
+                try {
+                    audio = Manifest.audioSha256(manifest);
+                } catch (IOException ex) {
+                    err.println("check: cannot hash the audio of " + e.getValue() + " (" + ex.getMessage() + "), so "
+                            + "its cells are not compared exactly");
+                }
+            }
+            out.add(new Baseline.Corpus(e.getKey(), e.getValue(), manifestSha, audio,
                     List.copyOf(cells.get(e.getKey()))));
         }
         return out;

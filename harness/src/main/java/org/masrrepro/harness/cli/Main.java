@@ -122,6 +122,10 @@ public final class Main {
                     }
                 }
             }
+            if ((floorOnly || corporaOnly || pretrainOnly) && !command.equals("run") && !command.equals("plan")) {
+                throw new IllegalArgumentException((floorOnly ? "--floor-only" : corporaOnly ? "--corpora-only"
+                        : "--pretrain-only") + " selects steps of run and plan; " + command + " does not take it");
+            }
             SpecLoader loader = new SpecLoader(specsDir);
             switch (command) {
                 case "list" -> {

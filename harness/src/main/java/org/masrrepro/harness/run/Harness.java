@@ -79,7 +79,7 @@ public final class Harness {
             for (ExperimentPlan plan : plans) {
                 log.printf("== %s (seed %d): pretraining only%n", plan.spec().id(), plan.spec().seed());
                 runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
-                runner.run(plan.pretrain());
+                roots(plan).forEach(runner::run);
             }
             return List.of();
         }
@@ -87,12 +87,7 @@ public final class Harness {
         for (ExperimentPlan plan : plans) {
             log.printf("== %s (seed %d): %s%n", plan.spec().id(), plan.spec().seed(), plan.spec().describes());
             runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
-            if (!floorOnly) {
-                runner.run(plan.target());
-            }
-            if (plan.floor() != null) {
-                runner.run(plan.floor());
-            }
+            roots(plan).forEach(runner::run);
             if (!floorOnly) {
                 records.add(Results.record(plan, runner));
             }
@@ -121,14 +116,36 @@ public final class Harness {
 
     /** Prints what running {@code specIds} involves: each step, done (measured time) or to run (estimated time). */
     public TimePlan plan(List<String> specIds) throws IOException {
-        // The same selection as run: corpora and features only, or those and the floor, or everything.
-        java.util.function.Predicate<Step> data = Harness::isData;
-        TimePlan t = TimePlan.of(plans(specIds), runsRoot, profile, corporaOnly ? data
-                : floorOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.FloorStep)
-                : pretrainOnly ? data.or(s -> s instanceof org.masrrepro.harness.steps.PretrainStep) : s -> true,
-                timings);
+        List<Step> roots = new ArrayList<>();
+        plans(specIds).forEach(p -> roots.addAll(roots(p)));
+        TimePlan t = TimePlan.of(roots, runsRoot, profile, timings);
         log.print(t.render());
         return t;
+    }
+
+    /**
+     * The steps {@link #run} runs for {@code plan} under the only-flags, each with what it depends on; {@link #plan}
+     * times the same ones. Corpora only: the corpus and feature steps of the target and the floor; pretraining only:
+     * the (continued) pretraining; floor only: the floor; otherwise the target, then the floor.
+     */
+    private List<Step> roots(ExperimentPlan plan) {
+        List<Step> out = new ArrayList<>();
+        if (corporaOnly) {
+            collectData(plan.target(), out);
+            if (plan.floor() != null) {
+                collectData(plan.floor(), out);
+            }
+        } else if (pretrainOnly) {
+            out.add(plan.pretrain());
+        } else {
+            if (!floorOnly) {
+                out.add(plan.target());
+            }
+            if (plan.floor() != null) {
+                out.add(plan.floor());
+            }
+        }
+        return out;
     }
 
     /** Runs the corpus and feature steps every plan needs, each once, and logs the total wall time. */
@@ -136,33 +153,28 @@ public final class Harness {
         java.util.Map<Path, Step> steps = new java.util.LinkedHashMap<>();
         java.util.Map<Path, ExperimentPlan> askedBy = new java.util.HashMap<>();
         for (ExperimentPlan plan : plans) {
-            collectData(plan.target(), runner, steps);
-            if (plan.floor() != null) {
-                collectData(plan.floor(), runner, steps);
+            for (Step s : roots(plan)) {
+                steps.putIfAbsent(runner.dirOf(s), s);
+                askedBy.putIfAbsent(runner.dirOf(s), plan); // provenance names the first spec that needs the step
             }
-            steps.keySet().forEach(dir -> askedBy.putIfAbsent(dir, plan));
         }
         long t0 = System.nanoTime();
         for (Map.Entry<Path, Step> e : steps.entrySet()) {
-            ExperimentPlan plan = askedBy.get(e.getKey()); // provenance names the first spec that needs the step
+            ExperimentPlan plan = askedBy.get(e.getKey());
             runner.setRequester(plan.spec().id(), profile.id(), plan.spec().seed());
             runner.run(e.getValue());
         }
         log.printf("corpora and features: %d steps in %.1f s%n", steps.size(), (System.nanoTime() - t0) / 1e9);
     }
 
-    private static void collectData(Step step, StepRunner runner, java.util.Map<Path, Step> out) {
+    /** The corpus and feature steps under {@code step}, dependencies first. */
+    private static void collectData(Step step, List<Step> out) {
         for (Step d : step.dependencies()) {
-            collectData(d, runner, out);
+            collectData(d, out);
         }
-        if (isData(step)) {
-            out.putIfAbsent(runner.dirOf(step), step);
+        if (step instanceof CorpusStep || step instanceof FeatureStep) {
+            out.add(step);
         }
-    }
-
-    /** A corpus or feature step: what {@code --corpora-only} runs. */
-    private static boolean isData(Step step) {
-        return step instanceof CorpusStep || step instanceof FeatureStep;
     }
 
     /** Configures a {@link Harness}. */

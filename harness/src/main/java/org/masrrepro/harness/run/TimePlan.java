@@ -62,32 +62,17 @@ public final class TimePlan {
         return entries;
     }
 
-    /** Walks the plans' step graphs (dependencies first, each step once) and times each step. */
-    public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile) throws IOException {
-        return of(plans, runsRoot, profile, step -> true);
-    }
-
-    /** The same, keeping only the steps {@code include} accepts (what {@code --floor-only} or {@code --corpora-only} run). */
-    public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile,
-            java.util.function.Predicate<Step> include) throws IOException {
-        return of(plans, runsRoot, profile, include, null);
-    }
-
     /**
-     * The same, estimating a step with nothing alike finished under {@code runsRoot} from the reference timings in
+     * Walks the step graphs under {@code roots} (dependencies first, each step once) and times each step: measured if
+     * done, else estimated from alike steps finished under {@code runsRoot}, else from the reference timings in
      * {@code timings} (written by {@link #writeTimings}, e.g. on another machine; null or absent: none).
      */
-    public static TimePlan of(List<ExperimentPlan> plans, Path runsRoot, Profile profile,
-            java.util.function.Predicate<Step> include, Path timings) throws IOException {
+    public static TimePlan of(List<Step> roots, Path runsRoot, Profile profile, Path timings) throws IOException {
         StepId ids = new StepId();
         Map<String, Step> steps = new LinkedHashMap<>();
-        for (ExperimentPlan p : plans) {
-            collect(p.target(), ids, steps);
-            if (p.floor() != null) {
-                collect(p.floor(), ids, steps);
-            }
+        for (Step root : roots) {
+            collect(root, ids, steps);
         }
-        steps.values().removeIf(include.negate());
         Map<String, List<double[]>> measured = bySignature(measured(runsRoot, profile));
         Map<String, List<double[]>> reference = timings == null ? Map.of() : bySignature(readTimings(timings, profile));
         List<Entry> out = new ArrayList<>();

@@ -66,11 +66,15 @@ public final class CorpusStep implements Step {
      * real}, {@code analog}, {@code fleurs-analog}); null when it has no provenance.
      */
     public static String typeOf(Path stepDir) throws IOException {
-        JsonObject p = StepProvenance.read(stepDir);
-        if (p == null || !p.has("inputs") || !p.getAsJsonObject("inputs").has("corpus")) {
+        return typeOf(StepProvenance.read(stepDir));
+    }
+
+    /** The corpus type a corpus step's provenance records; null when it records none (or {@code provenance} is null). */
+    public static String typeOf(JsonObject provenance) {
+        if (provenance == null || !provenance.has("inputs") || !provenance.getAsJsonObject("inputs").has("corpus")) {
             return null;
         }
-        JsonObject c = p.getAsJsonObject("inputs").getAsJsonObject("corpus");
+        JsonObject c = provenance.getAsJsonObject("inputs").getAsJsonObject("corpus");
         return c.has("type") ? c.get("type").getAsString() : null;
     }
 
@@ -92,19 +96,19 @@ public final class CorpusStep implements Step {
                 spec.label(), n, n == 1 ? " was" : "s were", skippedList(dir)));
     }
 
-    /** The output hash under which an analog corpus step records {@link Manifest#audioSha256} of what it built. */
-    public static final String AUDIO_HASH = "audio";
+    /**
+     * The output hash under which every corpus step but a real one records {@link Manifest#audioSha256} of the audio
+     * it built; the suffix names the framing of {@link Hashes#sha256Files}, so a change there is a new key, not a
+     * false "audio differs".
+     */
+    public static final String AUDIO_HASH = "audio_" + Hashes.FILES_SCHEME;
 
     /**
-     * The SHA-256 of the audio the finished corpus step in {@code stepDir} built, as its provenance recorded it at
-     * build time; null for a real corpus, a step built before it was recorded, or one with no provenance.
+     * The SHA-256 of the audio the corpus step in {@code stepDir} built, as its provenance recorded it at build time;
+     * null for a real corpus, a step built before it was recorded (2026-11-24, 8aed87d), or one with no provenance.
      */
     public static String recordedAudioSha256(Path stepDir) throws IOException {
-        JsonObject p = StepProvenance.read(stepDir);
-        if (p == null || !p.has("output_hashes") || !p.getAsJsonObject("output_hashes").has(AUDIO_HASH)) {
-            return null;
-        }
-        return p.getAsJsonObject("output_hashes").get(AUDIO_HASH).getAsString();
+        return StepProvenance.outputHash(StepProvenance.read(stepDir), AUDIO_HASH);
     }
 
     /** Where the corpus itself (manifest.csv, card.md, audio/) lives inside the step directory. */

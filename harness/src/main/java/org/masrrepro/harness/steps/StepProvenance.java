@@ -43,6 +43,33 @@ public final class StepProvenance {
         return out;
     }
 
+    /** The SHA-256 the step recorded in {@code input_hashes} under {@code name}; null when none was recorded. */
+    public static String inputHash(JsonObject provenance, String name) throws IOException {
+        return hash(provenance, "input_hashes", name);
+    }
+
+    /** The SHA-256 the step recorded in {@code output_hashes} under {@code name}; null when none was recorded. */
+    public static String outputHash(JsonObject provenance, String name) throws IOException {
+        return hash(provenance, "output_hashes", name);
+    }
+
+    private static String hash(JsonObject provenance, String group, String name) throws IOException {
+        if (provenance == null || !provenance.has(group) || provenance.get(group).isJsonNull()) {
+            return null;
+        }
+        if (!provenance.get(group).isJsonObject()) {
+            throw new IOException(group + " is not a JSON object of name: SHA-256");
+        }
+        JsonElement h = provenance.getAsJsonObject(group).get(name);
+        if (h == null || h.isJsonNull()) {
+            return null;
+        }
+        if (!h.isJsonPrimitive() || !h.getAsString().matches("[0-9a-f]{64}")) {
+            throw new IOException(group + "." + name + " is not a SHA-256 hex digest: " + h);
+        }
+        return h.getAsString();
+    }
+
     /** The machine it ran on ({@link Environment#describe}), or null for a step recorded without one. */
     public static JsonObject environment(JsonObject provenance) {
         return provenance.has("environment") && provenance.get("environment").isJsonObject()

@@ -108,6 +108,22 @@ class MainTest {
         assertTrue(pretrain.out().contains("plan: 4 distinct steps") && pretrain.out().contains(" pretrain/")
                 && !pretrain.out().contains(" finetune/"), "corpus, features, pretraining, continuation: "
                 + pretrain.out());
+        // A spec with a downstream corpus of its own: each only-flag plans what run runs, not the other corpus.
+        Out maskPretrain = run("plan", "table2/mask/bestrq", "--pretrain-only", "--profile", "smoke", "--runs",
+                runs.toString(), "--specs", TestPaths.specs().toString());
+        assertTrue(maskPretrain.out().contains("plan: 3 distinct steps") && !maskPretrain.out().contains("Mask"),
+                "FLEURS corpus, features, pretraining: " + maskPretrain.out());
+        Out maskFloor = run("plan", "table2/mask/bestrq", "--floor-only", "--profile", "smoke", "--runs",
+                runs.toString(), "--specs", TestPaths.specs().toString());
+        assertTrue(maskFloor.out().contains("plan: 3 distinct steps") && !maskFloor.out().contains("FLEURS"),
+                "Mask corpus, features, floor: " + maskFloor.out());
+        Out maskCorpora = run("plan", "table2/mask/bestrq", "--corpora-only", "--profile", "smoke", "--runs",
+                runs.toString(), "--specs", TestPaths.specs().toString());
+        assertTrue(maskCorpora.out().contains("plan: 4 distinct steps"), "both corpora and their features: "
+                + maskCorpora.out());
+        Out elsewhere = run("list", "--pretrain-only", "--specs", TestPaths.specs().toString());
+        assertEquals(2, elsewhere.code(), elsewhere.out());
+        assertTrue(elsewhere.err().contains("list does not take it"), elsewhere.err());
         Out both = run("plan", "table1/bestrq-fleurs", "--pretrain-only", "--floor-only", "--profile", "smoke",
                 "--runs", runs.toString(), "--specs", TestPaths.specs().toString());
         assertEquals(2, both.code(), both.out());
@@ -128,6 +144,9 @@ class MainTest {
         try (var s = Files.list(runs.resolve("pretrain"))) {
             assertEquals(2, s.filter(d -> Files.exists(d.resolve("DONE"))).count(), "base and continuation: " + o.out());
         }
+        Out planned = run(concat(new String[] {"plan", "table1/bestrq-lasr-fleurs", "--pretrain-only"}, common));
+        assertTrue(planned.out().contains("plan: 4 distinct steps") && planned.out().contains("to run: 0 steps"),
+                "plan --pretrain-only times the steps run --pretrain-only ran, all done now: " + planned.out());
         Out rest = run(concat(new String[] {"run", "table1/bestrq-lasr-fleurs"}, common));
         assertEquals(0, rest.code(), rest.err() + rest.out());
         assertTrue(rest.out().contains("done earlier, reusing pretrain/") && !rest.out().contains(

@@ -70,7 +70,7 @@ class TimePlanTest {
         finished(runs.resolve("pretrain/eeeeeeeeeeeeeeee"), plan.pretrain(), 5.0 * steps, p, true,
                 ids.dirName(plan.corpus()));
 
-        TimePlan t = TimePlan.of(List.of(plan), runs, p);
+        TimePlan t = TimePlan.of(List.of(plan.target()), runs, p, null);
         TimePlan.Entry corpus = t.entries().get(0);
         assertTrue(corpus.done() && corpus.seconds() == 12.0, corpus.toString());
         TimePlan.Entry pretrain = t.entries().stream().filter(e -> e.dir().equals(ids.dirName(plan.pretrain())))
@@ -103,9 +103,9 @@ class TimePlanTest {
         assertEquals(3, TimePlan.writeTimings(other, p, timings), "one corpus step (re-measured), two pretrainings");
 
         Path fresh = tmp.resolve("fresh");
-        TimePlan none = TimePlan.of(List.of(plan), fresh, p, s -> true, null);
+        TimePlan none = TimePlan.of(List.of(plan.target()), fresh, p, null);
         assertEquals(none.entries().size(), none.unknown(), "nothing measured, no reference: every step unknown");
-        TimePlan t = TimePlan.of(List.of(plan), fresh, p, s -> true, timings);
+        TimePlan t = TimePlan.of(List.of(plan.target()), fresh, p, timings);
         TimePlan.Entry pretrain = t.entries().stream().filter(e -> e.dir().equals(ids.dirName(plan.pretrain())))
                 .findFirst().orElseThrow();
         assertTrue(pretrain.fromReference(), pretrain.toString());
@@ -119,14 +119,14 @@ class TimePlanTest {
         finished(fresh.resolve("pretrain/cccccccccccccccc"), plan.pretrain(), 0.25 * steps, p, false,
                 ids.dirName(plan.corpus()));
         finished(fresh.resolve(ids.dirName(plan.corpus())), plan.corpus(), 12.0, p, false);
-        TimePlan own = TimePlan.of(List.of(plan), fresh, p, s -> true, timings);
+        TimePlan own = TimePlan.of(List.of(plan.target()), fresh, p, timings);
         TimePlan.Entry ownPretrain = own.entries().stream().filter(e -> e.dir().equals(ids.dirName(plan.pretrain())))
                 .findFirst().orElseThrow();
         assertFalse(ownPretrain.fromReference());
         assertEquals(0.25 * steps, ownPretrain.seconds(), 1e-6);
 
         IOException wrong = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> TimePlan.of(List.of(plan), fresh, Profile.CPU, s -> true, timings));
+                () -> TimePlan.of(List.of(plan.target()), fresh, Profile.CPU, timings));
         assertTrue(wrong.getMessage().contains("profile 'smoke', not cpu"), wrong.getMessage());
     }
 

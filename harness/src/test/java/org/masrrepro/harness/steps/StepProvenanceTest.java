@@ -36,4 +36,21 @@ class StepProvenanceTest {
                     && e.getMessage().contains("delete the step directory"), e.getMessage());
         }
     }
+
+    @Test
+    void recordedHashesAreReadOrRejectedWhenMalformed(@TempDir Path step) throws IOException {
+        String sha = "0123456789abcdef".repeat(4);
+        Files.writeString(step.resolve(StepRunner.PROVENANCE), "{\"input_hashes\": {\"manifest.csv\": \"" + sha
+                + "\"}, \"output_hashes\": {}}");
+        var p = StepProvenance.read(step);
+        assertEquals(sha, StepProvenance.inputHash(p, "manifest.csv"));
+        assertNull(StepProvenance.outputHash(p, CorpusStep.AUDIO_HASH), "not recorded");
+        assertNull(StepProvenance.inputHash(null, "manifest.csv"), "no provenance");
+        for (String bad : List.of("{\"output_hashes\": [1]}", "{\"output_hashes\": {\"" + CorpusStep.AUDIO_HASH
+                + "\": \"abc\"}}", "{\"output_hashes\": {\"" + CorpusStep.AUDIO_HASH + "\": {}}}")) {
+            Files.writeString(step.resolve(StepRunner.PROVENANCE), bad);
+            var q = StepProvenance.read(step);
+            assertThrows(IOException.class, () -> StepProvenance.outputHash(q, CorpusStep.AUDIO_HASH), bad);
+        }
+    }
 }

@@ -187,7 +187,7 @@ public final class RegressionCheck {
                     // a missing audio hash is no evidence of sameness (nor of a change): not compared exactly
                     audioNotCompared.add(old.label() + " (" + old.dir() + "): no audio hash "
                             + (old.audioSha256() == null ? "in the baseline (written before audio hashes were kept)"
-                            : "in this run (its audio could not be read)"));
+                            : "in this run (a real corpus, or audio that could not be read; see the lines above)"));
                     audioUnknownCells.addAll(cells);
                 }
             }
