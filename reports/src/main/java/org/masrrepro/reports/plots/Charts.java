@@ -30,44 +30,90 @@ public final class Charts {
     private Charts() {}
 
     /**
-     * Grouped bars, ours vs the paper, one category per (row, column) of the table's (column, metric) pairs that
-     * match {@code metricColumnFilter}: a pair matches when the filter equals its metric ({@code "acc"}), its column
-     * ({@code "fleurs/all"}), its label ({@code "fleurs/all acc"}), or is a prefix of its column ending in '/'
-     * ({@code "dhvani/"}). A missing value leaves its bar out rather than drawing a zero. Subtitle: the table's
-     * {@link ComparisonTable#origin()}.
+     * Two panels of grouped bars, ours above and the paper's below, on one value axis: one category per (column,
+     * metric) pair of the table that matches {@code metricColumnFilter}, one bar per row, each row in the same colour
+     * in both panels. A pair matches when the filter equals its metric ({@code "acc"}), its column ({@code
+     * "fleurs/all"}), its label ({@code "fleurs/all acc"}), or is a prefix of its column ending in '/' ({@code
+     * "dhvani/"}). Ours are means over seeds with ± 1 sd whiskers where there are two or more; a missing value leaves
+     * its bar out rather than drawing a zero. Subtitle: the table's {@link ComparisonTable#origin()}.
      */
     public static void comparisonBars(ComparisonTable table, String metricColumnFilter, Path png) throws IOException {
+        save(comparisonPanels(table, metricColumnFilter), table.title() + " — " + metricColumnFilter, table.origin(),
+                png);
+    }
+
+    /** The two panels {@link #comparisonBars} draws: ours, then the paper's. */
+    static List<CategoryChart> comparisonPanels(ComparisonTable table, String metricColumnFilter) {
         List<ComparisonTable.Key> keys = table.keys().stream().filter(k -> matches(k, metricColumnFilter)).toList();
         boolean percent = keys.stream().allMatch(k -> PERCENT.contains(k.metric())) && !keys.isEmpty();
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
-                .title(table.title() + " — " + metricColumnFilter)
-                .xAxisTitle("method / column").yAxisTitle(metricColumnFilter + (percent ? " (%)" : "")).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setXAxisLabelRotation(30);
-        List<String> cats = new ArrayList<>();
-        List<Double> ours = new ArrayList<>();
-        List<Double> paper = new ArrayList<>();
+        boolean oneMetric = keys.stream().map(ComparisonTable.Key::metric).distinct().count() == 1;
+        List<String> cats = keys.stream().map(k -> oneMetric ? k.column() : k.label()).toList();
+        String yTitle = metricColumnFilter + (percent ? " (%)" : "");
+        java.awt.Font tick = new CategoryChartBuilder().build().getStyler().getAxisTickLabelsFont();
+        int width = 1100;
+        while (!cats.isEmpty() && !labelsFit(cats, tick, width - 300)) {
+            width += 100;
+        }
+        double top = 0;
         for (String r : table.rows()) {
             for (ComparisonTable.Key k : keys) {
                 double o = table.ours(r, k);
-                double p = table.paper(r, k);
-                if (Double.isNaN(o) && Double.isNaN(p)) {
-                    continue;
-                }
-                cats.add(keys.size() == 1 ? r : r + " " + k.column());
-                ours.add(Double.isNaN(o) ? null : o);
-                paper.add(Double.isNaN(p) ? null : p);
+                double sd = table.oursStd(r, k);
+                top = Math.max(top, Double.isNaN(o) ? 0 : o + (Double.isNaN(sd) ? 0 : sd));
+                top = Math.max(top, Double.isNaN(table.paper(r, k)) ? 0 : table.paper(r, k));
             }
         }
-        if (cats.isEmpty()) {
-            cats.add("(no data)");
-            ours.add(0.0);
-            paper.add(0.0);
+        List<String> drawn = table.rows().stream().filter(r -> keys.stream().anyMatch(k ->
+                !Double.isNaN(table.ours(r, k)) || !Double.isNaN(table.paper(r, k)))).toList();
+        List<CategoryChart> panels = new ArrayList<>();
+        for (boolean mine : new boolean[] {true, false}) {
+            boolean none = drawn.stream().noneMatch(r -> keys.stream().anyMatch(k ->
+                    !Double.isNaN(mine ? table.ours(r, k) : table.paper(r, k))));
+            CategoryChart chart = new CategoryChartBuilder().width(width).height(420)
+                    .title(mine ? (none ? "ours: nothing measured in these columns yet"
+                            : "ours (mean over seeds; whiskers ± 1 sd where 2+ seeds)")
+                            : none ? "paper: no numbers in these columns" : "paper")
+                    .xAxisTitle("column").yAxisTitle(yTitle).build();
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setXAxisLabelRotation(0);
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(top > 0 ? Math.ceil(top * 1.05) : 1.0);
+            chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
+            for (String r : drawn) {
+                List<Double> values = new ArrayList<>();
+                List<Double> errors = new ArrayList<>();
+                boolean spread = false;
+                for (ComparisonTable.Key k : keys) {
+                    double v = mine ? table.ours(r, k) : table.paper(r, k);
+                    double sd = mine ? table.oursStd(r, k) : Double.NaN;
+                    values.add(Double.isNaN(v) ? null : v);
+                    errors.add(Double.isNaN(v) || Double.isNaN(sd) ? 0.0 : sd);
+                    spread |= !Double.isNaN(v) && !Double.isNaN(sd);
+                }
+                // Every row in both panels, in one colour, so a row's bars sit at the same place in each; XChart's
+                // whiskers need every value, so a row missing a column is drawn without them.
+                java.awt.Color hue = PALETTE[table.rows().indexOf(r) % PALETTE.length];
+                if (spread && !values.contains(null)) {
+                    chart.addSeries(r, cats, values, errors).setFillColor(hue);
+                } else {
+                    chart.addSeries(r, cats, values).setFillColor(hue);
+                }
+            }
+            if (drawn.isEmpty()) {
+                chart.addSeries("(no data)",
+                        cats.isEmpty() ? List.of("(no data)") : cats,
+                        java.util.Collections.nCopies(Math.max(1, cats.size()), 0.0));
+            }
+            panels.add(chart);
         }
-        chart.addSeries("ours", cats, ours);
-        chart.addSeries("paper", cats, paper);
-        save(chart, table.origin(), png);
+        return panels;
     }
+
+    /** Row colours of {@link #comparisonBars}: distinct hues, enough for Table 1's eight rows. */
+    private static final java.awt.Color[] PALETTE = {new java.awt.Color(31, 90, 180), new java.awt.Color(214, 110, 0),
+        new java.awt.Color(30, 140, 60), new java.awt.Color(190, 40, 40), new java.awt.Color(120, 60, 160),
+        new java.awt.Color(140, 90, 60), new java.awt.Color(220, 100, 170), new java.awt.Color(110, 110, 110),
+        new java.awt.Color(170, 170, 30), new java.awt.Color(20, 170, 190)};
 
     /**
      * The cells the paper reports beside ours, and only those: one category per column of {@code metric} where the
@@ -348,16 +394,40 @@ public final class Charts {
      */
     private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String subtitle, Path png)
             throws IOException {
+        String title = chart.getTitle() == null ? "" : chart.getTitle();
+        Styler styler = chart.getStyler();
+        boolean visible = styler.isChartTitleVisible();
+        styler.setChartTitleVisible(false); // drawn in the header, wrapped, above the subtitle
+        java.awt.image.BufferedImage body;
+        try {
+            body = BitmapEncoder.getBufferedImage(chart);
+        } finally {
+            styler.setChartTitleVisible(visible);
+        }
+        save(List.of(body), styler, title, subtitle, png);
+    }
+
+    /** Panels stacked under one header: each chart keeps its own title, as the panel's name. */
+    private static void save(List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels, String title,
+            String subtitle, Path png) throws IOException {
+        List<java.awt.image.BufferedImage> bodies = new ArrayList<>();
+        for (org.knowm.xchart.internal.chartpart.Chart<?, ?> p : panels) {
+            bodies.add(BitmapEncoder.getBufferedImage(p));
+        }
+        save(bodies, panels.get(0).getStyler(), title, subtitle, png);
+    }
+
+    private static void save(List<java.awt.image.BufferedImage> bodies, Styler styler, String title, String subtitle,
+            Path png) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        String title = chart.getTitle() == null ? "" : chart.getTitle();
         String sub = subtitle == null ? "" : subtitle;
-        Styler styler = chart.getStyler();
         java.awt.Font titleFont = styler.getChartTitleFont();
         java.awt.Font subFont = titleFont.deriveFont(java.awt.Font.PLAIN, Math.max(10f, titleFont.getSize2D() - 2f));
-        int width = chart.getWidth();
+        int width = bodies.stream().mapToInt(java.awt.image.BufferedImage::getWidth).max().orElse(400);
+        int height = bodies.stream().mapToInt(java.awt.image.BufferedImage::getHeight).sum();
         java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1,
                 java.awt.image.BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D pg = probe.createGraphics();
@@ -368,22 +438,14 @@ public final class Charts {
         pg.dispose();
         int header = MARGIN + titleLines.size() * tm.getHeight() + (subLines.isEmpty() ? 0 : 4)
                 + subLines.size() * sm.getHeight();
-        boolean visible = styler.isChartTitleVisible();
-        styler.setChartTitleVisible(false);
-        java.awt.image.BufferedImage body;
-        try {
-            body = BitmapEncoder.getBufferedImage(chart);
-        } finally {
-            styler.setChartTitleVisible(visible);
-        }
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, header + body.getHeight(),
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, header + height,
                 java.awt.image.BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
                     java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(styler.getChartBackgroundColor());
-            g.fillRect(0, 0, width, header);
+            g.fillRect(0, 0, width, header + height);
             g.setColor(styler.getChartFontColor());
             int y = MARGIN;
             g.setFont(titleFont);
@@ -397,7 +459,11 @@ public final class Charts {
                 g.drawString(line, (width - sm.stringWidth(line)) / 2, y + sm.getAscent());
                 y += sm.getHeight();
             }
-            g.drawImage(body, 0, header, null);
+            int at = header;
+            for (java.awt.image.BufferedImage body : bodies) {
+                g.drawImage(body, 0, at, null);
+                at += body.getHeight();
+            }
         } finally {
             g.dispose();
         }

@@ -49,7 +49,7 @@ public final class ComparisonTable {
 
     /** One (column, metric) pair of the table. */
     public record Key(String column, String metric) {
-        String label() {
+        public String label() {
             return column + " " + metric;
         }
     }
@@ -301,6 +301,12 @@ public final class ComparisonTable {
     public double ours(String row, Key key) {
         double[] v = ours.getOrDefault(row, Map.of()).get(key);
         return v == null ? Double.NaN : mean(v);
+    }
+
+    /** The sample standard deviation of our values for a cell over seeds; NaN with fewer than two. */
+    public double oursStd(String row, Key key) {
+        double[] v = ours.getOrDefault(row, Map.of()).get(key);
+        return v == null || v.length < 2 ? Double.NaN : std(v, mean(v));
     }
 
     /** The paper's value for a cell, NaN when the paper has none. */

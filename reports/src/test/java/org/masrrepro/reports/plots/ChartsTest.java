@@ -11,11 +11,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +61,45 @@ class ChartsTest {
         Path blank = tmp.resolve("blank.png");
         Charts.rateHeatmap(List.of("bs", "sr", "hr"), rates, "bs/sr/hr, mean of 2 seeds", "ours", blank);
         assertPng(blank);
+    }
+
+    /** A table chart groups by column, one bar per row in the same colour in both panels, ours with ± sd. */
+    @Test
+    void comparisonPanelsGroupByColumnWithOneBarPerRow() {
+        List<ResultCell> ours = List.of(
+                new ResultCell("T1", "best-rq", "fleurs/all", "acc", 70.0, 1, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "best-rq", "fleurs/all", "acc", 74.0, 2, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "best-rq", "fleurs/O", "acc", 80.0, 1, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "best-rq+masr", "fleurs/all", "acc", 69.0, 1, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "best-rq+masr", "fleurs/O", "acc", 71.0, 1, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "best-rq+lasr", "fleurs/all", "acc", 68.0, 1, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "best-rq", "fleurs/all", "eer", 4.0, 1, "cpu", "FLEURS analog", "p"));
+        ComparisonTable t = ComparisonTable.of("T1", "Table 1", "ours", ours, PaperNumbers.load());
+        List<org.knowm.xchart.CategoryChart> panels = Charts.comparisonPanels(t, "acc");
+        assertEquals(2, panels.size());
+        var mine = panels.get(0).getSeriesMap();
+        var paper = panels.get(1).getSeriesMap();
+        assertEquals(new ArrayList<>(paper.keySet()), new ArrayList<>(mine.keySet()), "the same bars in both panels");
+        assertTrue(mine.keySet().containsAll(List.of("best-rq", "best-rq+lasr", "best-rq+masr", "w2v-bert")),
+                mine.keySet().toString());
+        assertTrue(new ArrayList<>(mine.get("w2v-bert").getYData()).stream().allMatch(java.util.Objects::isNull),
+                "a row only the paper has: no bar of ours");
+        List<?> cats = new ArrayList<>(mine.get("best-rq").getXData());
+        assertTrue(cats.contains("fleurs/all") && cats.contains("fleurs/O") && !cats.contains("fleurs/all eer"),
+                cats.toString());
+        int all = cats.indexOf("fleurs/all");
+        assertEquals(72.0, ((Number) new ArrayList<>(mine.get("best-rq").getYData()).get(all)).doubleValue(), 1e-9);
+        assertEquals(Math.sqrt(8), ((Number) new ArrayList<>(mine.get("best-rq").getExtraValues()).get(all))
+                .doubleValue(), 1e-9, "sample sd of 70 and 74");
+        assertNull(new ArrayList<>(mine.get("best-rq+lasr").getYData()).get(cats.indexOf("fleurs/O")),
+                "not measured: no bar, not a zero");
+        assertEquals(mine.get("best-rq").getFillColor(), paper.get("best-rq").getFillColor(), "one colour per row");
+        assertEquals(panels.get(0).getStyler().getYAxisMax(), panels.get(1).getStyler().getYAxisMax(),
+                "one value axis for both panels");
+        assertEquals("paper", panels.get(1).getTitle());
+        List<ResultCell> real = List.of(new ResultCell("T3", "best-rq", "fillets/cs", "wer", 100.0, 1, "cpu", "x", "p"));
+        assertEquals("paper: no numbers in these columns", Charts.comparisonPanels(ComparisonTable.of("T3", "Table 3",
+                "ours", real, PaperNumbers.load()), "wer").get(1).getTitle());
     }
 
     @Test
