@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * The {@code check} command: a profile's measured cells against a committed baseline, exactly where the corpora and
  * the platform the steps were computed on (read from their provenance) are the baseline's, else within its tolerances.
  */
-final class CheckCommand {
+public final class CheckCommand {
 
     /**
      * Default tolerances of a new baseline (percentage points): smoke numbers only show the pipeline works. The
@@ -129,7 +129,7 @@ final class CheckCommand {
      * pretraining data (re-planned from the record's spec and seed): manifest hash, audio hash (as the corpus step
      * recorded it when it built the audio, else hashed from the disk now) and the cells measured on each.
      */
-    static List<Baseline.Corpus> corpora(Path runs, List<RunRecord> records, SpecLoader specs, Profile profile,
+    public static List<Baseline.Corpus> corpora(Path runs, List<RunRecord> records, SpecLoader specs, Profile profile,
             Path dataDir, PrintStream err) throws IOException {
         StepId ids = new StepId();
         Map<String, String> labels = new TreeMap<>();
@@ -160,13 +160,17 @@ final class CheckCommand {
             JsonObject prov = null;
             String manifestSha = null;
             String audio = null;
+            boolean typeKnown = true;
             try {
                 prov = StepProvenance.read(stepDir);
                 manifestSha = StepProvenance.inputHash(prov, "manifest.csv");
                 audio = StepProvenance.outputHash(prov, CorpusStep.AUDIO_HASH);
             } catch (IOException ex) {
+                typeKnown = prov != null;
                 err.println("check: cannot read the recorded hashes of " + e.getValue() + " (" + stepDir + ": "
-                        + ex.getMessage() + "); hashing its files on disk instead");
+                        + ex.getMessage() + "); " + (manifestSha == null ? "hashing its manifest on disk instead"
+                        : "using its recorded manifest hash") + (typeKnown ? "" : "; its audio is not hashed, as "
+                        + "whether it is a real corpus is not known"));
             }
             if (manifestSha == null) {
                 if (!Files.isRegularFile(manifest)) {
@@ -176,11 +180,11 @@ final class CheckCommand {
                 }
                 manifestSha = Hashes.sha256(manifest);
             }
-            if ("real".equals(CorpusStep.typeOf(prov))) {
+            if (typeKnown && "real".equals(CorpusStep.typeOf(prov))) {
                 // Terabytes at paper scale, and read under each machine's own paths: not hashed, so not exact.
                 err.println("check: " + e.getValue() + " is a real corpus, whose audio is not hashed; its cells keep "
                         + "the tolerances");
-            } else if (audio == null) {
+            } else if (typeKnown && audio == null) {
                 try {
                     audio = Manifest.audioSha256(manifest);
                 } catch (IOException ex) {

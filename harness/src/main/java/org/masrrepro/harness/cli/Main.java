@@ -50,7 +50,7 @@ public final class Main {
             "  --interrupt-after-steps N   stop pretraining after N steps in this process (to test resume)",
             "  --floor-only                run, plan: build corpus and features and score the non-learned floor only (no training)",
             "  --corpora-only              run, plan: build every corpus and feature set the specs use, nothing else; prints the time",
-            "  --pretrain-only             run, plan: corpora, features and (continued) pretraining only; no fine-tuning or evaluation",
+            "  --pretrain-only             run, plan: the pretraining corpus, its features and (continued) pretraining only",
             "  --timings FILE              plan: estimate steps with nothing alike in --runs from these reference timings",
             "                              (default harness/timings/<profile>.json when it exists)",
             "  --write-timings FILE        plan: add the measured times of the finished steps in --runs to FILE");

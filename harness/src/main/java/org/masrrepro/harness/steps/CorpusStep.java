@@ -69,13 +69,20 @@ public final class CorpusStep implements Step {
         return typeOf(StepProvenance.read(stepDir));
     }
 
-    /** The corpus type a corpus step's provenance records; null when it records none (or {@code provenance} is null). */
+    /**
+     * The corpus type a corpus step's provenance records; null when it records none, records it malformed, or
+     * {@code provenance} is null.
+     */
     public static String typeOf(JsonObject provenance) {
-        if (provenance == null || !provenance.has("inputs") || !provenance.getAsJsonObject("inputs").has("corpus")) {
+        try {
+            if (provenance == null || !provenance.has("inputs") || !provenance.getAsJsonObject("inputs").has("corpus")) {
+                return null;
+            }
+            JsonObject c = provenance.getAsJsonObject("inputs").getAsJsonObject("corpus");
+            return c.has("type") ? c.get("type").getAsString() : null;
+        } catch (RuntimeException e) { // ClassCastException, IllegalStateException: not this harness's provenance
             return null;
         }
-        JsonObject c = provenance.getAsJsonObject("inputs").getAsJsonObject("corpus");
-        return c.has("type") ? c.get("type").getAsString() : null;
     }
 
     /** A real corpus that left audio files out says how many and where they are listed. */
@@ -98,18 +105,10 @@ public final class CorpusStep implements Step {
 
     /**
      * The output hash under which every corpus step but a real one records {@link Manifest#audioSha256} of the audio
-     * it built; the suffix names the framing of {@link Hashes#sha256Files}, so a change there is a new key, not a
-     * false "audio differs".
+     * it built (since commit 4058511; steps built before it are hashed from disk by {@code check}); the suffix names
+     * the framing of {@link Hashes#sha256Files}, so a change there is a new key, not a false "audio differs".
      */
     public static final String AUDIO_HASH = "audio_" + Hashes.FILES_SCHEME;
-
-    /**
-     * The SHA-256 of the audio the corpus step in {@code stepDir} built, as its provenance recorded it at build time;
-     * null for a real corpus, a step built before it was recorded (2026-11-24, 8aed87d), or one with no provenance.
-     */
-    public static String recordedAudioSha256(Path stepDir) throws IOException {
-        return StepProvenance.outputHash(StepProvenance.read(stepDir), AUDIO_HASH);
-    }
 
     /** Where the corpus itself (manifest.csv, card.md, audio/) lives inside the step directory. */
     public static Path dataDir(Path stepDir) {

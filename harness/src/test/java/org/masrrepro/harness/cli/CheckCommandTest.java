@@ -103,7 +103,9 @@ class CheckCommandTest {
                 .orElseThrow();
         Path fleursStep = runs.resolve(fleurs.dir());
         Path data = org.masrrepro.harness.steps.CorpusStep.dataDir(fleursStep);
-        String recorded = org.masrrepro.harness.steps.CorpusStep.recordedAudioSha256(fleursStep);
+        String recorded = org.masrrepro.harness.steps.StepProvenance.outputHash(
+                org.masrrepro.harness.steps.StepProvenance.read(fleursStep),
+                org.masrrepro.harness.steps.CorpusStep.AUDIO_HASH);
         assertEquals(Manifest.audioSha256(data.resolve("manifest.csv")), recorded, "recorded at build time");
         assertEquals(fleurs.audioSha256(), recorded, "the baseline holds the recorded hash");
         Path wav = data.resolve(Manifest.read(data.resolve("manifest.csv")).get(0).audioPath());
@@ -116,6 +118,16 @@ class CheckCommandTest {
         text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("no regression") && text.contains("compared exactly") && !text.contains("differs"),
                 text);
+
+        // Likewise a manifest edited on disk after the run: the recorded hash stands.
+        Path manifestCsv = data.resolve("manifest.csv");
+        String manifestText = Files.readString(manifestCsv);
+        Files.writeString(manifestCsv, manifestText + "\n");
+        out.reset();
+        assertEquals(0, CheckCommand.run(runs, Profile.SMOKE, specs, null, file, false, ps, ps));
+        text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("compared exactly") && !text.contains("differs"), text);
+        Files.writeString(manifestCsv, manifestText);
 
         // Other samples under the same manifest (a new espeak-ng build, say): the corpus step recorded other audio.
         Path fleursProv = fleursStep.resolve(StepRunner.PROVENANCE);

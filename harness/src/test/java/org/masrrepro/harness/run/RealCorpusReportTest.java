@@ -123,6 +123,18 @@ class RealCorpusReportTest {
         }
         String sub = Charts.readText(report.resolve("table1.png")).get("Description");
         assertEquals("ours on: " + LABEL + " — pretrained on: " + LABEL + " — profile smoke", sub);
+
+        // The regression check names the corpus by its recorded manifest hash and never hashes a real corpus's audio.
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<org.masrrepro.reports.check.Baseline.Corpus> corpora = org.masrrepro.harness.cli.CheckCommand.corpora(
+                runs, Results.readAll(runs, Profile.SMOKE), new SpecLoader(specs), Profile.SMOKE, null,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, corpora.size(), corpora.toString());
+        assertEquals(org.masrrepro.harness.steps.StepProvenance.inputHash(org.masrrepro.harness.steps.StepProvenance
+                .read(corpusDir), "manifest.csv"), corpora.get(0).manifestSha256());
+        assertEquals(null, corpora.get(0).audioSha256(), "a real corpus's audio is not hashed");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(LABEL + " is a real corpus, whose audio is not "
+                + "hashed"), err.toString(StandardCharsets.UTF_8));
     }
 
     private static String run(Path specs, Path runs) throws IOException {

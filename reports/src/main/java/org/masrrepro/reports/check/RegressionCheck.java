@@ -186,7 +186,7 @@ public final class RegressionCheck {
                 } else if (old.audioSha256() == null || c.audioSha256() == null) {
                     // a missing audio hash is no evidence of sameness (nor of a change): not compared exactly
                     audioNotCompared.add(old.label() + " (" + old.dir() + "): no audio hash "
-                            + (old.audioSha256() == null ? "in the baseline (written before audio hashes were kept)"
+                            + (old.audioSha256() == null ? "in the baseline (a real corpus, or a baseline written before audio hashes were kept)"
                             : "in this run (a real corpus, or audio that could not be read; see the lines above)"));
                     audioUnknownCells.addAll(cells);
                 }

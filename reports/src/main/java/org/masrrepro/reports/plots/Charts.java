@@ -66,10 +66,13 @@ public final class Charts {
         List<String> drawn = table.rows().stream().filter(r -> keys.stream().anyMatch(k ->
                 !Double.isNaN(table.ours(r, k)) || !Double.isNaN(table.paper(r, k)))).toList();
         List<CategoryChart> panels = new ArrayList<>();
+        // The legend lists every row on the right: a panel grows with it so no entry is cut off.
+        int height = Math.max(420, 120 + 26 * drawn.size());
+        double max = top <= 0 ? 1.0 : top > 1 ? Math.ceil(top * 1.05) : top * 1.05;
         for (boolean mine : new boolean[] {true, false}) {
             boolean none = drawn.stream().noneMatch(r -> keys.stream().anyMatch(k ->
                     !Double.isNaN(mine ? table.ours(r, k) : table.paper(r, k))));
-            CategoryChart chart = new CategoryChartBuilder().width(width).height(420)
+            CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
                     .title(mine ? (none ? "ours: nothing measured in these columns yet"
                             : "ours (mean over seeds; whiskers ± 1 sd where 2+ seeds)")
                             : none ? "paper: no numbers in these columns" : "paper")
@@ -77,7 +80,7 @@ public final class Charts {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setXAxisLabelRotation(0);
             chart.getStyler().setYAxisMin(0.0);
-            chart.getStyler().setYAxisMax(top > 0 ? Math.ceil(top * 1.05) : 1.0);
+            chart.getStyler().setYAxisMax(max);
             chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
             for (String r : drawn) {
                 List<Double> values = new ArrayList<>();
@@ -86,17 +89,19 @@ public final class Charts {
                 for (ComparisonTable.Key k : keys) {
                     double v = mine ? table.ours(r, k) : table.paper(r, k);
                     double sd = mine ? table.oursStd(r, k) : Double.NaN;
-                    values.add(Double.isNaN(v) ? null : v);
+                    values.add(v);
                     errors.add(Double.isNaN(v) || Double.isNaN(sd) ? 0.0 : sd);
                     spread |= !Double.isNaN(v) && !Double.isNaN(sd);
                 }
-                // Every row in both panels, in one colour, so a row's bars sit at the same place in each; XChart's
-                // whiskers need every value, so a row missing a column is drawn without them.
-                java.awt.Color hue = PALETTE[table.rows().indexOf(r) % PALETTE.length];
-                if (spread && !values.contains(null)) {
+                // Every row in both panels, in one colour, so a row's bars sit at the same place in each. A missing
+                // value is NaN with whiskers (XChart's whiskers throw on null; NaN draws nothing on the fixed axis),
+                // null without them.
+                java.awt.Color hue = rowColour(table.rows().indexOf(r));
+                if (spread) {
                     chart.addSeries(r, cats, values, errors).setFillColor(hue);
                 } else {
-                    chart.addSeries(r, cats, values).setFillColor(hue);
+                    chart.addSeries(r, cats, values.stream().map(v -> Double.isNaN(v) ? null : v).toList())
+                            .setFillColor(hue);
                 }
             }
             if (drawn.isEmpty()) {
@@ -109,7 +114,16 @@ public final class Charts {
         return panels;
     }
 
-    /** Row colours of {@link #comparisonBars}: distinct hues, enough for Table 1's eight rows. */
+    /** The colour of row {@code i} of {@link #comparisonBars}: ten hand-picked hues, then hues spread by golden angle. */
+    static java.awt.Color rowColour(int i) {
+        if (i < PALETTE.length) {
+            return PALETTE[i];
+        }
+        float hue = (float) ((i * 0.618033988749895) % 1.0);
+        return java.awt.Color.getHSBColor(hue, i % 2 == 0 ? 0.75f : 0.5f, i % 3 == 0 ? 0.6f : 0.85f);
+    }
+
+    /** The first row colours of {@link #comparisonBars}: ten distinct hues (Table 1 has ten rows at cpu scale). */
     private static final java.awt.Color[] PALETTE = {new java.awt.Color(31, 90, 180), new java.awt.Color(214, 110, 0),
         new java.awt.Color(30, 140, 60), new java.awt.Color(190, 40, 40), new java.awt.Color(120, 60, 160),
         new java.awt.Color(140, 90, 60), new java.awt.Color(220, 100, 170), new java.awt.Color(110, 110, 110),

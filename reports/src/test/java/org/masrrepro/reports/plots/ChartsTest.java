@@ -65,7 +65,7 @@ class ChartsTest {
 
     /** A table chart groups by column, one bar per row in the same colour in both panels, ours with ± sd. */
     @Test
-    void comparisonPanelsGroupByColumnWithOneBarPerRow() {
+    void comparisonPanelsGroupByColumnWithOneBarPerRow(@TempDir Path tmp) throws IOException {
         List<ResultCell> ours = List.of(
                 new ResultCell("T1", "best-rq", "fleurs/all", "acc", 70.0, 1, "cpu", "FLEURS analog", "p"),
                 new ResultCell("T1", "best-rq", "fleurs/all", "acc", 74.0, 2, "cpu", "FLEURS analog", "p"),
@@ -73,6 +73,8 @@ class ChartsTest {
                 new ResultCell("T1", "best-rq+masr", "fleurs/all", "acc", 69.0, 1, "cpu", "FLEURS analog", "p"),
                 new ResultCell("T1", "best-rq+masr", "fleurs/O", "acc", 71.0, 1, "cpu", "FLEURS analog", "p"),
                 new ResultCell("T1", "best-rq+lasr", "fleurs/all", "acc", 68.0, 1, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "random-init", "fleurs/all", "acc", 60.0, 1, "cpu", "FLEURS analog", "p"),
+                new ResultCell("T1", "random-init", "fleurs/all", "acc", 64.0, 2, "cpu", "FLEURS analog", "p"),
                 new ResultCell("T1", "best-rq", "fleurs/all", "eer", 4.0, 1, "cpu", "FLEURS analog", "p"));
         ComparisonTable t = ComparisonTable.of("T1", "Table 1", "ours", ours, PaperNumbers.load());
         List<org.knowm.xchart.CategoryChart> panels = Charts.comparisonPanels(t, "acc");
@@ -94,9 +96,23 @@ class ChartsTest {
         assertNull(new ArrayList<>(mine.get("best-rq+lasr").getYData()).get(cats.indexOf("fleurs/O")),
                 "not measured: no bar, not a zero");
         assertEquals(mine.get("best-rq").getFillColor(), paper.get("best-rq").getFillColor(), "one colour per row");
-        assertEquals(panels.get(0).getStyler().getYAxisMax(), panels.get(1).getStyler().getYAxisMax(),
-                "one value axis for both panels");
+        // A row with a spread but a column missing keeps its whiskers; the missing bar is NaN, drawn as nothing.
+        List<?> random = new ArrayList<>(mine.get("random-init").getYData());
+        assertTrue(Double.isNaN(((Number) random.get(cats.indexOf("fleurs/O"))).doubleValue()), random.toString());
+        assertEquals(Math.sqrt(8), ((Number) new ArrayList<>(mine.get("random-init").getExtraValues()).get(all))
+                .doubleValue(), 1e-9);
+        assertEquals(96.0, panels.get(0).getStyler().getYAxisMax(), 1e-9, "the paper's largest, 91.3 (fleurs/O), "
+                + "x 1.05, rounded up");
+        assertEquals(96.0, panels.get(1).getStyler().getYAxisMax(), 1e-9, "one value axis for both panels");
         assertEquals("paper", panels.get(1).getTitle());
+        Path png = tmp.resolve("t1.png");
+        Charts.comparisonBars(t, "acc", png);
+        assertPng(png);
+        java.util.Set<java.awt.Color> colours = new java.util.HashSet<>();
+        for (int i = 0; i < 16; i++) {
+            colours.add(Charts.rowColour(i));
+        }
+        assertEquals(16, colours.size(), "a colour of its own per row, beyond the ten hand-picked ones");
         List<ResultCell> real = List.of(new ResultCell("T3", "best-rq", "fillets/cs", "wer", 100.0, 1, "cpu", "x", "p"));
         assertEquals("paper: no numbers in these columns", Charts.comparisonPanels(ComparisonTable.of("T3", "Table 3",
                 "ours", real, PaperNumbers.load()), "wer").get(1).getTitle());
