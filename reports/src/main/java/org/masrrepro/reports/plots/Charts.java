@@ -114,7 +114,10 @@ public final class Charts {
         return panels;
     }
 
-    /** The colour of row {@code i} of {@link #comparisonBars}: ten hand-picked hues, then hues spread by golden angle. */
+    /**
+     * The colour of row {@code i} of {@link #comparisonBars} and {@link #paperCellBars}: ten hand-picked hues, then
+     * hues spread by golden angle.
+     */
     static java.awt.Color rowColour(int i) {
         if (i < PALETTE.length) {
             return PALETTE[i];
@@ -125,7 +128,7 @@ public final class Charts {
 
     /** The first row colours of {@link #comparisonBars}: ten distinct hues (Table 1 has ten rows at cpu scale). */
     private static final java.awt.Color[] PALETTE = {new java.awt.Color(31, 90, 180), new java.awt.Color(214, 110, 0),
-        new java.awt.Color(30, 140, 60), new java.awt.Color(190, 40, 40), new java.awt.Color(120, 60, 160),
+        new java.awt.Color(30, 140, 60), new java.awt.Color(120, 60, 160), new java.awt.Color(190, 40, 40),
         new java.awt.Color(140, 90, 60), new java.awt.Color(220, 100, 170), new java.awt.Color(110, 110, 110),
         new java.awt.Color(170, 170, 30), new java.awt.Color(20, 170, 190)};
 
@@ -187,16 +190,12 @@ public final class Charts {
                 ours.add(Double.isNaN(o) ? null : o);
                 paper.add(Double.isNaN(p) ? null : p);
             }
-            java.awt.Color hue = ROW_COLOURS[i % ROW_COLOURS.length];
+            java.awt.Color hue = rowColour(i);
             chart.addSeries(r + " ours", cats, ours).setFillColor(hue);
             chart.addSeries(r + " paper", cats, paper).setFillColor(lighter(hue));
         }
         return chart;
     }
-
-    /** One colour per row of {@link #paperCellBars}: blue, orange, green, purple. */
-    private static final java.awt.Color[] ROW_COLOURS = {new java.awt.Color(31, 90, 180),
-        new java.awt.Color(214, 110, 0), new java.awt.Color(30, 140, 60), new java.awt.Color(120, 60, 160)};
 
     private static java.awt.Color lighter(java.awt.Color c) {
         return new java.awt.Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
