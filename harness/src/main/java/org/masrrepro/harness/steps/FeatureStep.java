@@ -82,7 +82,9 @@ public final class FeatureStep implements Step {
     @Override
     public void execute(StepContext ctx) throws Exception {
         Path data = CorpusStep.dataDir(ctx.dirOf(corpus));
-        List<Utterance> all = Manifest.read(data.resolve("manifest.csv"));
+        Path manifest = data.resolve("manifest.csv");
+        List<Utterance> all = Manifest.read(manifest);
+        recordCorpusRead(ctx, manifest);
         LogMel logMel = logMel(spec);
         ctx.recordMeasurement("log_mel", logMel.describe());
         for (String split : SPLITS) {
@@ -94,6 +96,19 @@ public final class FeatureStep implements Step {
             FeatureSet set = FeatureCache.build(data, utts, logMel, out, ctx.progress());
             ctx.recordOutputHash(split + ".feats", Hashes.sha256(out));
             ctx.recordMeasurement(split + "_utterances", set.size());
+        }
+    }
+
+    /** Key of the corpus audio hash a feature step copies from its corpus step's provenance. */
+    public static final String CORPUS_AUDIO_HASH = "corpus_" + CorpusStep.AUDIO_HASH;
+
+    // Ties the features to the manifest they read (hashed now) and to the audio the corpus step hashed as it built it
+    // (copied, not re-hashed: a real corpus records none, and re-reading the audio costs what extraction does).
+    private void recordCorpusRead(StepContext ctx, Path manifest) throws IOException {
+        ctx.recordInputHash("manifest.csv", Hashes.sha256(manifest));
+        String audio = StepProvenance.outputHash(StepProvenance.read(ctx.dirOf(corpus)), CorpusStep.AUDIO_HASH);
+        if (audio != null) {
+            ctx.recordInputHash(CORPUS_AUDIO_HASH, audio);
         }
     }
 }
