@@ -1,7 +1,7 @@
 package org.masrrepro.reports.report;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import org.masrrepro.reports.results.StrictJson;
 import org.masrrepro.reports.claims.ClaimResult;
 
 import java.io.IOException;
@@ -13,8 +13,7 @@ import java.util.List;
 /** Writes evaluated claims as JSON for tools (verdicts, per-seed statistics, intervals). */
 final class ClaimsJson {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = StrictJson.builder().create();
 
     private ClaimsJson() {}
 

@@ -377,7 +377,8 @@ public final class PaperReport {
                 + Math.round(set.confidence() * 100) + "% Student-t interval of d lies above 0, not reproduced "
                 + "when below, inconclusive otherwise or with fewer than " + ClaimEvaluator.MIN_SEEDS + " seeds. "
                 + "Sign test: one-sided, P(at least this many "
-                + "positive seeds by chance). Paper d: the same statistic on the paper's own numbers.");
+                + "positive seeds by chance); it cannot fall below 0.5^n, 0.125 with 3 seeds, so it speaks only "
+                + "from about 5 seeds on. Paper d: the same statistic on the paper's own numbers.");
         Map<String, Integer> tally = new TreeMap<>();
         List<List<String>> rows = new ArrayList<>();
         for (ClaimResult r : results) {
@@ -391,7 +392,9 @@ public final class PaperReport {
                     r.summary() == null ? "" : String.format(Locale.ROOT, "%.3f", r.summary().signTestP()),
                     Double.isNaN(r.paperD()) ? "" : fmt(r.paperD()), r.note()));
         }
-        doc.paragraph("Verdicts: " + tally);
+        List<String> counts = new ArrayList<>();
+        tally.forEach((verdict, n) -> counts.add(n + " " + verdict));
+        doc.paragraph("Verdicts: " + (counts.isEmpty() ? "no claims" : String.join(", ", counts)) + ".");
         doc.table(List.of("id", "claim", "source", "verdict", "seeds", "mean d", "CI of d", "sign test p", "paper d",
                 "note"), rows);
         return results;

@@ -25,8 +25,12 @@ public final class ReportDocument {
         return ComparisonTable.esc(s);
     }
 
-    /** A section heading (level 2 or 3) with an anchor id. */
+    /**
+     * A section heading (level 2 or 3) with an anchor id. The Markdown twin carries the id as an HTML anchor before the
+     * heading: renderers derive heading ids from the text, so the contents' {@code #anchor} links would find nothing.
+     */
     public ReportDocument heading(int level, String text, String anchor) {
+        md.append("<a id=\"").append(esc(anchor)).append("\"></a>\n\n");
         md.append("#".repeat(level)).append(' ').append(ComparisonTable.md(text)).append("\n\n");
         html.append("<h").append(level).append(" id=\"").append(esc(anchor)).append("\">").append(esc(text))
                 .append("</h").append(level).append(">\n");

@@ -1,7 +1,7 @@
 package org.masrrepro.reports.report;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import org.masrrepro.reports.results.StrictJson;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -22,8 +22,7 @@ import java.util.Map;
  */
 final class TabularExport {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
-            .serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = StrictJson.builder().serializeNulls().create();
 
     private TabularExport() {}
 

@@ -1,7 +1,6 @@
 package org.masrrepro.reports.results;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,8 +17,7 @@ import java.util.List;
 /** Stores result cells as JSON (for tools) and CSV (for pandas and spreadsheets), in a deterministic order. */
 public final class ResultStore {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = StrictJson.builder().create();
     private static final Comparator<ResultCell> ORDER = Comparator.comparing(ResultCell::table)
             .thenComparing(ResultCell::row).thenComparing(ResultCell::column).thenComparing(ResultCell::metric)
             .thenComparingLong(ResultCell::seed).thenComparing(ResultCell::profile);

@@ -148,6 +148,9 @@ class PaperReportTest {
                 .findFirst().orElseThrow();
         assertEquals(Verdict.REPRODUCED, win.verdict());
         assertTrue(html.contains("t1-masr-beats-bestrq-fleurs-acc"));
+        // The tally reads as text ("3 reproduced, 31 not run."), not as a Java map.
+        assertTrue(Pattern.compile("Verdicts: \\d+ [a-z ]+(, \\d+ [a-z ]+)*\\.\n").matcher(md).find(), md);
+        assertFalse(md.contains("Verdicts: {"), md);
         // The statements table computes ours where it can: relative gain 100 * 10 / 51 on average.
         assertTrue(md.contains("| s51-rel-acc-masr-bestrq-fleurs |"), md);
         // Each table says where its rows came from, per spec and seed.
@@ -378,6 +381,25 @@ class PaperReportTest {
                     "statements.json", "figure3_changes.csv", "figure3_changes.json", "table1.csv")), files.toString());
             // The contents' Figure 4 entry is the heat map section, not Figure 4's table.
             assertTrue(html.contains("<h2 id=\"figure4-heatmaps\">Figure 4"), html);
+            // The Markdown twin's in-page links find their anchors too (renderers derive heading ids from the text).
+            String md = Files.readString(dir.resolve("README.md"));
+            Matcher mdHref = Pattern.compile("]\\(#([^)]*)\\)").matcher(md);
+            int mdLinks = 0;
+            while (mdHref.find()) {
+                assertTrue(md.contains("<a id=\"" + mdHref.group(1) + "\"></a>"), "#" + mdHref.group(1)
+                        + " has no target in README.md");
+                mdLinks++;
+            }
+            assertEquals(links, mdLinks, "the twins link the same sections");
+            // The JSON exports are standard JSON (no NaN): a strict reader, as JavaScript's, takes them.
+            for (String json : List.of("claims.json", "results.json", "statements.json", "figure3_changes.json")) {
+                try (com.google.gson.stream.JsonReader r = new com.google.gson.stream.JsonReader(
+                        Files.newBufferedReader(dir.resolve(json)))) {
+                    r.setStrictness(com.google.gson.Strictness.STRICT);
+                    assertTrue(new com.google.gson.Gson().getAdapter(com.google.gson.JsonElement.class).read(r)
+                            .isJsonArray(), json);
+                }
+            }
         }
     }
 
