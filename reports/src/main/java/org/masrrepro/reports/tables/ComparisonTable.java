@@ -33,15 +33,14 @@ import java.util.TreeSet;
  * Computes our numbers beside the paper's for one table: per row and (column, metric), ours (mean, sample std and
  * n over seeds), the paper's, and Δ = ours - paper (blank when either is missing).
  *
- * <p>Rows: the paper's rows in the paper's order, then rows only we have, sorted. Columns: the paper's (column,
- * metric) pairs that we measured, in the paper's order, then pairs only we have in blocks (see
- * {@link #oursOnlyOrder}); when we measured nothing
- * in this table, all of the paper's. The Tablesaw table has, after {@code row}, the text columns {@code corpus},
+ * <p>Rows: the paper's rows in the paper's order, then rows only we have, sorted. Columns: all the paper's (column,
+ * metric) pairs in the paper's order, measured by us or not (a reviewer sees what is still missing), then pairs only
+ * we have in blocks (see {@link #oursOnlyOrder}). The Tablesaw table has, after {@code row}, the text columns {@code corpus},
  * {@code pretraining_corpus} and {@code profile} (where that row's numbers of ours come from, {@code "; "}-joined when
  * they come from several; empty for a row we did not measure), then per pair the numeric columns {@code "<column>
  * <metric> ours"}, {@code "... ours_std"}, {@code "... n"}, {@code "... paper"} and {@code "... delta"}; the Markdown and
- * HTML renderings show {@code ours | paper | Δ} (ours {@value #NOT_RUN} beside a paper number in a row we have
- * no number of, blank beside none or where only this column is missing) with one decimal (two for Figure 4's 0-1 rates, see
+ * HTML renderings show {@code ours | paper | Δ} (beside a paper number we have none for, ours {@value #NOT_RUN} in
+ * a row we have no number of, {@value #NOT_MEASURED} in one we have others of; blank beside none) with one decimal (two for Figure 4's 0-1 rates, see
  * {@link #decimals}), ours as {@code mean ± std (n=k)} over seeds, each header with its unit where the metric has one
  * the title may not give ({@link #unit}).
  */
@@ -112,7 +111,7 @@ public final class ComparisonTable {
         for (PaperCell p : paper.cells(tableId)) {
             rows.add(p.row());
             Key k = new Key(p.column(), p.metric());
-            if ((oursKeys.isEmpty() || oursKeys.contains(k)) && !keys.contains(k)) {
+            if (!keys.contains(k)) {
                 keys.add(k);
             }
         }
@@ -314,13 +313,19 @@ public final class ComparisonTable {
         return paper.value(tableId, row, key.column(), key.metric()).orElse(Double.NaN);
     }
 
-    /** What an ours cell shows for a row of the paper we have no number of at all, where the paper has one. */
+    /** What an ours cell shows where the paper has a number and this row of ours has none at all. */
     public static final String NOT_RUN = "not run yet";
+
+    /**
+     * What an ours cell shows where the paper has a number and this row of ours has others but not this one: not run
+     * yet on that data, or our corpora lack it (Figure 4's bs/sr/hr).
+     */
+    public static final String NOT_MEASURED = "not measured";
 
     private String oursText(String row, Key k) {
         double[] v = ours.getOrDefault(row, Map.of()).get(k);
         if (v == null || v.length == 0) {
-            return !ours.containsKey(row) && !Double.isNaN(paper(row, k)) ? NOT_RUN : "";
+            return Double.isNaN(paper(row, k)) ? "" : ours.containsKey(row) ? NOT_MEASURED : NOT_RUN;
         }
         double m = mean(v);
         String metric = k.metric();
