@@ -21,6 +21,7 @@ import java.util.function.Function;
 public final class ClaimEvaluator {
 
     private final Map<String, TreeMap<Long, Double>> bySeed = new HashMap<>();
+    private final Map<String, TreeSet<String>> corpora = new HashMap<>();
     private final PaperNumbers paper;
     private final double confidence;
 
@@ -29,6 +30,10 @@ public final class ClaimEvaluator {
             if (Double.isFinite(c.value())) {
                 bySeed.computeIfAbsent(key(c.table(), c.row(), c.column(), c.metric()), k -> new TreeMap<>())
                         .put(c.seed(), c.value());
+                if (c.corpus() != null && !c.corpus().isEmpty()) {
+                    corpora.computeIfAbsent(key(c.table(), c.row(), c.column(), c.metric()), k -> new TreeSet<>())
+                            .add(c.corpus());
+                }
             }
         }
         this.paper = paper;
@@ -49,16 +54,18 @@ public final class ClaimEvaluator {
     public ClaimResult evaluate(Claim claim) {
         List<String> refs = cellsNeeded(claim);
         List<String> missing = refs.stream().filter(r -> !bySeed.containsKey(r)).toList();
+        List<String> on = List.copyOf(refs.stream().flatMap(r -> corpora.getOrDefault(r, new TreeSet<>()).stream())
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
         if (refs.isEmpty() || !missing.isEmpty()) {
             return new ClaimResult(claim, Verdict.NOT_RUN, List.of(), List.of(), null, paperD(claim, refs),
                     refs.isEmpty() ? "no result has the columns the claim ranges over"
-                            : "not measured: " + String.join(", ", missing));
+                            : "not measured: " + String.join(", ", missing), on);
         }
         TreeSet<Long> seeds = new TreeSet<>(bySeed.get(refs.get(0)).keySet());
         refs.forEach(r -> seeds.retainAll(bySeed.get(r).keySet()));
         if (seeds.isEmpty()) {
             return new ClaimResult(claim, Verdict.NOT_RUN, List.of(), List.of(), null, paperD(claim, refs),
-                    "no seed has every cell the claim needs");
+                    "no seed has every cell the claim needs", on);
         }
         List<Double> d = new ArrayList<>();
         for (long seed : seeds) {
@@ -91,7 +98,11 @@ public final class ClaimEvaluator {
                         + "vacuously";
             }
         }
-        return new ClaimResult(claim, v, List.copyOf(seeds), d, s, paperD(claim, refs), note);
+        if (d.stream().allMatch(x -> x == 0.0)) {
+            // Equal values at every seed (often both 0: a confusion our baseline never makes) test nothing.
+            note = "d is 0 at every seed (the compared values are equal), so our corpus cannot test the claim; " + note;
+        }
+        return new ClaimResult(claim, v, List.copyOf(seeds), d, s, paperD(claim, refs), note, on);
     }
 
     private String pct() {

@@ -121,6 +121,29 @@ public record StatementFormula(String op, List<String> args) {
         }
     }
 
+    /**
+     * The corpora (labels, sorted) of the cells this formula reads: what "ours" was measured on, which the statement's
+     * dataset name (the paper's) is not.
+     */
+    public List<String> corpora(List<ResultCell> cells) {
+        TreeSet<String> out = new TreeSet<>();
+        String prefix = switch (op) {
+            case "count_improved", "count_regressed", "mean_rel_gain" -> args.get(2);
+            case "count_above_both" -> args.get(3);
+            default -> null;
+        };
+        for (ResultCell c : cells) {
+            String row = c.table() + "|" + c.row();
+            String cell = row + "|" + c.column() + "|" + c.metric();
+            boolean read = prefix == null ? args.contains(cell)
+                    : args.contains(row) && underPrefix(c.column(), prefix);
+            if (read && c.corpus() != null && !c.corpus().isEmpty()) {
+                out.add(c.corpus());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Whether a column is one a row-wise formula covers: under PREFIX, or any column for {@code *}. */
     private static boolean underPrefix(String column, String prefix) {
         return prefix.equals("*") || column.startsWith(prefix);

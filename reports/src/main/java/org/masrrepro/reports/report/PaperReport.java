@@ -300,7 +300,7 @@ public final class PaperReport {
             String png = "figure3_" + ds + ".png";
             Charts.relativeChangeBars(change, nonOverlapped, "Figure 3 (" + ds + "): " + best.get() + " over best-rq",
                     Origins.of(drawn), out.resolve(png));
-            doc.paragraph(ds + ": best MASR row by mean overall accuracy is " + best.get()
+            doc.paragraph(ds + " (" + Origins.of(drawn) + "): best MASR row by mean overall accuracy is " + best.get()
                     + "; the paper skips languages within ±25%, we show all (mean over seeds; a base recall of 0 "
                     + "counts as +100%).");
             doc.image(png, "Figure 3 " + ds);
@@ -378,7 +378,9 @@ public final class PaperReport {
                 + "when below, inconclusive otherwise or with fewer than " + ClaimEvaluator.MIN_SEEDS + " seeds. "
                 + "Sign test: one-sided, P(at least this many "
                 + "positive seeds by chance); it cannot fall below 0.5^n, 0.125 with 3 seeds, so it speaks only "
-                + "from about 5 seeds on. Paper d: the same statistic on the paper's own numbers.");
+                + "from about 5 seeds on. Paper d: the same statistic on the paper's own numbers. A claim names the "
+                + "paper's datasets (FLEURS, Dhvani, MLS); ours were measured on the corpora its 'ours measured on' "
+                + "column names, an analog's verdict is about that analog, not the paper's dataset.");
         Map<String, Integer> tally = new TreeMap<>();
         List<List<String>> rows = new ArrayList<>();
         for (ClaimResult r : results) {
@@ -390,19 +392,19 @@ public final class PaperReport {
                     : " *(added " + r.claim().added() + ")*"), r.claim().source(), r.verdict().label(),
                     String.valueOf(r.seeds().size()), r.summary() == null ? "" : fmt(r.summary().mean()), ci,
                     r.summary() == null ? "" : String.format(Locale.ROOT, "%.3f", r.summary().signTestP()),
-                    Double.isNaN(r.paperD()) ? "" : fmt(r.paperD()), r.note()));
+                    Double.isNaN(r.paperD()) ? "" : fmt(r.paperD()), String.join("; ", r.measuredOn()), r.note()));
         }
         List<String> counts = new ArrayList<>();
         tally.forEach((verdict, n) -> counts.add(n + " " + verdict));
         doc.paragraph("Verdicts: " + (counts.isEmpty() ? "no claims" : String.join(", ", counts)) + ".");
         doc.table(List.of("id", "claim", "source", "verdict", "seeds", "mean d", "CI of d", "sign test p", "paper d",
-                "note"), rows);
+                "ours measured on", "note"), rows);
         return results;
     }
 
     /** Header of statements.csv and statements.json: the paper's value beside ours, per statement. */
     static final List<String> STATEMENT_COLUMNS = List.of("id", "source", "statement", "paper_value", "unit",
-            "ours_mean", "ours_seeds", "formula", "profile");
+            "ours_mean", "ours_seeds", "formula", "ours_measured_on", "profile");
 
     private static void statements(Path out, ReportDocument doc, List<ResultCell> cells, String profile)
             throws IOException {
@@ -412,14 +414,21 @@ public final class PaperReport {
         for (PaperStatement s : PaperStatements.load()) {
             Optional<StatementFormula.Value> v = s.formula().isEmpty() ? Optional.empty()
                     : StatementFormula.parse(s.formula()).evaluate(cells);
+            List<String> on = s.formula().isEmpty() ? List.of() : StatementFormula.parse(s.formula()).corpora(cells);
             rows.add(List.of(s.id(), s.source(), s.statement(), fmt(s.value()) + " " + s.unit(),
                     v.map(x -> fmt(x.mean())).orElse(""), v.map(x -> String.valueOf(x.seeds())).orElse(""),
-                    s.formula().isEmpty() ? "not computable on our corpora" : s.formula()));
+                    String.join("; ", on), s.formula().isEmpty() ? "not computable on our corpora"
+                            : v.isEmpty() ? s.formula() + " (not measured: our runs lack a cell it reads)"
+                            : s.formula()));
             export.add(java.util.Arrays.asList(s.id(), s.source(), s.statement(), s.value(), s.unit(),
                     v.map(StatementFormula.Value::mean).orElse(null), v.map(StatementFormula.Value::seeds).orElse(null),
-                    s.formula().isEmpty() ? null : s.formula(), profile));
+                    s.formula().isEmpty() ? null : s.formula(), String.join("; ", on), profile));
         }
-        doc.table(List.of("id", "source", "statement", "paper", "ours (mean)", "seeds", "formula"), rows);
+        doc.paragraph("The statements quote the paper about its datasets; ours come from the corpora in 'ours measured "
+                + "on' (an analog of a dataset is not that dataset, and its language set differs: counts of languages "
+                + "are out of ours, not the paper's).");
+        doc.table(List.of("id", "source", "statement", "paper", "ours (mean)", "seeds", "ours measured on", "formula"),
+                rows);
         TabularExport.write(out, "statements", STATEMENT_COLUMNS, export);
         doc.links(List.of(new String[] {"statements.csv", "statements.csv"},
                 new String[] {"statements.json", "statements.json"}));

@@ -51,6 +51,29 @@ class ClaimEvaluatorTest {
         assertTrue(none.evaluate(claim("t1-masr-beats-bestrq-fleurs-acc")).paperD() > 8, "83.7 - 75.4");
     }
 
+    /** A claim names the paper's dataset; its result names the corpora ours were measured on. */
+    @Test
+    void resultNamesTheCorporaOursCameFrom() {
+        List<ResultCell> cells = new ArrayList<>(accuracies(new double[] {60, 62, 61}, new double[] {50, 51, 50}));
+        cells.add(new ResultCell("T1", "best-rq", "dhvani/all", "acc", 40, 0, "smoke", "another corpus", "p"));
+        ClaimResult r = new ClaimEvaluator(cells, PAPER, 0.95).evaluate(claim("t1-masr-beats-bestrq-fleurs-acc"));
+        assertEquals(List.of("test corpus"), r.measuredOn(), "only the cells the claim read");
+        assertEquals(List.of(), new ClaimEvaluator(List.of(), PAPER, 0.95)
+                .evaluate(claim("t1-masr-beats-bestrq-fleurs-acc")).measuredOn());
+    }
+
+    /** Equal values at every seed (a confusion neither model makes) test nothing, and the note says so. */
+    @Test
+    void equalValuesAtEverySeedAreFlaggedAsUntestable() {
+        ClaimResult r = new ClaimEvaluator(accuracies(new double[] {50, 51, 50}, new double[] {50, 51, 50}), PAPER, 0.95)
+                .evaluate(claim("t1-masr-beats-bestrq-fleurs-acc"));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertTrue(r.note().startsWith("d is 0 at every seed"), r.note());
+        ClaimResult some = new ClaimEvaluator(accuracies(new double[] {50, 52, 50}, new double[] {50, 51, 50}), PAPER,
+                0.95).evaluate(claim("t1-masr-beats-bestrq-fleurs-acc"));
+        assertTrue(!some.note().startsWith("d is 0"), some.note());
+    }
+
     @Test
     void clearWinOverThreeSeedsIsReproduced() {
         ClaimResult r = new ClaimEvaluator(accuracies(new double[] {60, 62, 61}, new double[] {50, 51, 50}), PAPER, 0.95)

@@ -148,6 +148,13 @@ class PaperReportTest {
                 .findFirst().orElseThrow();
         assertEquals(Verdict.REPRODUCED, win.verdict());
         assertTrue(html.contains("t1-masr-beats-bestrq-fleurs-acc"));
+        // Claims and statements name the corpora ours came from beside the paper's dataset names.
+        String claimsSection = md.substring(md.indexOf("## Claims checklist"), md.indexOf("## The paper's quantitative"));
+        assertTrue(claimsSection.contains("| ours measured on |") && claimsSection.contains(
+                "| FLEURS analog (espeak-ng) |"), claimsSection);
+        String statementsSection = md.substring(md.indexOf("## The paper's quantitative"), md.indexOf("## Training"));
+        assertTrue(statementsSection.contains("| s51-rel-acc-masr-bestrq-fleurs |") && statementsSection.contains(
+                "| FLEURS analog (espeak-ng) |"), statementsSection);
         // The tally reads as text ("3 reproduced, 31 not run."), not as a Java map.
         assertTrue(Pattern.compile("Verdicts: \\d+ [a-z ]+(, \\d+ [a-z ]+)*\\.\n").matcher(md).find(), md);
         assertFalse(md.contains("Verdicts: {"), md);
