@@ -79,8 +79,15 @@ final class AnalysisCells {
     /** The first MASR objective's log column (LASR's own is 0 by definition). */
     static final String NEGATIVES_CHANGED = "masr0_negatives_changed_vs_lasr";
 
-    /** Mean of the pretraining log's {@value #NEGATIVES_CHANGED} column, in percent, when MASR logged it. */
-    static void negativesChanged(Path metricsCsv, String row, String ds, long seed, String profile, String corpus,
+    /** Column of the {@code S51} cell: a statistic of the pretraining, whatever data the run was then measured on. */
+    static final String PRETRAINING = "pretraining";
+
+    /**
+     * Mean of the pretraining log's {@value #NEGATIVES_CHANGED} column, in percent, when MASR logged it; the cell's
+     * corpus is the one pretrained on, so the runs measured on FLEURS and on Dhvani from one pretraining give one
+     * and the same cell (the report and check keep it once).
+     */
+    static void negativesChanged(Path metricsCsv, String row, long seed, String profile, String pretrainingCorpus,
             String provenance, List<ResultCell> out) throws IOException {
         if (!Files.isRegularFile(metricsCsv)) {
             return;
@@ -97,8 +104,8 @@ final class AnalysisCells {
                 n++;
             }
             if (n > 0) {
-                out.add(new ResultCell("S51", row, ds, "negatives_changed_pct", 100 * sum / n, seed, profile, corpus,
-                        provenance));
+                out.add(new ResultCell("S51", row, PRETRAINING, "negatives_changed_pct", 100 * sum / n, seed, profile,
+                        pretrainingCorpus, provenance));
             }
         }
     }

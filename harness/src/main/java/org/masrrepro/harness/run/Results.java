@@ -113,7 +113,8 @@ public final class Results {
                     cells);
             AnalysisCells.closeGroupConfusions(m, row, seed, profile, corpus, provenance, cells);
             if (pretrainDir != null) {
-                AnalysisCells.negativesChanged(pretrainDir.resolve("train/metrics.csv"), row, ds, seed, profile, corpus,
+                AnalysisCells.negativesChanged(pretrainDir.resolve("train/metrics.csv"), row, seed, profile,
+                        plan.pretrain().features().corpus().spec().label(),
                         runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
             }
         }

@@ -40,7 +40,7 @@ class PaperReportTest {
             cells.add(cell("T1", "best-rq+masr", "fleurs/NO", "acc", 58 + s, s));
             cells.add(cell("T3", "best-rq", "avg", "wer", 40 + s, s));
             cells.add(cell("F4", "best-rq", "bs>hr", "rate", 0.5, s));
-            cells.add(cell("S51", "best-rq+masr", "fleurs", "negatives_changed_pct", 85, s));
+            cells.add(cell("S51", "best-rq+masr", "pretraining", "negatives_changed_pct", 85, s));
             for (int i = 0; i < langs.length; i++) {
                 cells.add(cell("F3", "best-rq", "fleurs/" + langs[i], "recall", 40 + i, s));
                 cells.add(cell("F3", "best-rq+masr", "fleurs/" + langs[i], "recall", 45 + 2 * i, s));
