@@ -38,7 +38,7 @@ public final class Results {
     }
 
     /** Row id of a corpus's non-learned floor in Tables 1 and 2. */
-    public static final String FLOOR_ROW = "floor: log-mel stats + logreg";
+    public static final String FLOOR_ROW = org.masrrepro.reports.report.Saturation.FLOOR_PREFIX + " log-mel stats + logreg";
 
     /** Reads the evaluation of a finished plan, writes its run record and returns it. */
     public static RunRecord record(ExperimentPlan plan, StepRunner runner) throws IOException {

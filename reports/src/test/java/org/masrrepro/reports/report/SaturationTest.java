@@ -29,4 +29,28 @@ class SaturationTest {
         assertEquals(1, Saturation.warnings(cells, "T1").size());
         assertTrue(Saturation.warnings(List.of(acc("best-rq", "mask", 60, 1)), "T2").isEmpty());
     }
+
+    /** A learned row at or under the floor is flagged with both means; a row above it, or a column without one, not. */
+    @Test
+    void flagsLearnedRowsAtOrUnderTheFloor() {
+        String floor = Saturation.FLOOR_PREFIX + " log-mel stats + logreg";
+        List<ResultCell> cells = List.of(acc(floor, "iemocap", 90.0, 0), acc("best-rq", "iemocap", 88.0, 1),
+                acc("best-rq", "iemocap", 92.0, 2), // mean 90.0: at the floor
+                acc("best-rq+masr", "iemocap", 91.0, 1), acc("w2v-bert", "mask", 10.0, 1)); // above; no floor there
+        List<String> w = Saturation.warnings(cells, "T2");
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("At or under the floor: iemocap (best-rq 90.0%; the non-learned floor has 90.0%)"),
+                w.get(0));
+    }
+
+    /** A WER at or above 100% is flagged; 99.9% is not. */
+    @Test
+    void flagsWerAtOrAbove100() {
+        List<ResultCell> cells = List.of(new ResultCell("T3", "best-rq", "fillets/nl", "wer", 100.0, 1, "cpu", "a", "p"),
+                new ResultCell("T3", "best-rq", "fillets/cs", "wer", 99.9, 1, "cpu", "a", "p"),
+                new ResultCell("T3", "best-rq", "fillets/nl", "cer", 100.0, 1, "cpu", "a", "p"));
+        List<String> w = Saturation.warnings(cells, "T3");
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("WER at or above 100%: fillets/nl (best-rq 100.0%)"), w.get(0));
+    }
 }
