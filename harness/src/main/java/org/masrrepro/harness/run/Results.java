@@ -87,7 +87,7 @@ public final class Results {
         }
         java.util.Map<String, String> curves = new java.util.LinkedHashMap<>();
         if (pretrainDir != null) {
-            curves.put("pretraining", runs.relativize(pretrainDir.resolve("train/metrics.csv")).toString());
+            curves.putAll(pretrainingCurves(plan, runner));
         }
         if (finetuneDir != null) {
             curves.put("fine-tuning", runs.relativize(finetuneDir.resolve("train/metrics.csv")).toString());
@@ -152,10 +152,29 @@ public final class Results {
                 provenance));
         RunRecord rec = new RunRecord(spec.id(), spec.describes(), profile, spec.seed(), corpus,
                 runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells,
-                java.util.Map.of("pretraining", runs.relativize(runner.dirOf(plan.pretrain()).resolve("train/metrics.csv"))
-                        .toString()));
+                pretrainingCurves(plan, runner));
         AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
         return rec;
+    }
+
+    /**
+     * The training logs of a plan's pretraining, base first: {@code pretraining}, then {@code continued pretraining}
+     * for a continuation (LASR, MASR), so the report draws the base's curve too and names the continuation's as such.
+     */
+    static java.util.Map<String, String> pretrainingCurves(ExperimentPlan plan, StepRunner runner) {
+        java.util.Deque<org.masrrepro.harness.steps.PretrainStep> chain = new java.util.ArrayDeque<>();
+        for (var p = plan.pretrain(); p != null; p = p.base()) {
+            chain.addFirst(p);
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (var p : chain) {
+            String name = i == 0 ? "pretraining" : chain.size() > 2 ? "continued pretraining " + i
+                    : "continued pretraining";
+            out.put(name, runner.runsRoot().relativize(runner.dirOf(p).resolve("train/metrics.csv")).toString());
+            i++;
+        }
+        return out;
     }
 
     public static ClassificationReport readMetrics(Path evalDir) throws IOException {

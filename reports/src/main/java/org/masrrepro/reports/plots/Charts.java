@@ -379,23 +379,33 @@ public final class Charts {
         save(chart, subtitle, png);
     }
 
-    /** Training curves: one line per named series of (step, value) points; {@code subtitle}: what was trained on. */
+    /**
+     * Training curves, one panel per curve, stacked under one title: pretraining, continued pretraining and
+     * fine-tuning have their own step ranges and loss scales (a continuation's 400 steps on a 2,000-step axis, or a
+     * CTC loss beside an SSL loss, would hide each other's shape).
+     */
     public static void curves(java.util.Map<String, double[][]> series, String title, String subtitle, String yTitle,
             Path png) throws IOException {
-        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(900).height(480).title(title)
-                .xAxisTitle("step").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setMarkerSize(4); // a short (smoke) log has a single point per series
+        List<org.knowm.xchart.XYChart> panels = new ArrayList<>();
         for (java.util.Map.Entry<String, double[][]> e : series.entrySet()) {
             double[][] xy = e.getValue();
-            if (xy[0].length > 0) {
-                chart.addSeries(e.getKey(), xy[0], xy[1]);
+            if (xy[0].length == 0) {
+                continue;
             }
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(900).height(300)
+                    .title(e.getKey()).xAxisTitle("step").yAxisTitle(yTitle).build();
+            chart.getStyler().setLegendVisible(false); // the panel's title names its one curve
+            chart.getStyler().setMarkerSize(4); // a short (smoke) log has a single point per series
+            chart.addSeries(e.getKey(), xy[0], xy[1]);
+            panels.add(chart);
         }
-        if (chart.getSeriesMap().isEmpty()) {
+        if (panels.isEmpty()) {
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(900).height(300)
+                    .title("no training log").xAxisTitle("step").yAxisTitle(yTitle).build();
             chart.addSeries("(no data)", new double[] {0}, new double[] {0});
+            panels.add(chart);
         }
-        save(chart, subtitle, png);
+        save(panels, title, subtitle, png);
     }
 
     /** Margin left and right of the title lines, and the gap between title, subtitle and chart. */

@@ -437,15 +437,35 @@ public final class PaperReport {
     private static void curves(Path out, ReportDocument doc, List<RunSummary> runs, String profile)
             throws IOException {
         doc.heading(2, "Training curves", "curves");
+        doc.paragraph("One chart per training history, one panel per stage (pretraining, continued pretraining, "
+                + "fine-tuning) on its own axes. Runs with the very same history share its chart: the NOSS probes of "
+                + "one encoder and seed (a probe logs no curve of its own) show their encoder's pretraining once.");
+        List<List<RunSummary>> histories = new ArrayList<>();
         for (RunSummary r : runs) {
             if (r.curves() == null || r.curves().isEmpty()) {
                 continue;
             }
-            String png = "curves_" + slug(r) + ".png";
-            Charts.curves(r.curves(), r.spec() + " (seed " + r.seed() + ")", r.origin(profile), "loss",
-                    out.resolve(png));
-            doc.image(png, "training curves " + r.spec());
+            histories.stream().filter(h -> sameCurves(h.get(0).curves(), r.curves())).findFirst()
+                    .ifPresentOrElse(h -> h.add(r), () -> histories.add(new ArrayList<>(List.of(r))));
         }
+        for (List<RunSummary> h : histories) {
+            RunSummary first = h.get(0);
+            String png = "curves_" + slug(first) + ".png";
+            String who = String.join(", ", h.stream().map(r -> r.spec() + " (seed " + r.seed() + ")").toList());
+            Charts.curves(first.curves(), h.size() == 1 ? who : who.length() > 160 ? first.spec() + " (seed "
+                    + first.seed() + ") and " + (h.size() - 1) + " more runs" : who, first.origin(profile), "loss",
+                    out.resolve(png));
+            doc.paragraph((h.size() == 1 ? "" : "Shared by ") + who + ":");
+            doc.image(png, "training curves of " + first.spec() + ", seed " + first.seed());
+        }
+    }
+
+    /** Whether two runs logged the very same curves (same names, same points). */
+    static boolean sameCurves(Map<String, double[][]> a, Map<String, double[][]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.keySet().stream().allMatch(k -> java.util.Arrays.deepEquals(a.get(k), b.get(k)));
     }
 
     /**

@@ -180,6 +180,15 @@ class ChartsTest {
         Charts.curves(java.util.Map.of("loss", new double[][] {{1, 2}, {3, 2}}), "curves", "ours on: Y analog", "loss",
                 curves);
         assertEquals("ours on: Y analog", Charts.readText(curves).get("Description"));
+        // One panel per curve: a second curve (its own steps and scale) adds a panel below, not a line in the first.
+        Path two = tmp.resolve("c2.png");
+        java.util.Map<String, double[][]> both = new java.util.LinkedHashMap<>();
+        both.put("pretraining loss", new double[][] {{1, 2, 3}, {9, 8, 7}});
+        both.put("fine-tuning loss", new double[][] {{1, 2000}, {3, 0.5}});
+        Charts.curves(both, "curves", "ours on: Y analog", "loss", two);
+        int one = ImageIO.read(curves.toFile()).getHeight();
+        int stacked = ImageIO.read(two.toFile()).getHeight();
+        assertTrue(stacked >= 2 * one - 120, one + " vs " + stacked);
 
         Path shortSub = tmp.resolve("short.png");
         Path longSub = tmp.resolve("long.png");

@@ -137,8 +137,10 @@ class PaperReportTest {
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, img.group(1));
             images++;
         }
-        // 4 table charts + Figure 3 + 2 runs x 1 group (bs/sr/hr) + 2 curve charts
-        assertEquals(9, images, html);
+        // 4 table charts + Figure 3 + 2 runs x 1 group (bs/sr/hr) + 1 curve chart, which both runs' identical
+        // histories share
+        assertEquals(8, images, html);
+        assertTrue(md.contains("Shared by table1/best-rq (seed 0), table1/best-rq+masr (seed 0):"), md);
         assertTrue(Files.isRegularFile(out.resolve("results.csv")) && Files.isRegularFile(out.resolve("claims.json")));
         assertEquals("Figure 4 (bs/sr/hr): the paper's 18 confusion rates beside ours (mean over seeds)",
                 org.masrrepro.reports.plots.Charts.readText(out.resolve("figure4.png")).get("Title"),
@@ -280,8 +282,8 @@ class PaperReportTest {
                 }
             }
         }
-        // 4 table charts + Figure 3 + 2 Figure 4 heat maps + 2 curve charts
-        assertEquals(9, pngs.size(), pngs.toString());
+        // 4 table charts + Figure 3 + 2 Figure 4 heat maps + 1 curve chart (both runs' identical histories share it)
+        assertEquals(8, pngs.size(), pngs.toString());
         for (Path png : pngs) {
             Map<String, String> text = org.masrrepro.reports.plots.Charts.readText(png);
             String sub = text.getOrDefault("Description", "");
