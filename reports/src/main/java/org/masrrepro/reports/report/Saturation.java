@@ -69,9 +69,9 @@ public final class Saturation {
             });
             if (!under.isEmpty()) {
                 out.add(String.format(Locale.ROOT, "At or under the floor: %s (%s; the non-learned floor has %.1f%%). These "
-                        + "pretrained encoders do no better than log-mel statistics with logistic regression here: "
-                        + "at this scale their pretraining did not help, so their rank against other rows says little "
-                        + "about the method.", column, String.join(", ", under), f));
+                        + "encoders (pretrained or random) do no better than log-mel statistics with logistic "
+                        + "regression here: at this scale what they learned did not help, so their rank against each "
+                        + "other says little about the method.", column, String.join(", ", under), f));
             }
         });
         return out;
