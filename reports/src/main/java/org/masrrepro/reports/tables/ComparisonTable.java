@@ -366,10 +366,52 @@ public final class ComparisonTable {
                 : String.format(Locale.ROOT, "%+." + decimals(k.metric()) + "f", o - p);
     }
 
-    /** Caption line ({@code **title** — caption}), a blank line, then a GitHub Markdown table. */
+    /**
+     * Pairs from which the Markdown and HTML renderings go long, one line per (row, pair) with a value: Figure 4's
+     * 70-odd pairs made a table of 210 columns. The CSV stays wide either way (one record per row).
+     */
+    public static final int LONG_FROM = 17;
+
+    /** Whether the Markdown and HTML renderings are long: {@value #LONG_FROM} pairs or more. */
+    public boolean isLong() {
+        return keys.size() >= LONG_FROM;
+    }
+
+    /** The (row, pair) lines of the long layout: those with a number of ours or of the paper. */
+    private List<Object[]> longLines() {
+        List<Object[]> out = new ArrayList<>();
+        for (String r : rows) {
+            for (Key k : keys) {
+                double[] v = ours.getOrDefault(r, Map.of()).get(k);
+                if ((v != null && v.length > 0) || !Double.isNaN(paper(r, k))) {
+                    out.add(new Object[] {r, k});
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Caption line ({@code **title** — caption}), a blank line, then a GitHub Markdown table: wide (per pair ours |
+     * paper | Δ) or, from {@value #LONG_FROM} pairs, long (row | column | metric | ours | paper | Δ).
+     */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("**").append(md(title)).append("** — ").append(md(caption)).append("\n\n| row |");
+        sb.append("**").append(md(title)).append("** — ").append(md(caption)).append("\n\n");
+        if (isLong()) {
+            sb.append("| row | column | metric | ours | paper | Δ |\n|---|---|---|---:|---:|---:|\n");
+            for (Object[] line : longLines()) {
+                String r = (String) line[0];
+                Key k = (Key) line[1];
+                double p = paper(r, k);
+                sb.append("| ").append(md(r)).append(" | ").append(md(k.column())).append(" | ")
+                        .append(md(k.metric() + unit(k.metric()))).append(" | ").append(oursText(r, k)).append(" | ")
+                        .append(Double.isNaN(p) ? "" : fmt(p, k.metric())).append(" | ").append(deltaText(r, k))
+                        .append(" |\n");
+            }
+            return sb.toString();
+        }
+        sb.append("| row |");
         for (Key k : keys) {
             sb.append(' ').append(md(header(k))).append(" ours | paper | Δ |");
         }
@@ -429,8 +471,22 @@ public final class ComparisonTable {
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 
-    /** The table alone as an HTML fragment: per (column, metric) ours | paper | Δ. */
+    /** The table alone as an HTML fragment: per (column, metric) ours | paper | Δ, or long as {@link #toMarkdown}. */
     public String toHtmlTable() {
+        if (isLong()) {
+            StringBuilder sb = new StringBuilder("<table>\n<tr><th>row</th><th>column</th><th>metric</th><th>ours</th>"
+                    + "<th>paper</th><th>Δ</th></tr>\n");
+            for (Object[] line : longLines()) {
+                String r = (String) line[0];
+                Key k = (Key) line[1];
+                double p = paper(r, k);
+                sb.append("<tr><td>").append(esc(r)).append("</td><td>").append(esc(k.column())).append("</td><td>")
+                        .append(esc(k.metric() + unit(k.metric()))).append("</td><td>").append(esc(oursText(r, k)))
+                        .append("</td><td>").append(Double.isNaN(p) ? "" : fmt(p, k.metric())).append("</td><td>")
+                        .append(deltaText(r, k)).append("</td></tr>\n");
+            }
+            return sb.append("</table>\n").toString();
+        }
         StringBuilder sb = new StringBuilder("<table>\n<tr><th rowspan=\"2\">row</th>");
         for (Key k : keys) {
             sb.append("<th colspan=\"3\">").append(esc(header(k))).append("</th>");

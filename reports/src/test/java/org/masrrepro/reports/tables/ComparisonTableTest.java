@@ -241,4 +241,33 @@ class ComparisonTableTest {
         assertTrue(html.contains("<th colspan=\"3\">bs&gt;bs rate (0-1)</th>"), html);
         assertTrue(html.contains("<td>0.26 ± 0.01 (n=2)</td><td>0.22</td><td>+0.04</td>"), html);
     }
+
+    /** From {@value ComparisonTable#LONG_FROM} pairs the page's renderings go long (row | column | metric); the CSV stays wide. */
+    @Test
+    void manyPairsRenderLong(@TempDir Path tmp) throws IOException {
+        List<ResultCell> f4 = new ArrayList<>(List.of(cell("F4", "best-rq", "bs>bs", "rate", 0.27, 1),
+                cell("F4", "best-rq", "bs>bs", "rate", 0.25, 2)));
+        String[] langs = {"da", "nb", "sv", "is", "fo", "nn", "de", "nl", "af", "fy"};
+        for (String a : langs) {
+            f4.add(cell("F4", "best-rq", a + ">" + langs[(java.util.Arrays.asList(langs).indexOf(a) + 1) % 10], "share",
+                    5.0, 1));
+        }
+        ComparisonTable t = ComparisonTable.of("F4", "Figure 4", CAPTION, f4, PAPER);
+        assertTrue(t.keys().size() >= ComparisonTable.LONG_FROM && t.isLong(), t.keys().toString());
+        String md = t.toMarkdown();
+        List<String> lines = md.lines().toList();
+        assertEquals("| row | column | metric | ours | paper | Δ |", lines.get(2));
+        assertTrue(md.contains("| best-rq | bs>bs | rate (0-1) | 0.26 ± 0.01 (n=2) | 0.22 | +0.04 |"), md);
+        assertTrue(md.contains("| best-rq | bs>sr | rate (0-1) | not measured | 0.00 |  |"), md);
+        assertTrue(md.contains("| best-rq | da>nb | share (%) | 5.0 |  |  |"), md);
+        assertTrue(md.contains("| best-rq+masr | bs>bs | rate (0-1) | not run yet | 0.73 |  |"), md);
+        // One line per (row, pair) with a number: 18 of the paper, 1 + 10 of ours beside none of the paper's.
+        assertEquals(4 + 18 + 10, lines.size(), md);
+        assertTrue(lines.stream().allMatch(l -> l.length() < 200), "no line runs thousands of characters wide");
+        assertTrue(t.toHtmlTable().contains("<tr><td>best-rq</td><td>bs&gt;bs</td><td>rate (0-1)</td>"
+                + "<td>0.26 ± 0.01 (n=2)</td><td>0.22</td><td>+0.04</td></tr>"), t.toHtmlTable());
+        t.writeCsv(tmp.resolve("f4.csv"));
+        assertEquals(t.rows().size() + 1, Files.readAllLines(tmp.resolve("f4.csv")).size(), "the CSV stays wide");
+        assertFalse(ComparisonTable.of("T1", "t", CAPTION, ours, PAPER).isLong(), "Table 1's ten pairs stay wide");
+    }
 }
