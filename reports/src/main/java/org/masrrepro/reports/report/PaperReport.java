@@ -545,6 +545,10 @@ public final class PaperReport {
 
     private static void runsSection(ReportDocument doc, List<RunSummary> runs) {
         doc.heading(2, "Runs, corpus cards and provenance", "runs");
+        doc.paragraph("Provenance links point into the runs folder this report was built from (it sits at "
+                + "<runs>/report/<profile>/): to share the report with its provenance, share the runs folder, or at "
+                + "least report/ with the step directories' provenance.json files. The corpus cards are copied into "
+                + "cards/ and travel with the report.");
         List<List<String>> rows = new ArrayList<>();
         for (RunSummary r : runs) {
             String pretrained = String.join("; ", r.corpora().stream().filter(RunSummary.Corpus::pretrainedOn)
