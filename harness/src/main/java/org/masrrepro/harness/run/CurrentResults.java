@@ -47,7 +47,9 @@ public final class CurrentResults {
                 String now = ids.dirName(plan.eval());
                 why = !now.equals(r.evalDir())
                         ? "spec changed since (now " + now + ", ran " + r.evalDir() + ")" + realCorpusHint(spec)
-                        : reportsElsewhere(r, spec);
+                        : r.format() < RunRecord.FORMAT ? "record written by an older harness (format " + r.format()
+                        + ", now " + RunRecord.FORMAT + "); re-running the spec reuses every finished step and "
+                        + "rewrites it" : reportsElsewhere(r, spec);
                 if (why == null && plan.floor() != null) {
                     floors.add(ids.dirName(plan.floor()));
                 }

@@ -179,7 +179,7 @@ public final class ReportBuilder {
                     : use(r.corpusDir(), r.corpus(), null, RunSummary.DOWNSTREAM, runsRoot));
             List<ResultCell> cells = r.cells().stream().map(c -> c.withPretrainingCorpus(pretraining)).toList();
             out.add(new UsedRun(new RunRecord(r.spec(), r.describes(), r.profile(), r.seed(), r.corpus(),
-                    r.corpusDir(), r.evalDir(), cells, r.curves()), List.copyOf(uses.values())));
+                    r.corpusDir(), r.evalDir(), cells, r.curves(), r.format()), List.copyOf(uses.values())));
         }
         return out;
     }
@@ -276,7 +276,7 @@ public final class ReportBuilder {
                 cells.add(c.withRow(c.row() + " [" + r.corpusDir() + "]"));
             }
             out.add(new RunRecord(r.spec(), r.describes(), r.profile(), r.seed(), r.corpus(), r.corpusDir(),
-                    r.evalDir(), cells, r.curves()));
+                    r.evalDir(), cells, r.curves(), r.format()));
         }
         corporaBySpec.forEach((spec, dirs) -> {
             if (dirs.size() > 1) {

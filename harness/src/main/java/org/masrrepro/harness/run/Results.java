@@ -114,7 +114,7 @@ public final class Results {
             AnalysisCells.closeGroupConfusions(m, row, seed, profile, corpus, provenance, cells);
             if (pretrainDir != null) {
                 AnalysisCells.negativesChanged(pretrainDir.resolve("train/metrics.csv"), row, seed, profile,
-                        plan.pretrain().features().corpus().spec().label(),
+                        pretrainingCorpus(plan),
                         runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
             }
         }
@@ -155,6 +155,11 @@ public final class Results {
                 pretrainingCurves(plan, runner));
         AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
         return rec;
+    }
+
+    /** The corpus the plan's (last) pretraining trained on: what a statistic of the pretraining is measured on. */
+    static String pretrainingCorpus(ExperimentPlan plan) {
+        return plan.pretrain().features().corpus().spec().label();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
  * @param evalDir    evaluation step directory, relative to the runs root
  * @param cells      the numbers
  * @param curves     training logs (metrics.csv) by curve name, relative to the runs root
+ * @param format     how the record was written ({@link #FORMAT} now; 0 in records older than the field)
  */
 public record RunRecord(
         String spec,
@@ -27,7 +28,22 @@ public record RunRecord(
         String corpusDir,
         String evalDir,
         List<ResultCell> cells,
-        java.util.Map<String, String> curves) {
+        java.util.Map<String, String> curves,
+        int format) {
+
+    /**
+     * Format of the records this build writes. 2: the S51 cell is in column {@code pretraining} with the pretraining
+     * corpus (it was under the downstream dataset, with that corpus), and the curves name the base pretraining and the
+     * continuation apart. Older records are left out of the report and check until their spec is re-run (which reuses
+     * every finished step and only rewrites the record).
+     */
+    public static final int FORMAT = 2;
+
+    /** A record in this build's {@link #FORMAT}. */
+    public RunRecord(String spec, String describes, String profile, long seed, String corpus, String corpusDir,
+            String evalDir, List<ResultCell> cells, java.util.Map<String, String> curves) {
+        this(spec, describes, profile, seed, corpus, corpusDir, evalDir, cells, curves, FORMAT);
+    }
 
     /** Whether this is a corpus's non-learned floor ({@link RunSummary#FLOOR_PREFIX}) rather than a learned run. */
     public boolean isFloor() {

@@ -55,12 +55,17 @@ class CurrentResultsTest {
                 "floor/0123456789abcdef", List.of(), Map.of());
         // Ran before the spec's row was renamed: same evaluation, but its cells sit in the old row.
         RunRecord renamed = record(BESTRQ, SEED, eval, "best-rq (old name)");
+        // Written by a build before the record format field: read from JSON, the field is 0.
+        RunRecord older = new com.google.gson.Gson().fromJson(new com.google.gson.Gson().toJson(
+                record(BESTRQ, SEED, eval)).replace("\"format\":" + RunRecord.FORMAT, "\"x\":0"), RunRecord.class);
+        assertEquals(0, older.format());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        List<RunRecord> kept = CurrentResults.filter(List.of(removed, oldFloor, changed, renamed, current, ownFloor),
-                SPECS, P, null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        List<RunRecord> kept = CurrentResults.filter(List.of(removed, oldFloor, changed, renamed, older, current,
+                ownFloor), SPECS, P, null, new PrintStream(log, true, StandardCharsets.UTF_8));
         assertEquals(List.of(ownFloor, current), kept);
         String said = log.toString(StandardCharsets.UTF_8);
-        assertTrue(said.contains("left out 4 that"), said);
+        assertTrue(said.contains("left out 5 that"), said);
+        assertTrue(said.contains("record written by an older harness (format 0, now " + RunRecord.FORMAT + ")"), said);
         assertTrue(said.contains("its cells are in row \"best-rq (old name)\""), said);
         assertTrue(said.contains("floor/0123456789abcdef: no current spec evaluates on that corpus build"), said);
         assertTrue(said.contains(BESTRQ + " seed " + (SEED + 1) + ": spec changed since"), said);

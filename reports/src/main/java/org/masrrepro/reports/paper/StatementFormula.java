@@ -126,19 +126,31 @@ public record StatementFormula(String op, List<String> args) {
      * dataset name (the paper's) is not.
      */
     public List<String> corpora(List<ResultCell> cells) {
-        TreeSet<String> out = new TreeSet<>();
-        String prefix = switch (op) {
-            case "count_improved", "count_regressed", "mean_rel_gain" -> args.get(2);
-            case "count_above_both" -> args.get(3);
-            default -> null;
-        };
+        Map<String, TreeSet<String>> byKey = new HashMap<>();
         for (ResultCell c : cells) {
-            String row = c.table() + "|" + c.row();
-            String cell = row + "|" + c.column() + "|" + c.metric();
-            boolean read = prefix == null ? args.contains(cell)
-                    : args.contains(row) && underPrefix(c.column(), prefix);
-            if (read && c.corpus() != null && !c.corpus().isEmpty()) {
-                out.add(c.corpus());
+            if (c.corpus() != null && !c.corpus().isEmpty()) {
+                byKey.computeIfAbsent(c.table() + "|" + c.row() + "|" + c.column() + "|" + c.metric(),
+                        k -> new TreeSet<>()).add(c.corpus());
+            }
+        }
+        TreeSet<String> out = new TreeSet<>();
+        switch (op) {
+            case "value", "diff", "rel_gain", "rel_drop" -> args.forEach(a -> out.addAll(byKey.getOrDefault(a,
+                    new TreeSet<>())));
+            default -> {
+                // The columns the formula compares, as perSeed selects them: under PREFIX, of METRIC, had by every row.
+                int rowsRead = op.equals("count_above_both") ? 3 : 2;
+                List<String> rows = args.subList(0, rowsRead);
+                String prefix = args.get(rowsRead);
+                String metric = args.get(rowsRead + 1);
+                for (String key : byKey.keySet()) {
+                    String[] p = key.split("\\|", -1);
+                    if (!(p[0] + "|" + p[1]).equals(rows.get(0)) || !p[3].equals(metric) || !underPrefix(p[2], prefix)
+                            || !rows.stream().allMatch(r -> byKey.containsKey(r + "|" + p[2] + "|" + metric))) {
+                        continue;
+                    }
+                    rows.forEach(r -> out.addAll(byKey.get(r + "|" + p[2] + "|" + metric)));
+                }
             }
         }
         return List.copyOf(out);

@@ -481,10 +481,12 @@ public final class PaperReport {
         });
         boolean analysis = table.equals("F4") || table.equals("S51");
         // An analysis row is computed from the LID runs of that row on the corpora its cells name (a Dhvani run of
-        // the same row gives Figure 4 nothing when no close group of its languages exists).
+        // the same row gives Figure 4 nothing when no close group of its languages exists); S51's cells name the
+        // corpus pretrained on, which every run of the row shares, whatever it was then measured on.
         return runs.stream().filter(r -> analysis
                 ? (r.table().equals("T1") || r.table().equals("F2")) && analysedRows.contains(r.row())
-                        && analysedCorpora.contains(r.corpus())
+                        && (table.equals("S51") ? r.corpora().stream().anyMatch(c -> c.pretrainedOn()
+                                && analysedCorpora.contains(c.label())) : analysedCorpora.contains(r.corpus()))
                 : r.table().equals(table)).toList();
     }
 

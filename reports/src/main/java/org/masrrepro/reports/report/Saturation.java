@@ -55,11 +55,12 @@ public final class Saturation {
     private static List<String> underTheFloor(Map<String, Map<String, double[]>> byColumn) {
         List<String> out = new ArrayList<>();
         byColumn.forEach((column, rows) -> {
-            Map.Entry<String, double[]> floor = rows.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(FLOOR_PREFIX)).findFirst().orElse(null);
-            if (floor == null) {
-                return;
+            List<Map.Entry<String, double[]>> floors = rows.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(FLOOR_PREFIX)).toList();
+            if (floors.size() != 1) {
+                return; // none, or one per corpus build: which floor a row faces is not known here
             }
+            Map.Entry<String, double[]> floor = floors.get(0);
             double f = floor.getValue()[0] / floor.getValue()[1];
             List<String> under = new ArrayList<>();
             rows.forEach((row, s) -> {

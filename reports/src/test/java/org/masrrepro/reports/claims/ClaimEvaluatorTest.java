@@ -277,4 +277,37 @@ class ClaimEvaluatorTest {
                 .findFirst().orElseThrow();
         assertEquals(25.0, StatementFormula.parse(isFromNo.formula()).evaluate(cells).orElseThrow().mean(), 1e-9);
     }
+
+    /** A formula's corpora are those of the cells it reads: a row-wise count only the columns both rows have. */
+    @Test
+    void statementCorporaAreThoseOfTheCellsRead() {
+        List<ResultCell> cells = List.of(
+                new ResultCell("T2", "best-rq+masr", "mask", "acc", 60, 1, "cpu", "Mask analog", "p"),
+                new ResultCell("T2", "best-rq", "mask", "acc", 50, 1, "cpu", "Mask analog", "p"),
+                new ResultCell("T2", "best-rq+masr", "voxforge", "acc", 60, 1, "cpu", "VoxForge analog", "p"),
+                new ResultCell("T2", "best-rq", "iemocap", "uar", 50, 1, "cpu", "IEMOCAP analog", "p"),
+                new ResultCell("T1", "best-rq", "fleurs/all", "acc", 50, 1, "cpu", "FLEURS analog", "p"));
+        // voxforge: best-rq has not run there; iemocap: another metric.
+        assertEquals(List.of("Mask analog"), StatementFormula.parse("count_improved T2|best-rq+masr T2|best-rq * acc")
+                .corpora(cells));
+        assertEquals(List.of("FLEURS analog"), StatementFormula.parse("value T1|best-rq|fleurs/all|acc").corpora(cells));
+        assertEquals(List.of(), StatementFormula.parse("value T1|best-rq|dhvani/all|acc").corpora(cells));
+    }
+
+    /** A count of 0 (as many languages up as down) is a result, not an untestable claim. */
+    @Test
+    void aRowWiseDOfZeroIsNotCalledUntestable() {
+        List<ResultCell> cells = new ArrayList<>();
+        for (long s = 0; s < 3; s++) {
+            cells.add(cell("F3|best-rq+masr|fleurs/de|recall", s, 60));
+            cells.add(cell("F3|best-rq|fleurs/de|recall", s, 50));
+            cells.add(cell("F3|best-rq+masr|fleurs/sv|recall", s, 40));
+            cells.add(cell("F3|best-rq|fleurs/sv|recall", s, 50));
+            cells.add(cell("F3|best-rq|fleurs/de|overlapped", s, 1));
+            cells.add(cell("F3|best-rq|fleurs/sv|overlapped", s, 1));
+        }
+        ClaimResult r = new ClaimEvaluator(cells, PAPER, 0.95).evaluate(claim("s64-most-overlapped-improve"));
+        assertEquals(List.of(0.0, 0.0, 0.0), r.perSeed(), r.note());
+        assertTrue(!r.note().startsWith("d is 0"), r.note());
+    }
 }

@@ -477,4 +477,24 @@ class PaperReportTest {
         String t1md = Files.readString(out.resolve("table1.md"));
         assertTrue(t1md.lines().anyMatch(l -> l.startsWith("| w2v-bert | not run yet |")), t1md);
     }
+
+    /** S51 is a statistic of the pretraining: a Dhvani run pretrained on the FLEURS analog is behind its cell. */
+    @Test
+    void runsBehindSection51AreThoseThatPretrainedOnItsCorpus() {
+        RunSummary.Corpus fleurs = new RunSummary.Corpus("FLEURS analog", List.of(RunSummary.PRETRAINING,
+                RunSummary.CONTINUED_PRETRAINING), null, "corpus/f", false, 0);
+        RunSummary.Corpus dhvani = new RunSummary.Corpus("Dhvani analog", List.of(RunSummary.DOWNSTREAM), null,
+                "corpus/d", false, 0);
+        RunSummary r = run("best-rq+masr", 0);
+        RunSummary onDhvani = new RunSummary("table1/bestrq-masr-dhvani", 0, "x", "T1", "best-rq+masr", "dhvani",
+                "Dhvani analog", null, "p", r.metrics(), Map.of(), List.of(fleurs, dhvani));
+        RunSummary lasr = new RunSummary("table1/bestrq-lasr-dhvani", 0, "x", "T1", "best-rq+lasr", "dhvani",
+                "Dhvani analog", null, "p", r.metrics(), Map.of(), List.of(fleurs, dhvani));
+        List<ResultCell> cells = List.of(new ResultCell("S51", "best-rq+masr", "pretraining", "negatives_changed_pct",
+                70, 0, "cpu", "FLEURS analog", "p"));
+        assertEquals(List.of(onDhvani), PaperReport.runsBehind(List.of(onDhvani, lasr), cells, "S51"));
+        assertEquals(List.of(), PaperReport.runsBehind(List.of(onDhvani), cells.stream().map(c -> new ResultCell("F4",
+                c.row(), "bs>hr", "rate", 0.1, 0, "cpu", "FLEURS analog", "p")).toList(), "F4"),
+                "Figure 4's cells are read from the runs measured on their corpus");
+    }
 }

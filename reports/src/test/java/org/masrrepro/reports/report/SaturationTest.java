@@ -41,6 +41,9 @@ class SaturationTest {
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.get(0).startsWith("At or under the floor: iemocap (best-rq 90.0%; the non-learned floor has 90.0%)"),
                 w.get(0));
+        List<ResultCell> twoFloors = new java.util.ArrayList<>(cells);
+        twoFloors.add(acc(floor + " [corpus/old]", "iemocap", 50.0, 0));
+        assertTrue(Saturation.warnings(twoFloors, "T2").isEmpty(), "two corpus builds' floors: no guess which applies");
     }
 
     /** A WER at or above 100% is flagged; 99.9% is not. */

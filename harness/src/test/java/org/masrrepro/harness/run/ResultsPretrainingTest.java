@@ -1,0 +1,57 @@
+package org.masrrepro.harness.run;
+
+import ai.djl.Device;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masrrepro.datasets.util.ProgressListener;
+import org.masrrepro.harness.TestPaths;
+import org.masrrepro.harness.spec.Profile;
+import org.masrrepro.harness.spec.SpecLoader;
+import org.masrrepro.harness.steps.StepRunner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** What a run record says of its pretraining: the corpus a pretraining statistic is measured on, and its curves. */
+class ResultsPretrainingTest {
+
+    static final SpecLoader SPECS = new SpecLoader(TestPaths.specs());
+    static final Profile P = Profile.SMOKE;
+
+    @TempDir
+    Path runs;
+
+    static ExperimentPlan plan(String id) {
+        return ExperimentPlan.of(SPECS.load(id, P, 20240611L), P, (i, s) -> SPECS.load(i, P, s));
+    }
+
+    @Test
+    void aContinuationNamesItsBaseAndItsOwnCurveApart() {
+        StepRunner runner = new StepRunner(runs, Device.cpu(), ProgressListener.NONE,
+                new PrintStream(new ByteArrayOutputStream()));
+        ExperimentPlan masr = plan("table1/bestrq-masr-dhvani");
+        Map<String, String> curves = Results.pretrainingCurves(masr, runner);
+        assertEquals(List.of("pretraining", "continued pretraining"), List.copyOf(curves.keySet()));
+        assertEquals(runs.relativize(runner.dirOf(masr.pretrain().base()).resolve("train/metrics.csv")).toString(),
+                curves.get("pretraining"));
+        assertEquals(runs.relativize(runner.dirOf(masr.pretrain()).resolve("train/metrics.csv")).toString(),
+                curves.get("continued pretraining"));
+        assertEquals(List.of("pretraining"), List.copyOf(Results.pretrainingCurves(plan("table1/bestrq-fleurs"),
+                runner).keySet()));
+    }
+
+    /** The S51 cell of a Dhvani run is the pretraining's, on the FLEURS analog, as its FLEURS twin's is. */
+    @Test
+    void aPretrainingStatisticNamesThePretrainingCorpus() {
+        ExperimentPlan dhvani = plan("table1/bestrq-masr-dhvani");
+        ExperimentPlan fleurs = plan("table1/bestrq-masr-fleurs");
+        assertEquals(Results.pretrainingCorpus(fleurs), Results.pretrainingCorpus(dhvani));
+        assertNotEquals(dhvani.corpus().spec().label(), Results.pretrainingCorpus(dhvani), "not the downstream corpus");
+    }
+}
