@@ -186,6 +186,9 @@ public final class PaperReport {
             Charts.paperCellBars(table, view.chartMetric(), figure4ChartTitle(paper), out.resolve(base + ".png"));
         } else {
             Charts.comparisonBars(table, view.chartMetric(), out.resolve(base + ".png"));
+            for (String metric : otherMetrics(table, view.chartMetric())) {
+                Charts.comparisonBars(table, metric, out.resolve(base + "_" + metric + ".png"));
+            }
         }
         doc.comparison(table);
         Saturation.warnings(cells, id).forEach(doc::paragraph);
@@ -197,9 +200,25 @@ public final class PaperReport {
                     + String.join("/", figure4Languages(paper)) + " or those rows did not run")
                     + "; our other groups' rates are in the table above and in the heat maps below.");
         }
-        doc.image(base + ".png", view.title()).links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+        doc.image(base + ".png", view.title());
+        if (!id.equals("F2") && !id.equals("F4")) {
+            for (String metric : otherMetrics(table, view.chartMetric())) {
+                doc.image(base + "_" + metric + ".png", view.shortTitle() + ", " + metric);
+            }
+        }
+        doc.links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
         provenanceOf(doc, behind);
         corporaOf(doc, behind);
+    }
+
+    /**
+     * The metrics of a table other than its main chart's that we measured, in column order (Table 1's F1 and EER,
+     * Table 2's UAR and EER, Table 3's CER): each gets a chart of its own.
+     */
+    static List<String> otherMetrics(ComparisonTable table, String chartMetric) {
+        return table.keys().stream().filter(k -> !k.metric().equals(chartMetric)
+                && table.rows().stream().anyMatch(r -> !Double.isNaN(table.ours(r, k))))
+                .map(ComparisonTable.Key::metric).distinct().toList();
     }
 
     /** Title of figure4.png: the languages of the paper's Figure 4 and how many numbers it gives. */

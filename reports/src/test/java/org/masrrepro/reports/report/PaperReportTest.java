@@ -497,4 +497,20 @@ class PaperReportTest {
                 c.row(), "bs>hr", "rate", 0.1, 0, "cpu", "FLEURS analog", "p")).toList(), "F4"),
                 "Figure 4's cells are read from the runs measured on their corpus");
     }
+
+    /** Each metric we measured beyond a table's main one gets its own chart, linked from the page. */
+    @Test
+    void otherMeasuredMetricsGetTheirOwnCharts() throws IOException {
+        List<ResultCell> cells = new ArrayList<>(cells());
+        for (long s = 0; s < 3; s++) {
+            cells.add(cell("T1", "best-rq", "fleurs/all", "eer", 10 + s, s));
+            cells.add(cell("T3", "best-rq", "avg", "cer", 30 + s, s));
+        }
+        PaperReport.write(out, "smoke", cells, List.of(run("best-rq", 0)));
+        String html = Files.readString(out.resolve("index.html"));
+        for (String png : List.of("table1_eer.png", "table3_cer.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(png)) && html.contains("<img src=\"" + png + "\""), png);
+        }
+        assertFalse(Files.exists(out.resolve("table1_f1.png")), "F1 was not measured: no empty chart");
+    }
 }
