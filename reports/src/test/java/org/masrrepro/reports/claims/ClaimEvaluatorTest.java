@@ -49,6 +49,8 @@ class ClaimEvaluatorTest {
             assertTrue(Double.isNaN(r.paperD()) || r.paperD() > 0, r.claim().id() + " paper d = " + r.paperD());
         }
         assertTrue(none.evaluate(claim("t1-masr-beats-bestrq-fleurs-acc")).paperD() > 8, "83.7 - 75.4");
+        assertEquals(55.0, none.evaluate(claim("s62-masr-cuts-ja-as-ko")).paperD(), 1e-9, "the text's 58% to 3%");
+        assertEquals(32.0, none.evaluate(claim("s64-masr-cuts-sv-as-no")).paperD(), 1e-9, "the text's 45% to 13%");
     }
 
     /** A claim names the paper's dataset; its result names the corpora ours were measured on. */
