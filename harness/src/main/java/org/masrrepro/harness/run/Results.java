@@ -152,9 +152,21 @@ public final class Results {
                 provenance));
         RunRecord rec = new RunRecord(spec.id(), spec.describes(), profile, spec.seed(), corpus,
                 runs.relativize(runner.dirOf(plan.corpus())).toString(), runs.relativize(evalDir).toString(), cells,
-                pretrainingCurves(plan, runner));
+                asrCurves(plan, runner));
         AtomicFiles.writeString(out, GSON.toJson(rec) + "\n");
         return rec;
+    }
+
+    /** An ASR run's curves: its pretraining's, then each language's CTC fine-tuning ({@code fine-tuning (cs)}). */
+    static java.util.Map<String, String> asrCurves(ExperimentPlan plan, StepRunner runner) {
+        java.util.Map<String, String> out = pretrainingCurves(plan, runner);
+        if (plan.eval() instanceof AsrEvalStep asr) {
+            for (var model : asr.models()) {
+                out.put("fine-tuning (" + model.language() + ")", runner.runsRoot()
+                        .relativize(runner.dirOf(model).resolve("train/metrics.csv")).toString());
+            }
+        }
+        return out;
     }
 
     /** The corpus the plan's (last) pretraining trained on: what a statistic of the pretraining is measured on. */

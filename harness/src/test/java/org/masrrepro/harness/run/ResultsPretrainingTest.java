@@ -54,4 +54,15 @@ class ResultsPretrainingTest {
         assertEquals(Results.pretrainingCorpus(fleurs), Results.pretrainingCorpus(dhvani));
         assertNotEquals(dhvani.corpus().spec().label(), Results.pretrainingCorpus(dhvani), "not the downstream corpus");
     }
+
+    /** An ASR run draws each language's CTC fine-tuning after its pretraining. */
+    @Test
+    void anAsrRunNamesEachLanguagesFineTuning() {
+        StepRunner runner = new StepRunner(runs, Device.cpu(), ProgressListener.NONE,
+                new PrintStream(new ByteArrayOutputStream()));
+        ExperimentPlan fillets = plan("table3/real-speech/bestrq-fillets");
+        List<String> names = List.copyOf(Results.asrCurves(fillets, runner).keySet());
+        assertEquals("pretraining", names.get(0));
+        assertEquals(List.of("fine-tuning (cs)", "fine-tuning (nl)"), names.subList(1, names.size()));
+    }
 }

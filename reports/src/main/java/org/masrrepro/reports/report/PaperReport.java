@@ -191,6 +191,12 @@ public final class PaperReport {
             }
         }
         doc.comparison(table);
+        List<String> lowerBetter = table.keys().stream().map(ComparisonTable.Key::metric).distinct()
+                .filter(LOWER_IS_BETTER::contains).toList();
+        if (!lowerBetter.isEmpty()) {
+            doc.paragraph("Lower is better for " + String.join(", ", lowerBetter) + ": there a positive Δ (ours - "
+                    + "paper) means ours is worse.");
+        }
         Saturation.warnings(cells, id).forEach(doc::paragraph);
         if (id.equals("F4")) {
             boolean oursThere = paper.cells("F4").stream().anyMatch(p -> table.rows().contains(p.row())
@@ -220,6 +226,9 @@ public final class PaperReport {
                 && table.rows().stream().anyMatch(r -> !Double.isNaN(table.ours(r, k))))
                 .map(ComparisonTable.Key::metric).distinct().toList();
     }
+
+    /** Metrics where lower is better (the paper marks them with a down arrow). */
+    static final Set<String> LOWER_IS_BETTER = Set.of("eer", "wer", "cer");
 
     /** Title of figure4.png: the languages of the paper's Figure 4 and how many numbers it gives. */
     static String figure4ChartTitle(PaperNumbers paper) {
@@ -320,8 +329,10 @@ public final class PaperReport {
             Charts.relativeChangeBars(change, nonOverlapped, "Figure 3 (" + ds + "): " + best.get() + " over best-rq",
                     Origins.of(drawn), out.resolve(png));
             doc.paragraph(ds + " (" + Origins.of(drawn) + "): best MASR row by mean overall accuracy is " + best.get()
-                    + "; the paper skips languages within ±25%, we show all (mean over seeds; a base recall of 0 "
-                    + "counts as +100%).");
+                    + "; the paper skips languages within ±25%, we show all (the change of the means over seeds; a "
+                    + "base recall of 0 counts as +100%). The statements' counts and per-language gains "
+                    + "(s62-locales-*, s64-*-rel-gain) are computed per seed and then averaged, so they differ a "
+                    + "little from counts and changes of these means.");
             doc.image(png, "Figure 3 " + ds);
             doc.table(List.of("language", "overlapped", "best-rq recall %", best.get() + " recall %", "relative change %"),
                     rows);

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Finds columns whose numbers cannot rank methods (means over seeds), so the report says so under the table instead of
- * letting them pass for a result: accuracy at or near 100% (a corpus too easy), learned rows at or under the
- * non-learned floor, WER at or above 100%.
+ * letting them pass for a result: accuracy at or near 100% (a corpus too easy), learned rows no better than the
+ * non-learned floor (accuracy, UAR, EER), WER at or above 100% (and with CER at or above it too, no usable output).
  */
 public final class Saturation {
 
@@ -27,13 +27,15 @@ public final class Saturation {
     public static final double WER_DEGENERATE = 100.0;
 
     /**
-     * The warnings under a table: saturated accuracy columns, learned rows at or under the non-learned floor, WERs at
-     * or above 100%.
+     * The warnings under a table: saturated accuracy columns, learned rows no better than the non-learned floor
+     * (accuracy and UAR: at or under it; EER: at or over it), WERs at or above 100%.
      */
     public static List<String> warnings(List<ResultCell> cells, String table) {
         List<String> out = new ArrayList<>(saturated(means(cells, table, "acc")));
-        out.addAll(underTheFloor(means(cells, table, "acc")));
-        out.addAll(degenerateWer(means(cells, table, "wer")));
+        out.addAll(underTheFloor(means(cells, table, "acc"), "accuracy", false));
+        out.addAll(underTheFloor(means(cells, table, "uar"), "UAR", false));
+        out.addAll(underTheFloor(means(cells, table, "eer"), "EER", true));
+        out.addAll(degenerateWer(means(cells, table, "wer"), means(cells, table, "cer")));
         return out;
     }
 
@@ -51,8 +53,9 @@ public final class Saturation {
         return byColumn;
     }
 
-    /** Learned rows whose mean accuracy is at or under the floor's in the same column. */
-    private static List<String> underTheFloor(Map<String, Map<String, double[]>> byColumn) {
+    /** Learned rows whose mean is no better than the floor's in the same column ({@code lowerBetter}: EER). */
+    private static List<String> underTheFloor(Map<String, Map<String, double[]>> byColumn, String metric,
+            boolean lowerBetter) {
         List<String> out = new ArrayList<>();
         byColumn.forEach((column, rows) -> {
             List<Map.Entry<String, double[]>> floors = rows.entrySet().stream()
@@ -64,33 +67,50 @@ public final class Saturation {
             double f = floor.getValue()[0] / floor.getValue()[1];
             List<String> under = new ArrayList<>();
             rows.forEach((row, s) -> {
-                if (!row.startsWith(FLOOR_PREFIX) && s[0] / s[1] <= f) {
-                    under.add(String.format(Locale.ROOT, "%s %.1f%%", row, s[0] / s[1]));
+                double m = s[0] / s[1];
+                if (!row.startsWith(FLOOR_PREFIX) && (lowerBetter ? m >= f : m <= f)) {
+                    under.add(String.format(Locale.ROOT, "%s %.1f%%", row, m));
                 }
             });
             if (!under.isEmpty()) {
-                out.add(String.format(Locale.ROOT, "At or under the floor: %s (%s; the non-learned floor has %.1f%%). These "
-                        + "encoders (pretrained or random) do no better than log-mel statistics with logistic "
-                        + "regression here: at this scale what they learned did not help, so their rank against each "
-                        + "other says little about the method.", column, String.join(", ", under), f));
+                out.add(String.format(Locale.ROOT, "No better than the floor, %s: %s (%s; the non-learned floor has "
+                        + "%.1f%%%s). These encoders (pretrained or random) do no better than log-mel statistics with "
+                        + "logistic regression here: at this scale what they learned did not help, so their rank "
+                        + "against each other says little about the method.", metric, column, String.join(", ", under),
+                        f, lowerBetter ? "; lower is better" : ""));
             }
         });
         return out;
     }
 
-    /** Rows whose mean WER is at or above 100%: every word wrong, so WER no longer ranks them (CER still may). */
-    private static List<String> degenerateWer(Map<String, Map<String, double[]>> byColumn) {
+    /**
+     * Rows whose mean WER is at or above 100%: the errors are at least as many as the reference words (insertions
+     * at least as many as the words it got right), so WER no longer ranks them; with a CER of 100% or more as well the
+     * model transcribes nothing usable (an empty output gives exactly 100 and 100).
+     */
+    private static List<String> degenerateWer(Map<String, Map<String, double[]>> wer,
+            Map<String, Map<String, double[]>> cer) {
         List<String> out = new ArrayList<>();
-        byColumn.forEach((column, rows) -> {
+        wer.forEach((column, rows) -> {
             List<String> bad = new ArrayList<>();
+            List<String> nothing = new ArrayList<>();
             rows.forEach((row, s) -> {
                 if (s[0] / s[1] >= WER_DEGENERATE) {
-                    bad.add(String.format(Locale.ROOT, "%s %.1f%%", row, s[0] / s[1]));
+                    String text = String.format(Locale.ROOT, "%s %.1f%%", row, s[0] / s[1]);
+                    double[] c = cer.getOrDefault(column, Map.of()).get(row);
+                    (c != null && c[0] / c[1] >= 100.0 ? nothing : bad).add(text);
                 }
             });
             if (!bad.isEmpty()) {
-                out.add("WER at or above 100%: " + column + " (" + String.join(", ", bad) + "). No word is right (or "
-                        + "insertions outnumber the words), so WER cannot rank these models; see the CER beside it.");
+                out.add("WER at or above 100%: " + column + " (" + String.join(", ", bad) + "). The word errors are at "
+                        + "least as many as the reference words (insertions at least as many as the words right), so "
+                        + "WER cannot rank these models; the CER beside it still may.");
+            }
+            if (!nothing.isEmpty()) {
+                out.add("Nothing usable transcribed: " + column + " (" + String.join(", ", nothing) + " WER, and a "
+                        + "CER of 100% or more too; an empty output scores exactly 100 and 100). The model has not "
+                        + "learned this language at this scale; the cell shows the pipeline ran, nothing about the "
+                        + "method.");
             }
         });
         return out;

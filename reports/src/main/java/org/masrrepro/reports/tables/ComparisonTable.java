@@ -329,7 +329,7 @@ public final class ComparisonTable {
         }
         double m = mean(v);
         String metric = k.metric();
-        return v.length == 1 ? fmt(m, metric)
+        return v.length == 1 ? fmt(m, metric) + " (n=1)"
                 : fmt(m, metric) + " ± " + fmt(std(v, m), metric) + " (n=" + v.length + ")";
     }
 

@@ -39,21 +39,43 @@ class SaturationTest {
                 acc("best-rq+masr", "iemocap", 91.0, 1), acc("w2v-bert", "mask", 10.0, 1)); // above; no floor there
         List<String> w = Saturation.warnings(cells, "T2");
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("At or under the floor: iemocap (best-rq 90.0%; the non-learned floor has 90.0%)"),
+        assertTrue(w.get(0).startsWith("No better than the floor, accuracy: iemocap (best-rq 90.0%; the non-learned floor has 90.0%)"),
                 w.get(0));
         List<ResultCell> twoFloors = new java.util.ArrayList<>(cells);
         twoFloors.add(acc(floor + " [corpus/old]", "iemocap", 50.0, 0));
         assertTrue(Saturation.warnings(twoFloors, "T2").isEmpty(), "two corpus builds' floors: no guess which applies");
     }
 
-    /** A WER at or above 100% is flagged; 99.9% is not. */
+    /** A WER at or above 100% is flagged; 99.9% is not; with CER at or above 100% too, as nothing usable. */
     @Test
     void flagsWerAtOrAbove100() {
         List<ResultCell> cells = List.of(new ResultCell("T3", "best-rq", "fillets/nl", "wer", 100.0, 1, "cpu", "a", "p"),
                 new ResultCell("T3", "best-rq", "fillets/cs", "wer", 99.9, 1, "cpu", "a", "p"),
-                new ResultCell("T3", "best-rq", "fillets/nl", "cer", 100.0, 1, "cpu", "a", "p"));
+                new ResultCell("T3", "best-rq", "fillets/nl", "cer", 100.0, 1, "cpu", "a", "p"),
+                new ResultCell("T3", "best-rq", "librivox/en", "wer", 105.6, 1, "cpu", "a", "p"),
+                new ResultCell("T3", "best-rq", "librivox/en", "cer", 67.9, 1, "cpu", "a", "p"));
         List<String> w = Saturation.warnings(cells, "T3");
-        assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("WER at or above 100%: fillets/nl (best-rq 100.0%)"), w.get(0));
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("Nothing usable transcribed: fillets/nl (best-rq 100.0% WER")),
+                w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("WER at or above 100%: librivox/en (best-rq 105.6%)")),
+                w.toString());
+    }
+
+    /** EER is lower-is-better: a row at or over the floor's EER is flagged; UAR as accuracy. */
+    @Test
+    void flagsEerAtOrOverTheFloorAndUarUnderIt() {
+        String floor = Saturation.FLOOR_PREFIX + " log-mel stats + logreg";
+        List<ResultCell> cells = List.of(new ResultCell("T2", floor, "mask", "eer", 40.0, 0, "cpu", "a", "p"),
+                new ResultCell("T2", "best-rq", "mask", "eer", 41.7, 1, "cpu", "a", "p"),
+                new ResultCell("T2", "best-rq+masr", "mask", "eer", 30.0, 1, "cpu", "a", "p"),
+                new ResultCell("T2", floor, "mask", "uar", 60.0, 0, "cpu", "a", "p"),
+                new ResultCell("T2", "best-rq+masr", "mask", "uar", 55.0, 1, "cpu", "a", "p"));
+        List<String> w = Saturation.warnings(cells, "T2");
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("No better than the floor, EER: mask (best-rq 41.7%; "
+                + "the non-learned floor has 40.0%; lower is better)")), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("No better than the floor, UAR: mask (best-rq+masr 55.0%;")),
+                w.toString());
     }
 }

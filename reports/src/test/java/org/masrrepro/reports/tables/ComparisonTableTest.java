@@ -112,10 +112,10 @@ class ComparisonTableTest {
         assertEquals(List.of(ComparisonTable.NOT_RUN, "0.5", ""), w2v.subList(eer, eer + 3));
         // 1.25 - 0.3 = 0.95 rounds half up, consistent with the shown 1.3 and 0.3.
         List<String> masr = cellsOf(table.get(2 + 5));
-        assertEquals(List.of("1.3", "0.3", "+1.0"), masr.subList(eer, eer + 3));
+        assertEquals(List.of("1.3 (n=1)", "0.3", "+1.0"), masr.subList(eer, eer + 3));
         assertEquals(List.of(ComparisonTable.NOT_MEASURED, "91.3", ""), masr.subList(o, o + 3));
         List<String> mine = cellsOf(table.get(2 + 6));
-        assertEquals(List.of("50.0", "", ""), mine.subList(all, all + 3));
+        assertEquals(List.of("50.0 (n=1)", "", ""), mine.subList(all, all + 3));
         assertEquals(List.of("", "", ""), mine.subList(o, o + 3), "no paper number: blank");
     }
 
@@ -234,9 +234,9 @@ class ComparisonTableTest {
         int bssr = t.keys().indexOf(new ComparisonTable.Key("bs>sr", "rate"));
         int share = t.keys().indexOf(new ComparisonTable.Key("bs>sr", "share"));
         assertEquals(List.of("0.26 ± 0.01 (n=2)", "0.22", "+0.04"), bestRq.subList(1 + 3 * bsbs, 4 + 3 * bsbs));
-        assertEquals(List.of("0.03", "0.01", "+0.02"), masr.subList(1 + 3 * bssr, 4 + 3 * bssr));
+        assertEquals(List.of("0.03 (n=1)", "0.01", "+0.02"), masr.subList(1 + 3 * bssr, 4 + 3 * bssr));
         assertEquals(List.of(ComparisonTable.NOT_MEASURED, "0.00", ""), bestRq.subList(1 + 3 * bssr, 4 + 3 * bssr));
-        assertEquals("12.3", bestRq.get(1 + 3 * share), "a share is a percentage: one decimal");
+        assertEquals("12.3 (n=1)", bestRq.get(1 + 3 * share), "a share is a percentage: one decimal");
         String html = t.toHtmlTable();
         assertTrue(html.contains("<th colspan=\"3\">bs&gt;bs rate (0-1)</th>"), html);
         assertTrue(html.contains("<td>0.26 ± 0.01 (n=2)</td><td>0.22</td><td>+0.04</td>"), html);
@@ -262,7 +262,7 @@ class ComparisonTableTest {
         assertEquals("| row | column | metric | ours | paper | Δ |", lines.get(2));
         assertTrue(md.contains("| best-rq | bs>bs | rate (0-1) | 0.26 ± 0.01 (n=2) | 0.22 | +0.04 |"), md);
         assertTrue(md.contains("| best-rq | bs>sr | rate (0-1) | not measured | 0.00 |  |"), md);
-        assertTrue(md.contains("| best-rq | da>nb | share (%) | 5.0 |  |  |"), md);
+        assertTrue(md.contains("| best-rq | da>nb | share (%) | 5.0 (n=1) |  |  |"), md);
         assertTrue(md.contains("| best-rq+masr | bs>bs | rate (0-1) | not run yet | 0.73 |  |"), md);
         // One line per (row, pair) with a number: 18 of the paper, 30 of ours beside none of the paper's.
         assertEquals(4 + 18 + 30, lines.size(), md);
