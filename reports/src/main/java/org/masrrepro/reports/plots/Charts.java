@@ -293,6 +293,12 @@ public final class Charts {
         chart.getStyler().setShowValue(k <= 20);
         chart.getStyler().setMin(0);
         chart.getStyler().setMax(1);
+        // White to dark blue from 0 to 1, so that 0, .04 and .13 read apart (the default scale starts saturated), with
+        // two decimals everywhere and dark labels (white on the darkest cells would need per-cell colours).
+        chart.getStyler().setRangeColors(new java.awt.Color[] {java.awt.Color.WHITE, new java.awt.Color(158, 202, 225),
+                new java.awt.Color(49, 130, 189)});
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        chart.getStyler().setValueFontColor(java.awt.Color.BLACK);
         List<Number[]> data = new ArrayList<>();
         for (int t = 0; t < k; t++) {
             for (int p = 0; p < k; p++) {
