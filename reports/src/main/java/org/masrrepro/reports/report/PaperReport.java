@@ -213,6 +213,7 @@ public final class PaperReport {
             }
         }
         doc.links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
+        sameRuns(behind, runs).forEach(doc::paragraph);
         provenanceOf(doc, behind);
         corporaOf(doc, behind);
     }
@@ -225,6 +226,40 @@ public final class PaperReport {
         return table.keys().stream().filter(k -> !k.metric().equals(chartMetric)
                 && table.rows().stream().anyMatch(r -> !Double.isNaN(table.ours(r, k))))
                 .map(ComparisonTable.Key::metric).distinct().toList();
+    }
+
+    /**
+     * Notes for rows of a table that are the very runs of another row (same provenance at every seed): Figure 2's
+     * syntactic/combined is Table 1's BEST-RQ + MASR, one set of steps serving two specs, so the two agree by
+     * construction and are not two results.
+     */
+    static List<String> sameRuns(List<RunSummary> behind, List<RunSummary> all) {
+        Map<String, Set<String>> byRow = new TreeMap<>();
+        Map<String, String> specOf = new TreeMap<>();
+        for (RunSummary r : all) {
+            String key = r.table() + "\u0000" + r.row() + "\u0000" + r.corpus();
+            byRow.computeIfAbsent(key, k -> new TreeSet<>()).add(r.provenance());
+            specOf.putIfAbsent(key, r.spec());
+        }
+        Set<String> mine = new TreeSet<>();
+        behind.forEach(r -> mine.add(r.table() + "\u0000" + r.row() + "\u0000" + r.corpus()));
+        List<String> out = new ArrayList<>();
+        Set<String> said = new TreeSet<>();
+        for (String a : mine) {
+            for (String b : byRow.keySet()) {
+                String[] x = a.split("\u0000");
+                String[] y = b.split("\u0000");
+                // Across tables only (Figure 2 against Table 1): within a table, rows are distinct specs' runs.
+                if (!x[0].equals(y[0]) && byRow.get(a).equals(byRow.get(b))
+                        && said.add(a.compareTo(b) < 0 ? a + b : b + a)) {
+                    out.add("Row " + x[1] + " (" + specOf.get(a) + ") is the very runs of " + fileName(y[0]) + "'s row "
+                            + y[1] + " (" + specOf.get(b) + "): one set of "
+                            + "steps serves both specs, so their numbers agree by construction and count as one "
+                            + "result.");
+                }
+            }
+        }
+        return out;
     }
 
     /** Metrics where lower is better (the paper marks them with a down arrow). */

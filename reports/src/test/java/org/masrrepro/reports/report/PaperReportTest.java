@@ -513,4 +513,19 @@ class PaperReportTest {
         }
         assertFalse(Files.exists(out.resolve("table1_f1.png")), "F1 was not measured: no empty chart");
     }
+
+    /** A row that is another spec's very runs (same provenance at every seed) is said to be so, once. */
+    @Test
+    void rowsThatAreTheSameRunsAreNamed() {
+        RunSummary masr = run("best-rq+masr", 0);
+        RunSummary f2 = new RunSummary("figure2/masr-syntactic-combined", 0, "x", "F2", "syntactic/combined", "fleurs",
+                masr.corpus(), null, masr.provenance(), masr.metrics(), Map.of(), List.of());
+        RunSummary base = new RunSummary("table1/bestrq-fleurs", 0, "x", "T1", "best-rq", "fleurs", masr.corpus(), null,
+                "../../other/provenance.json", masr.metrics(), Map.of(), List.of());
+        List<String> notes = PaperReport.sameRuns(List.of(f2), List.of(masr, f2, base));
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("Row syntactic/combined (figure2/masr-syntactic-combined) is the very runs of "
+                + "table1's row best-rq+masr (table1/best-rq+masr)"), notes.get(0));
+        assertEquals(List.of(), PaperReport.sameRuns(List.of(base), List.of(masr, f2, base)));
+    }
 }
