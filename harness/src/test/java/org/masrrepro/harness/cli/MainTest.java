@@ -63,6 +63,7 @@ class MainTest {
             Path floor = s.findFirst().orElseThrow();
             String md = Files.readString(floor.resolve("floor.md"));
             assertTrue(md.contains("Close language groups") && md.contains("Dravidian"), md);
+            assertTrue(md.contains("| EER, pooled one-vs-rest |") && !md.contains("NaN"), md);
         }
     }
 
