@@ -48,14 +48,9 @@ public final class CheckCommand {
 
     static int run(Path runs, Profile profile, SpecLoader specs, Path dataDir, Path baselineFile, boolean write,
             PrintStream out, PrintStream err) throws IOException {
-        List<ResultCell> cells = new ArrayList<>();
         // Only what the current specs produce: a stale result must neither pass nor fail the check.
         List<RunRecord> records = CurrentResults.filter(Results.readAll(runs, profile), specs, profile, dataDir, err);
-        for (RunRecord r : records) {
-            cells.addAll(r.cells());
-        }
-        // One pretraining behind two runs (FLEURS and Dhvani) gives both its statistic (S51): count it once.
-        cells = new ArrayList<>(new java.util.LinkedHashSet<>(cells));
+        List<ResultCell> cells = RunRecord.cellsOnce(records);
         List<Baseline.Corpus> corpora = corpora(runs, records, specs, profile, dataDir, err);
         if (cells.isEmpty()) {
             err.println("no results for profile " + profile.id() + " under " + Results.dir(runs, profile)

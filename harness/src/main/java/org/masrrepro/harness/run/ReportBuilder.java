@@ -71,12 +71,7 @@ public final class ReportBuilder {
         AtomicFiles.deleteRecursively(out);
         Files.createDirectories(out);
         List<UsedRun> used = used(runs, runsRoot, specs, profile, dataDir);
-        List<ResultCell> cells = new ArrayList<>();
-        for (UsedRun u : used) {
-            cells.addAll(u.record().cells());
-        }
-        // One pretraining behind two runs (FLEURS and Dhvani) gives both its statistic (S51): count it once.
-        cells = new ArrayList<>(new java.util.LinkedHashSet<>(cells));
+        List<ResultCell> cells = RunRecord.cellsOnce(used.stream().map(UsedRun::record).toList());
         Path cards = out.resolve("cards");
         Files.createDirectories(cards);
         Path rel = Path.of("..", "..");

@@ -45,6 +45,16 @@ public record RunRecord(
         this(spec, describes, profile, seed, corpus, corpusDir, evalDir, cells, curves, FORMAT);
     }
 
+    /**
+     * The cells of some records, each once, in order: one pretraining behind two runs (FLEURS and Dhvani) gives both
+     * its statistic (S51), the same cell, which must count once in the report and in the regression check.
+     */
+    public static List<ResultCell> cellsOnce(List<RunRecord> records) {
+        java.util.Set<ResultCell> cells = new java.util.LinkedHashSet<>();
+        records.forEach(r -> cells.addAll(r.cells()));
+        return new java.util.ArrayList<>(cells);
+    }
+
     /** Whether this is a corpus's non-learned floor ({@link RunSummary#FLOOR_PREFIX}) rather than a learned run. */
     public boolean isFloor() {
         return RunSummary.isFloorSpec(spec);

@@ -175,6 +175,9 @@ public final class PaperReport {
             doc.links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
             return;
         }
+        // Figure 2 and Figure 4 draw one chart of their own; the other tables one per metric we measured.
+        List<String> extraMetrics = id.equals("F2") || id.equals("F4") ? List.of()
+                : otherMetrics(table, view.chartMetric());
         if (id.equals("F2")) {
             // The paper's Figure 2 is overall FLEURS accuracy; another corpus's overall accuracy otherwise.
             ComparisonTable.Key overall = table.keys().stream()
@@ -186,7 +189,7 @@ public final class PaperReport {
             Charts.paperCellBars(table, view.chartMetric(), figure4ChartTitle(paper), out.resolve(base + ".png"));
         } else {
             Charts.comparisonBars(table, view.chartMetric(), out.resolve(base + ".png"));
-            for (String metric : otherMetrics(table, view.chartMetric())) {
+            for (String metric : extraMetrics) {
                 Charts.comparisonBars(table, metric, out.resolve(base + "_" + metric + ".png"));
             }
         }
@@ -207,10 +210,8 @@ public final class PaperReport {
                     + "; our other groups' rates are in the table above and in the heat maps below.");
         }
         doc.image(base + ".png", view.title());
-        if (!id.equals("F2") && !id.equals("F4")) {
-            for (String metric : otherMetrics(table, view.chartMetric())) {
-                doc.image(base + "_" + metric + ".png", view.shortTitle() + ", " + metric);
-            }
+        for (String metric : extraMetrics) {
+            doc.image(base + "_" + metric + ".png", view.shortTitle() + ", " + metric);
         }
         doc.links(List.<String[]>of(new String[] {base + ".csv", base + ".csv"}));
         sameRuns(behind, runs).forEach(doc::paragraph);
@@ -477,9 +478,9 @@ public final class PaperReport {
         List<List<String>> rows = new ArrayList<>();
         List<List<Object>> export = new ArrayList<>();
         for (PaperStatement s : PaperStatements.load()) {
-            Optional<StatementFormula.Value> v = s.formula().isEmpty() ? Optional.empty()
-                    : StatementFormula.parse(s.formula()).evaluate(cells);
-            List<String> on = s.formula().isEmpty() ? List.of() : StatementFormula.parse(s.formula()).corpora(cells);
+            StatementFormula formula = s.formula().isEmpty() ? null : StatementFormula.parse(s.formula());
+            Optional<StatementFormula.Value> v = formula == null ? Optional.empty() : formula.evaluate(cells);
+            List<String> on = formula == null ? List.of() : formula.corpora(cells);
             rows.add(List.of(s.id(), s.source(), s.statement(), fmt(s.value()) + " " + s.unit(),
                     v.map(x -> fmt(x.mean())).orElse(""), v.map(x -> String.valueOf(x.seeds())).orElse(""),
                     String.join("; ", on), s.formula().isEmpty() ? "not computable on our corpora"

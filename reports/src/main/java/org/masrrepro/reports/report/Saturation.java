@@ -31,8 +31,9 @@ public final class Saturation {
      * (accuracy and UAR: at or under it; EER: at or over it), WERs at or above 100%.
      */
     public static List<String> warnings(List<ResultCell> cells, String table) {
-        List<String> out = new ArrayList<>(saturated(means(cells, table, "acc")));
-        out.addAll(underTheFloor(means(cells, table, "acc"), "accuracy", false));
+        Map<String, Map<String, double[]>> acc = means(cells, table, "acc");
+        List<String> out = new ArrayList<>(saturated(acc));
+        out.addAll(underTheFloor(acc, "accuracy", false));
         out.addAll(underTheFloor(means(cells, table, "uar"), "UAR", false));
         out.addAll(underTheFloor(means(cells, table, "eer"), "EER", true));
         out.addAll(degenerateWer(means(cells, table, "wer"), means(cells, table, "cer")));
