@@ -20,13 +20,15 @@ import java.util.TreeSet;
  *       above (below) RB; PREFIX {@code *} takes every column both rows have;</li>
  *   <li>{@code count_above_both RA RB RC PREFIX METRIC}: columns under PREFIX where RA is above both RB and RC;</li>
  *   <li>{@code mean_rel_gain RA RB PREFIX METRIC overlapped|non-overlapped}: mean of 100 (A - B) / B over those
- *       columns whose {@code overlapped} cell (1 or 0, same table, row RB) says so; columns with B = 0 are left out.</li>
+ *       columns whose {@code overlapped} cell (1 or 0, same table, row RB) says so; columns with B = 0 are left out;</li>
+ *   <li>{@code count_flagged RA PREFIX METRIC}: columns under PREFIX where RA's METRIC cell is 1 (e.g. how many of a
+ *       corpus's languages are {@code overlapped}, i.e. also in pretraining).</li>
  * </ul>
  */
 public record StatementFormula(String op, List<String> args) {
 
     private static final Map<String, Integer> ARITY = Map.of("value", 1, "diff", 2, "rel_gain", 2, "rel_drop", 2,
-            "count_improved", 4, "count_regressed", 4, "count_above_both", 5, "mean_rel_gain", 5);
+            "count_improved", 4, "count_regressed", 4, "count_above_both", 5, "mean_rel_gain", 5, "count_flagged", 3);
 
     public static StatementFormula parse(String formula) {
         String[] t = formula.trim().split("\\s+");
@@ -81,6 +83,9 @@ public record StatementFormula(String op, List<String> args) {
             }
             case "count_above_both" -> {
                 return countAboveBoth(cell);
+            }
+            case "count_flagged" -> {
+                return countFlagged(cell);
             }
             default -> {
                 String ra = args.get(0);
@@ -139,7 +144,7 @@ public record StatementFormula(String op, List<String> args) {
                     new TreeSet<>())));
             default -> {
                 // The columns the formula compares, as perSeed selects them: under PREFIX, of METRIC, had by every row.
-                int rowsRead = op.equals("count_above_both") ? 3 : 2;
+                int rowsRead = op.equals("count_above_both") ? 3 : op.equals("count_flagged") ? 1 : 2;
                 List<String> rows = args.subList(0, rowsRead);
                 String prefix = args.get(rowsRead);
                 String metric = args.get(rowsRead + 1);
@@ -159,6 +164,22 @@ public record StatementFormula(String op, List<String> args) {
     /** Whether a column is one a row-wise formula covers: under PREFIX, or any column for {@code *}. */
     private static boolean underPrefix(String column, String prefix) {
         return prefix.equals("*") || column.startsWith(prefix);
+    }
+
+    private OptionalDouble countFlagged(Map<String, Double> cell) {
+        String ra = args.get(0);
+        String prefix = args.get(1);
+        String metric = args.get(2);
+        int columns = 0;
+        int flagged = 0;
+        for (Map.Entry<String, Double> e : cell.entrySet()) {
+            String[] p = e.getKey().split("\\|", -1);
+            if ((p[0] + "|" + p[1]).equals(ra) && p[3].equals(metric) && underPrefix(p[2], prefix)) {
+                columns++;
+                flagged += e.getValue() == 1.0 ? 1 : 0;
+            }
+        }
+        return columns == 0 ? OptionalDouble.empty() : OptionalDouble.of(flagged);
     }
 
     private OptionalDouble countAboveBoth(Map<String, Double> cell) {

@@ -30,7 +30,8 @@ public final class Charts {
     private Charts() {}
 
     /**
-     * Two panels of grouped bars, ours above and the paper's below, on one value axis: one category per (column,
+     * Two panels of grouped bars, ours above and the paper's below, on one value axis (one panel, ours, where the
+     * paper gives no number in these columns): one category per (column,
      * metric) pair of the table that matches {@code metricColumnFilter}, one bar per row, each row in the same colour
      * in both panels. A pair matches when the filter equals its metric ({@code "acc"}), its column ({@code
      * "fleurs/all"}), its label ({@code "fleurs/all acc"}), or is a prefix of its column ending in '/' ({@code
@@ -42,7 +43,7 @@ public final class Charts {
                 png);
     }
 
-    /** The two panels {@link #comparisonBars} draws: ours, then the paper's. */
+    /** The panels {@link #comparisonBars} draws: ours, then the paper's unless it would be empty. */
     static List<CategoryChart> comparisonPanels(ComparisonTable table, String metricColumnFilter) {
         List<ComparisonTable.Key> keys = table.keys().stream().filter(k -> matches(k, metricColumnFilter)).toList();
         boolean percent = keys.stream().allMatch(k -> PERCENT.contains(k.metric())) && !keys.isEmpty();
@@ -69,19 +70,53 @@ public final class Charts {
         // The legend lists every row on the right: a panel grows with it so no entry is cut off.
         int height = Math.max(420, 120 + 26 * drawn.size());
         double max = top <= 0 ? 1.0 : top > 1 ? Math.ceil(top * 1.05) : top * 1.05;
-        for (boolean mine : new boolean[] {true, false}) {
+        boolean paperNone = drawn.stream().noneMatch(r -> keys.stream().anyMatch(k ->
+                !Double.isNaN(table.paper(r, k))));
+        // A paper panel with no bar at all is left out; the ours panel's title says the paper has none here.
+        boolean[] which = paperNone && !keys.isEmpty() && !drawn.isEmpty() ? new boolean[] {true}
+                : new boolean[] {true, false};
+        // Bars under 5% of the shared axis (the paper's FLEURS EERs under 1% beside ours near 10%) are too short to
+        // read: such a panel prints every bar's value on it, and both panels then tick the axis with one decimal
+        // (XChart formats labels and ticks alike), so their plot areas stay the same width.
+        boolean[] tiny = new boolean[which.length];
+        for (int i = 0; i < which.length; i++) {
+            boolean mine = which[i];
+            tiny[i] = drawn.stream().anyMatch(r -> keys.stream().anyMatch(k -> {
+                double v = mine ? table.ours(r, k) : table.paper(r, k);
+                return v > 0 && v < 0.05 * max;
+            }));
+        }
+        boolean anyTiny = tiny[0] || (tiny.length > 1 && tiny[1]);
+        for (int i = 0; i < which.length; i++) {
+            boolean mine = which[i];
             boolean none = drawn.stream().noneMatch(r -> keys.stream().anyMatch(k ->
                     !Double.isNaN(mine ? table.ours(r, k) : table.paper(r, k))));
+            // A row kept for alignment but with no bar in this panel is named in the panel's title: renaming it in
+            // the legend would widen one legend and shift that panel's bars.
+            List<String> bare = drawn.stream().filter(r -> keys.stream().allMatch(k ->
+                    Double.isNaN(mine ? table.ours(r, k) : table.paper(r, k)))).toList();
+            String title = mine ? (none ? "ours: nothing measured in these columns yet"
+                    : "ours (mean over seeds; whiskers ± 1 sd where 2+ seeds)"
+                    + (which.length == 1 ? "; " + NO_PAPER_PANEL : "")
+                    + bareRows(bare, NOT_OURS))
+                    : none ? "paper: no numbers in these columns" : "paper" + bareRows(bare, NOT_PAPERS);
             CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
-                    .title(mine ? (none ? "ours: nothing measured in these columns yet"
-                            : "ours (mean over seeds; whiskers ± 1 sd where 2+ seeds)")
-                            : none ? "paper: no numbers in these columns" : "paper")
-                    .xAxisTitle("column").yAxisTitle(yTitle).build();
+                    .title(title).xAxisTitle("column").yAxisTitle(yTitle).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setXAxisLabelRotation(0);
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisMax(max);
             chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
+            if (anyTiny) {
+                chart.getStyler().setYAxisDecimalPattern("0.0");
+            }
+            if (tiny[i]) {
+                chart.getStyler().setLabelsVisible(true);
+                chart.getStyler().setLabelsRotation(90);
+                chart.getStyler().setLabelsPosition(1.0);
+                chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+                chart.getStyler().setLabelsFontColor(java.awt.Color.BLACK);
+            }
             for (String r : drawn) {
                 List<Double> values = new ArrayList<>();
                 List<Double> errors = new ArrayList<>();
@@ -113,6 +148,23 @@ public final class Charts {
         }
         return panels;
     }
+
+    /** How an ours panel of {@link #comparisonBars} names the legend's rows it has no bar of. */
+    static final String NOT_OURS = "not measured";
+
+    /** How a paper panel of {@link #comparisonBars} names the legend's rows it has no bar of. */
+    static final String NOT_PAPERS = "not in the paper";
+
+    /** The rows a panel has no bar of, for its title: all by name up to three, else how many. */
+    static String bareRows(List<String> rows, String why) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        return " — " + why + ": " + (rows.size() <= 3 ? String.join(", ", rows) : rows.size() + " rows (see table)");
+    }
+
+    /** Ours panel title's end when {@link #comparisonBars} leaves out an empty paper panel. */
+    static final String NO_PAPER_PANEL = "the paper gives no numbers in these columns";
 
     /**
      * The colour of row {@code i} of {@link #comparisonBars} and {@link #paperCellBars}: ten hand-picked hues, then

@@ -225,6 +225,17 @@ class ClaimEvaluatorTest {
         assertEquals(2.0, StatementFormula.parse("count_improved F3|best-rq+masr F3|best-rq fleurs/ recall")
                 .evaluate(langs).orElseThrow().mean(), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> StatementFormula.parse("ratio A B"));
+        // The overlapped count reads the flags of one row: bs is not in pretraining, de is; a dhvani flag is not counted.
+        langs.add(cell("F3|best-rq|dhvani/hi|overlapped", 0, 1));
+        StatementFormula count = StatementFormula.parse(PaperStatements.load().stream()
+                .filter(s -> s.id().equals("s64-overlapped-count")).findFirst().orElseThrow().formula());
+        assertEquals(1.0, count.evaluate(langs).orElseThrow().mean(), 0.0);
+        langs.add(cell("F3|best-rq|fleurs/bs|overlapped", 1, 1));
+        langs.add(cell("F3|best-rq|fleurs/de|overlapped", 1, 1));
+        assertEquals(1.5, count.evaluate(langs).orElseThrow().mean(), 0.0, "mean of seed 0 (1) and seed 1 (2)");
+        assertTrue(StatementFormula.parse("count_flagged F3|best-rq mls/ overlapped").evaluate(langs).isEmpty(),
+                "no column under the prefix: nothing to count, not zero");
+        assertThrows(IllegalArgumentException.class, () -> StatementFormula.parse("count_flagged F3|best-rq fleurs/"));
     }
 
     /** The Table 2 statements' formulas, run on the paper's own Table 2, give the counts its text and caption state. */

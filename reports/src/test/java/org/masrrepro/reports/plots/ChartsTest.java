@@ -86,6 +86,12 @@ class ChartsTest {
                 mine.keySet().toString());
         assertTrue(new ArrayList<>(mine.get("w2v-bert").getYData()).stream().allMatch(java.util.Objects::isNull),
                 "a row only the paper has: no bar of ours");
+        // The legend lists such rows in both panels; each panel's title names those it has no bar of.
+        assertTrue(panels.get(0).getTitle().endsWith(" — " + Charts.NOT_OURS + ": w2v-bert, w2v-bert+lasr, "
+                + "w2v-bert+masr"), panels.get(0).getTitle());
+        assertEquals("paper — " + Charts.NOT_PAPERS + ": random-init", panels.get(1).getTitle());
+        assertEquals(List.of(false, false), panels.stream().map(p -> p.getStyler().isLabelsVisible()).toList(),
+                "every bar is tall enough to read: no value labels");
         List<?> cats = new ArrayList<>(mine.get("best-rq").getXData());
         assertTrue(cats.contains("fleurs/all") && cats.contains("fleurs/O") && !cats.contains("fleurs/all eer"),
                 cats.toString());
@@ -104,7 +110,6 @@ class ChartsTest {
         assertEquals(96.0, panels.get(0).getStyler().getYAxisMax(), 1e-9, "the paper's largest, 91.3 (fleurs/O), "
                 + "x 1.05, rounded up");
         assertEquals(96.0, panels.get(1).getStyler().getYAxisMax(), 1e-9, "one value axis for both panels");
-        assertEquals("paper", panels.get(1).getTitle());
         Path png = tmp.resolve("t1.png");
         Charts.comparisonBars(t, "acc", png);
         assertPng(png);
@@ -115,13 +120,24 @@ class ChartsTest {
         assertEquals(16, colours.size(), "a colour of its own per row, beyond the ten hand-picked ones");
         // The paper gives no CER: its panel says so rather than drawing nothing.
         List<ResultCell> real = List.of(new ResultCell("T3", "best-rq", "fillets/cs", "cer", 80.0, 1, "cpu", "x", "p"));
-        assertEquals("paper: no numbers in these columns", Charts.comparisonPanels(ComparisonTable.of("T3", "Table 3",
-                "ours", real, PaperNumbers.load()), "cer").get(1).getTitle());
+        List<org.knowm.xchart.CategoryChart> cer = Charts.comparisonPanels(ComparisonTable.of("T3", "Table 3",
+                "ours", real, PaperNumbers.load()), "cer");
+        assertEquals(1, cer.size(), "no empty paper panel");
+        assertTrue(cer.get(0).getTitle().endsWith(Charts.NO_PAPER_PANEL), cer.get(0).getTitle());
         // Its WER columns are drawn although we measured none of them (the MLS rows not run yet).
         List<org.knowm.xchart.CategoryChart> wer = Charts.comparisonPanels(ComparisonTable.of("T3", "Table 3", "ours", real,
                 PaperNumbers.load()), "wer");
         assertEquals("paper", wer.get(1).getTitle());
         assertEquals("ours: nothing measured in these columns yet", wer.get(0).getTitle());
+        // The paper's FLEURS EERs (under 1%) beside ours near 10% would be invisible slivers: their panel prints values.
+        List<org.knowm.xchart.CategoryChart> eer = Charts.comparisonPanels(ComparisonTable.of("T1", "Table 1", "ours",
+                List.of(new ResultCell("T1", "best-rq", "fleurs/all", "eer", 12.0, 1, "cpu", "x", "p")),
+                PaperNumbers.load()), "fleurs/all eer");
+        assertEquals(List.of(false, true), eer.stream().map(p -> p.getStyler().isLabelsVisible()).toList());
+        Charts.comparisonBars(ComparisonTable.of("T1", "Table 1", "ours",
+                List.of(new ResultCell("T1", "best-rq", "fleurs/all", "eer", 12.0, 1, "cpu", "x", "p")),
+                PaperNumbers.load()), "fleurs/all eer", tmp.resolve("eer.png"));
+        assertPng(tmp.resolve("eer.png"));
     }
 
     @Test
