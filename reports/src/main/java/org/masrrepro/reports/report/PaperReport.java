@@ -204,6 +204,7 @@ public final class PaperReport {
             }
         }
         doc.comparison(table);
+        testSizes(behind, id).ifPresent(doc::paragraph);
         if (PAPER_NOTES.containsKey(id)) {
             doc.paragraph(PAPER_NOTES.get(id));
         }
@@ -572,6 +573,28 @@ public final class PaperReport {
                         && (table.equals("S51") ? r.corpora().stream().anyMatch(c -> c.pretrainedOn()
                                 && analysedCorpora.contains(c.label())) : analysedCorpora.contains(r.corpus()))
                 : r.table().equals(table)).toList();
+    }
+
+    /**
+     * How many test utterances the classification runs of a table scored, per dataset, and what one of them is worth
+     * in accuracy points: a reader weighs a 3-point gap on 32 utterances otherwise than on 1,430. Empty when no run
+     * of the table classified (Table 3) or for an analysis (F4, S51) whose runs are another table's.
+     */
+    static Optional<String> testSizes(List<RunSummary> behind, String table) {
+        Map<String, TreeSet<Integer>> sizes = new TreeMap<>();
+        for (RunSummary r : behind) {
+            if (r.table().equals(table) && r.metrics() != null && r.metrics().n() > 0) {
+                sizes.computeIfAbsent(r.dataset(), k -> new TreeSet<>()).add(r.metrics().n());
+            }
+        }
+        if (sizes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        sizes.forEach((dataset, ns) -> parts.add(dataset + " " + (ns.size() == 1 ? String.format(Locale.ROOT, "%,d",
+                ns.first()) : String.format(Locale.ROOT, "%,d-%,d", ns.first(), ns.last()))
+                + String.format(Locale.ROOT, " (one utterance: %.2f points)", 100.0 / ns.first())));
+        return Optional.of("Test utterances scored per run: " + String.join("; ", parts) + ".");
     }
 
     /**

@@ -91,6 +91,22 @@ class PaperReportTest {
                 r.curves());
     }
 
+    /** A table names its test-set sizes per dataset and what one utterance is worth; an analysis (F4) does not. */
+    @Test
+    void testSizesPerDataset() {
+        RunSummary fleurs = run("best-rq", 0);
+        RunSummary other = run("best-rq+masr", 1);
+        RunSummary dhvani = new RunSummary("table1/x", 0, "x", "T1", "best-rq", "dhvani", "Dhvani analog", null, "p",
+                new ClassificationReport(400, 60, 60, 60, 60, 10, List.of("a"), new int[1][1], Map.of()), Map.of());
+        RunSummary asr = new RunSummary("table3/x", 0, "x", "T3", "best-rq", "mls", "MLS analog", null, "p", null,
+                Map.of());
+        assertEquals("Test utterances scored per run: dhvani 400 (one utterance: 0.25 points); fleurs 20 (one "
+                + "utterance: 5.00 points).", PaperReport.testSizes(List.of(fleurs, other, dhvani, asr), "T1")
+                .orElseThrow());
+        assertTrue(PaperReport.testSizes(List.of(fleurs, asr), "F4").isEmpty(), "F4's runs are Table 1's");
+        assertTrue(PaperReport.testSizes(List.of(asr), "T3").isEmpty(), "ASR runs score no classification");
+    }
+
     /**
      * Each Figure 4 heat map is the mean over its spec's seeds of each seed's rates (as the table's cells are), one
      * per spec and group, and its title says over how many seeds; it was the first seed's alone.
