@@ -156,13 +156,15 @@ public final class ReportBuilder {
                 }
                 boolean first = true;
                 for (PretrainStep p : chain) {
-                    add(uses, ids, p.features().corpus(), first ? RunSummary.PRETRAINING
-                            : RunSummary.CONTINUED_PRETRAINING, runsRoot);
+                    add(uses, ids, p.features().corpus(), p.trainsNothing() ? RunSummary.INPUT_STATISTICS
+                            : first ? RunSummary.PRETRAINING : RunSummary.CONTINUED_PRETRAINING, runsRoot);
                     first = false;
                 }
             }
-            String pretraining = uses.isEmpty() ? null : String.join("; ", uses.values().stream()
-                    .map(RunSummary.Corpus::label).distinct().toList());
+            // An untrained encoder (random init) was pretrained on nothing: its cells name no pretraining corpus.
+            List<String> pretrainedOn = uses.values().stream().filter(RunSummary.Corpus::pretrainedOn)
+                    .map(RunSummary.Corpus::label).distinct().toList();
+            String pretraining = pretrainedOn.isEmpty() ? null : String.join("; ", pretrainedOn);
             if (plan != null && plan.eval() instanceof org.masrrepro.harness.steps.AsrEvalStep asr) {
                 // ASR scored on another corpus (eval_corpus) was fine-tuned on this one: downstream as well.
                 for (var model : asr.models()) {

@@ -59,6 +59,14 @@ public final class PretrainStep implements Step {
         return base;
     }
 
+    /**
+     * Whether this step trains no step at all (steps 0, the random-init reference row): it only initialises the
+     * encoder and reads its corpus's input statistics, so nothing was pretrained on that corpus.
+     */
+    public boolean trainsNothing() {
+        return base == null && spec.training().steps() == 0;
+    }
+
     /** Steps this step trains: all of them, or the remainder after the base's milestone. */
     int stepsToRun() {
         int total = spec.training().steps();

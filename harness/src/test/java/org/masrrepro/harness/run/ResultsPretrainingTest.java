@@ -65,4 +65,33 @@ class ResultsPretrainingTest {
         assertEquals("pretraining", names.get(0));
         assertEquals(List.of("fine-tuning (cs)", "fine-tuning (nl)"), names.subList(1, names.size()));
     }
+
+    /**
+     * The random-init row's pretraining trains nothing: its corpus is named for its input statistics, not as
+     * pretraining, and its cells name no pretraining corpus; BEST-RQ's does both.
+     */
+    @Test
+    void anUntrainedEncoderNamesNoPretrainingCorpus() throws java.io.IOException {
+        assertEquals(true, plan("table1/random-init-fleurs").pretrain().trainsNothing());
+        assertEquals(false, plan("table1/bestrq-fleurs").pretrain().trainsNothing());
+        assertEquals(false, plan("table1/bestrq-masr-dhvani").pretrain().trainsNothing(), "a continuation trains");
+        List<ReportBuilder.UsedRun> used = ReportBuilder.used(List.of(record("table1/random-init-fleurs"),
+                record("table1/bestrq-fleurs")), runs, SPECS, P, TestPaths.sharedData());
+        assertEquals(List.of(org.masrrepro.reports.report.RunSummary.INPUT_STATISTICS,
+                org.masrrepro.reports.report.RunSummary.DOWNSTREAM), used.get(0).corpora().get(0).roles(),
+                used.get(0).corpora().toString());
+        assertEquals(null, used.get(0).record().cells().get(0).pretrainingCorpus());
+        assertEquals(List.of(org.masrrepro.reports.report.RunSummary.PRETRAINING,
+                org.masrrepro.reports.report.RunSummary.DOWNSTREAM), used.get(1).corpora().get(0).roles());
+        assertEquals(used.get(1).corpora().get(0).label(), used.get(1).record().cells().get(0).pretrainingCorpus());
+    }
+
+    /** A run record of {@code spec} at seed 20240611 measured on its own downstream corpus, with one cell. */
+    private static RunRecord record(String spec) {
+        ExperimentPlan p = plan(spec);
+        String dir = new org.masrrepro.harness.steps.StepId().dirName(p.corpus());
+        return new RunRecord(spec, "x", P.id(), 20240611L, p.corpus().spec().label(), dir, "eval/x",
+                List.of(new org.masrrepro.reports.results.ResultCell("T1", "r", "fleurs/all", "acc", 50, 20240611L,
+                        P.id(), p.corpus().spec().label(), "p")), Map.of());
+    }
 }

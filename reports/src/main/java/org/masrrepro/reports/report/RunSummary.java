@@ -39,10 +39,16 @@ public record RunSummary(String spec, long seed, String describes, String table,
     public static final String PRETRAINING = "pretraining";
     /** Role of the corpus a continued pretraining ({@code init_from}) trained on after its base. */
     public static final String CONTINUED_PRETRAINING = "continued pretraining";
+    /**
+     * Role of the corpus an untrained encoder (pretraining of 0 steps: the random-init row) took only its input
+     * normalisation statistics from: nothing was pretrained on it.
+     */
+    public static final String INPUT_STATISTICS = "input statistics only (untrained encoder)";
     /** Role of the corpus the numbers were measured on (fine-tuning or probe, and evaluation). */
     public static final String DOWNSTREAM = "downstream";
     /** The roles, in the order every list of corpora names them. */
-    public static final List<String> ROLES = List.of(PRETRAINING, CONTINUED_PRETRAINING, DOWNSTREAM);
+    public static final List<String> ROLES = List.of(PRETRAINING, CONTINUED_PRETRAINING, INPUT_STATISTICS,
+            DOWNSTREAM);
 
     /** Spec id prefix of a corpus's non-learned floor (its run record's spec is {@code floor/<dataset>}). */
     public static final String FLOOR_PREFIX = "floor/";
