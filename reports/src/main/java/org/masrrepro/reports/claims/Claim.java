@@ -40,6 +40,29 @@ public record Claim(String id, String source, String statement, Type type, Strin
         List<String> columns, String columnPrefix, Integer atLeast, Double informativeLimit, List<String> others,
         String added, Boolean overlappedOnly, Double paperD, String reading) {
 
+    /**
+     * Whether this claim reads the cells of {@code metric} in {@code column} of {@code table}: through one of its cell
+     * references (a, b, c, e, others) or, for a row-wise type, its rows' table, its metric and its columns (all of
+     * them, a prefix, or a list).
+     */
+    public boolean reads(String table, String column, String metric) {
+        List<String> refs = new java.util.ArrayList<>();
+        java.util.stream.Stream.of(a, b, c, e).filter(java.util.Objects::nonNull).forEach(refs::add);
+        if (others != null) {
+            refs.addAll(others);
+        }
+        for (String ref : refs) {
+            CellRef r = CellRef.parse(ref);
+            if (r.table().equals(table) && r.column().equals(column) && r.metric().equals(metric)) {
+                return true;
+            }
+        }
+        if (rowA == null || !rowA.split("\\|", -1)[0].equals(table) || !metric.equals(this.metric)) {
+            return false;
+        }
+        return columns != null ? columns.contains(column) : columnPrefix == null || column.startsWith(columnPrefix);
+    }
+
     /** The predicate families. */
     public enum Type {
         /** a > b: d = a - b. */

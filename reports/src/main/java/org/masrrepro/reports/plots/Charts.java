@@ -131,7 +131,7 @@ public final class Charts {
                 // Every row in both panels, in one colour, so a row's bars sit at the same place in each. A missing
                 // value is NaN with whiskers (XChart's whiskers throw on null; NaN draws nothing on the fixed axis),
                 // null without them.
-                java.awt.Color hue = rowColour(table.rows().indexOf(r));
+                java.awt.Color hue = rowColour(r);
                 if (spread) {
                     chart.addSeries(r, cats, values, errors).setFillColor(hue);
                 } else {
@@ -167,9 +167,27 @@ public final class Charts {
     static final String NO_PAPER_PANEL = "the paper gives no numbers in these columns";
 
     /**
-     * The colour of row {@code i} of {@link #comparisonBars} and {@link #paperCellBars}: ten hand-picked hues, then
-     * hues spread by golden angle.
+     * The rows that keep one colour in every chart of the report (best-rq is the same purple in Table 1, Table 2 and
+     * Figure 4): the paper's methods, the section 7 variants, then the floor and the untrained encoder (by prefix).
      */
+    static final List<String> ROW_COLOURS = List.of("w2v-bert", "w2v-bert+lasr", "w2v-bert+masr", "best-rq",
+            "best-rq+lasr", "best-rq+masr", "best-rq+geomasr", "floor:", "random init", "best-rq+textmasr");
+
+    /**
+     * The colour of a row of {@link #comparisonBars} and {@link #paperCellBars}, the same in every chart: a hand-picked
+     * hue for each of {@link #ROW_COLOURS}, a golden-angle hue from its name for any other row.
+     */
+    static java.awt.Color rowColour(String row) {
+        for (int i = 0; i < ROW_COLOURS.size(); i++) {
+            String known = ROW_COLOURS.get(i);
+            if (row.equals(known) || (known.endsWith(":") || known.equals("random init")) && row.startsWith(known)) {
+                return rowColour(i);
+            }
+        }
+        return rowColour(ROW_COLOURS.size() + Math.floorMod(row.hashCode(), 997));
+    }
+
+    /** Colour {@code i}: ten hand-picked hues, then hues spread by golden angle. */
     static java.awt.Color rowColour(int i) {
         if (i < PALETTE.length) {
             return PALETTE[i];
@@ -242,7 +260,7 @@ public final class Charts {
                 ours.add(Double.isNaN(o) ? null : o);
                 paper.add(Double.isNaN(p) ? null : p);
             }
-            java.awt.Color hue = rowColour(i);
+            java.awt.Color hue = rowColour(r);
             chart.addSeries(r + " ours", cats, ours).setFillColor(hue);
             chart.addSeries(r + " paper", cats, paper).setFillColor(lighter(hue));
         }
@@ -640,7 +658,8 @@ public final class Charts {
         return out;
     }
 
-    private static final Set<String> PERCENT = Set.of("acc", "f1", "eer", "wer", "cer");
+    private static final Set<String> PERCENT = Set.of("acc", "f1", "eer", "wer", "cer", "uar", "recall",
+            "negatives_changed_pct", "share");
 
     static boolean matches(ComparisonTable.Key k, String filter) {
         return filter.equals(k.metric()) || filter.equals(k.column()) || filter.equals(k.column() + " " + k.metric())

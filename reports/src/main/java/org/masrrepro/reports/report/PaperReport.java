@@ -140,7 +140,12 @@ public final class PaperReport {
 
         figure3(out, doc, cells);
         figure4(out, doc, runs, profile);
-        List<ClaimResult> claims = claims(doc, cells, paper);
+        // Claims that read an accuracy column where rows sit at the majority-class rate say so.
+        Map<String, Map<String, List<String>>> atMajority = new TreeMap<>();
+        for (String id : TABLES.keySet()) {
+            atMajority.put(id, Saturation.atMajority(cells, id, majorities(runsBehind(runs, cells, id), id)));
+        }
+        List<ClaimResult> claims = claims(doc, cells, paper, atMajority);
         statements(out, doc, cells, profile);
         curves(out, doc, runs, profile);
         runsSection(doc, runs);
@@ -205,6 +210,7 @@ public final class PaperReport {
         }
         doc.comparison(table);
         testSizes(behind, id).ifPresent(doc::paragraph);
+        geoOnAnalogs(behind).ifPresent(doc::paragraph);
         if (PAPER_NOTES.containsKey(id)) {
             doc.paragraph(PAPER_NOTES.get(id));
         }
@@ -220,6 +226,7 @@ public final class PaperReport {
                     + "results.csv keeps both.");
         }
         Saturation.warnings(shown, id).forEach(doc::paragraph);
+        Saturation.majorityWarnings(shown, id, majorities(behind, id)).forEach(doc::paragraph);
         if (id.equals("F4")) {
             boolean oursThere = paper.cells("F4").stream().anyMatch(p -> table.rows().contains(p.row())
                     && !Double.isNaN(table.ours(p.row(), new ComparisonTable.Key(p.column(), p.metric()))));
@@ -385,9 +392,13 @@ public final class PaperReport {
                     Origins.of(drawn), out.resolve(png));
             doc.paragraph(ds + " (" + Origins.of(drawn) + "): best MASR row by mean overall accuracy is " + best.get()
                     + "; the paper skips languages within ±25%, we show all (the change of the means over seeds; a "
-                    + "base recall of 0 counts as +100%). The statements' counts and per-language gains "
-                    + "(s62-locales-*, s64-*-rel-gain) are computed per seed and then averaged, so they differ a "
-                    + "little from counts and changes of these means.");
+                    + "base recall of 0 counts as +100%). " + changeSummary(change, nonOverlapped)
+                    + " The statements (s62-locales-*, s64-*-avg-rel-gain, s64-*-rel-gain) compute the same per seed "
+                    + "and average the seeds, which can differ from these changes of the means: see the statements "
+                    + "table.");
+            if (ds.equals("fleurs")) { // section 6.4's examples are FLEURS languages
+                paperOverlappedNote(change.keySet(), nonOverlapped).ifPresent(doc::paragraph);
+            }
             doc.image(png, "Figure 3 " + ds);
             doc.table(List.of("language", "overlapped", "best-rq recall %", best.get() + " recall %", "relative change %"),
                     rows);
@@ -452,12 +463,14 @@ public final class PaperReport {
         return r.spec().replace('/', '_') + "_seed-" + r.seed();
     }
 
-    private static List<ClaimResult> claims(ReportDocument doc, List<ResultCell> cells, PaperNumbers paper) {
+    private static List<ClaimResult> claims(ReportDocument doc, List<ResultCell> cells, PaperNumbers paper,
+            Map<String, Map<String, List<String>>> atMajority) {
         ClaimSet set = ClaimSet.load();
         List<ClaimResult> results = new ClaimEvaluator(cells, paper, set.confidence()).evaluate(set);
         doc.heading(2, "Claims checklist", "claims");
         doc.paragraph("The paper's qualitative claims as predicates fixed on " + set.fixedOn() + ", before results "
-                + "(the few added later say when and what had been seen): "
+                + "(" + set.claims().stream().filter(c -> c.added() != null).count() + " of "
+                + set.claims().size() + " were added later, each saying when and what had been seen): "
                 + "per seed a statistic d that is positive when the claim holds; reproduced when the "
                 + Math.round(set.confidence() * 100) + "% Student-t interval of d lies above 0, not reproduced "
                 + "when below, inconclusive otherwise or with fewer than " + ClaimEvaluator.MIN_SEEDS + " seeds. "
@@ -467,9 +480,12 @@ public final class PaperReport {
                 + "paper's datasets (FLEURS, Dhvani, MLS); ours were measured on the corpora its 'ours measured on' "
                 + "column names, an analog's verdict is about that analog, not the paper's dataset.");
         Map<String, Integer> tally = new TreeMap<>();
+        Map<String, Integer> fixedTally = new TreeMap<>();
+        Map<String, Integer> laterTally = new TreeMap<>();
         List<List<String>> rows = new ArrayList<>();
         for (ClaimResult r : results) {
             tally.merge(r.verdict().label(), 1, Integer::sum);
+            (r.claim().added() == null ? fixedTally : laterTally).merge(r.verdict().label(), 1, Integer::sum);
             String ci = r.summary() == null || Double.isNaN(r.summary().ciLow()) ? ""
                     : "[" + fmt(r.summary().ciLow()) + ", " + fmt(r.summary().ciHigh()) + "]";
             rows.add(List.of(r.claim().id(), r.claim().statement() + (r.claim().reading() == null ? ""
@@ -477,14 +493,101 @@ public final class PaperReport {
                     : " *(added " + r.claim().added() + ")*"), r.claim().source(), r.verdict().label(),
                     String.valueOf(r.seeds().size()), r.summary() == null ? "" : fmt(r.summary().mean()), ci,
                     r.summary() == null ? "" : String.format(Locale.ROOT, "%.3f", r.summary().signTestP()),
-                    Double.isNaN(r.paperD()) ? "" : fmt(r.paperD()), String.join("; ", r.measuredOn()), r.note()));
+                    Double.isNaN(r.paperD()) ? "" : fmt(r.paperD()), String.join("; ", r.measuredOn()),
+                    withMajorityNote(r, atMajority)));
         }
-        List<String> counts = new ArrayList<>();
-        tally.forEach((verdict, n) -> counts.add(n + " " + verdict));
-        doc.paragraph("Verdicts: " + (counts.isEmpty() ? "no claims" : String.join(", ", counts)) + ".");
+        doc.paragraph("Verdicts: " + tallyText(tally) + (laterTally.isEmpty() ? "" : "; of the claims fixed before "
+                + "results: " + tallyText(fixedTally) + "; of those added later: " + tallyText(laterTally)) + ".");
         doc.table(List.of("id", "claim", "source", "verdict", "seeds", "mean d", "CI of d", "sign test p", "paper d",
                 "ours measured on", "note"), rows);
         return results;
+    }
+
+    /**
+     * What a Geo-MASR row pretrained on an offline analog measures: the analogs draw each speaker's location near its
+     * language's Glottolog coordinates (their cards say how), so the location stream is a noisy copy of the language
+     * label, not the real speaker geography the paper's Geo-MASR learned from (Vaani's districts). Empty when no
+     * Geo-MASR row is behind the table or every one was pretrained on real corpora only.
+     */
+    static Optional<String> geoOnAnalogs(List<RunSummary> behind) {
+        Set<String> rows = new TreeSet<>();
+        for (RunSummary r : behind) {
+            if (r.row().contains("geomasr") && r.corpora().stream().anyMatch(c -> c.pretrainedOn() && !c.real())) {
+                rows.add(r.row());
+            }
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Row " + String.join(", ", rows) + " was pretrained on an offline analog, whose speaker "
+                + "locations are drawn near each language's Glottolog coordinates (its corpus card gives the radius): "
+                + "its location stream is a noisy copy of the language label, not the real speaker geography the "
+                + "paper's Geo-MASR learned from. It tests a second, coarser language stream, not geography.");
+    }
+
+    /**
+     * Languages the paper's section 6.4 names as overlapped (in its 75-language pretraining set): German and Swedish
+     * with thousands of hours, the Indian languages and Pashto with under 50 hours, and Kazakh and Georgian, the two
+     * that degraded.
+     */
+    static final List<String> PAPER_OVERLAPPED_EXAMPLES = List.of("de", "sv", "or", "te", "ta", "ps", "hi", "kk", "ka");
+
+    /** "Of these means: 12 languages improve, 46 regress, 3 unchanged; mean relative change ... ". */
+    static String changeSummary(Map<String, Double> change, Set<String> nonOverlapped) {
+        long up = change.values().stream().filter(v -> v > 0).count();
+        long down = change.values().stream().filter(v -> v < 0).count();
+        java.util.DoubleSummaryStatistics o = new java.util.DoubleSummaryStatistics();
+        java.util.DoubleSummaryStatistics no = new java.util.DoubleSummaryStatistics();
+        change.forEach((lang, v) -> (nonOverlapped.contains(lang) ? no : o).accept(v));
+        return String.format(Locale.ROOT, "Of these means: %d %s, %d regress, %d unchanged; mean "
+                + "relative change %s over %d overlapped and %s over %d non-overlapped languages.", up,
+                up == 1 ? "language improves" : "languages improve", down, change.size() - up - down, o.getCount() == 0 ? "n/a" : String.format(Locale.ROOT, "%+.2f%%",
+                        o.getAverage()), o.getCount(), no.getCount() == 0 ? "n/a" : String.format(Locale.ROOT,
+                        "%+.2f%%", no.getAverage()), no.getCount());
+    }
+
+    /**
+     * Which of the paper's overlapped examples ({@link #PAPER_OVERLAPPED_EXAMPLES}) our corpus has but did not pretrain
+     * on: their statements then test a language unseen in our pretraining, not one the paper's had.
+     */
+    static Optional<String> paperOverlappedNote(Set<String> languages, Set<String> nonOverlapped) {
+        List<String> differ = PAPER_OVERLAPPED_EXAMPLES.stream().filter(languages::contains)
+                .filter(nonOverlapped::contains).toList();
+        if (differ.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Overlapped means in our pretraining corpus here (" + (languages.size()
+                - nonOverlapped.size()) + " of these " + languages.size() + " languages), not the paper's 75 "
+                + "pretraining languages. Of the languages section 6.4 names as overlapped, " + String.join(", ", differ)
+                + (differ.size() == 1 ? " is" : " are") + " non-overlapped here, so the statements about "
+                + (differ.size() == 1 ? "it" : "them") + " test a language our pretraining never heard.");
+    }
+
+    /**
+     * A claim's note, followed by the accuracy columns it reads where rows sit at the majority-class rate (table ->
+     * column -> rows): there its accuracies cannot rank the rows it compares.
+     */
+    static String withMajorityNote(ClaimResult r, Map<String, Map<String, List<String>>> atMajority) {
+        List<String> read = new ArrayList<>();
+        atMajority.forEach((table, columns) -> columns.forEach((column, rows) -> {
+            if (r.claim().reads(table, column, "acc")) {
+                read.add(table + " " + column + " (" + String.join(", ", rows) + ")");
+            }
+        }));
+        String note = r.note() == null ? "" : r.note();
+        if (read.isEmpty()) {
+            return note;
+        }
+        return (note.isEmpty() ? "" : note + (note.endsWith(".") ? " " : ". ")) + "It reads accuracy where rows are at or under the majority-class "
+                + "rate: " + String.join("; ", read) + "; there accuracy cannot rank them (see the warning under the "
+                + "table).";
+    }
+
+    /** "28 inconclusive, 5 not reproduced" (verdicts in label order), or "no claims". */
+    static String tallyText(Map<String, Integer> tally) {
+        List<String> counts = new ArrayList<>();
+        tally.forEach((verdict, n) -> counts.add(n + " " + verdict));
+        return counts.isEmpty() ? "no claims" : String.join(", ", counts);
     }
 
     /** Header of statements.csv and statements.json: the paper's value beside ours, per statement. */
@@ -590,11 +693,59 @@ public final class PaperReport {
         if (sizes.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, Saturation.Majority> majority = majorities(behind, table);
         List<String> parts = new ArrayList<>();
-        sizes.forEach((dataset, ns) -> parts.add(dataset + " " + (ns.size() == 1 ? String.format(Locale.ROOT, "%,d",
-                ns.first()) : String.format(Locale.ROOT, "%,d-%,d", ns.first(), ns.last()))
-                + String.format(Locale.ROOT, " (one utterance: %.2f points)", 100.0 / ns.first())));
-        return Optional.of("Test utterances scored per run: " + String.join("; ", parts) + ".");
+        sizes.forEach((dataset, ns) -> {
+            Saturation.Majority m = majority.get(dataset);
+            parts.add(dataset + " " + (ns.size() == 1 ? String.format(Locale.ROOT, "%,d", ns.first())
+                    : String.format(Locale.ROOT, "%,d-%,d", ns.first(), ns.last()))
+                    + String.format(Locale.ROOT, " (one utterance: %.2f points", 100.0 / ns.first())
+                    + (m == null ? "" : String.format(Locale.ROOT, "; largest class %s, %.1f%%", m.label(),
+                            m.percent())) + ")");
+        });
+        return Optional.of("Test utterances scored per run (and the share of the largest class: the accuracy of "
+                + "always answering it): " + String.join("; ", parts) + ".");
+    }
+
+    /**
+     * The largest class of each dataset's test set, from the confusion matrices of a table's runs, keyed by the
+     * dataset and by its overall column ({@code "<dataset>/all"}); a dataset whose runs disagree on it is left out.
+     */
+    static Map<String, Saturation.Majority> majorities(List<RunSummary> behind, String table) {
+        Map<String, Saturation.Majority> found = new TreeMap<>();
+        Set<String> conflicting = new TreeSet<>();
+        for (RunSummary r : behind) {
+            if (!r.table().equals(table) || r.metrics() == null || r.metrics().confusion() == null) {
+                continue;
+            }
+            int[][] conf = r.metrics().confusion();
+            long total = 0;
+            int best = -1;
+            long bestCount = -1;
+            for (int i = 0; i < conf.length; i++) {
+                long row = 0;
+                for (int v : conf[i]) {
+                    row += v;
+                }
+                total += row;
+                if (row > bestCount) {
+                    bestCount = row;
+                    best = i;
+                }
+            }
+            if (total == 0 || best >= r.metrics().classes().size()) {
+                continue;
+            }
+            Saturation.Majority m = new Saturation.Majority(r.metrics().classes().get(best), 100.0 * bestCount / total);
+            Saturation.Majority seen = found.putIfAbsent(r.dataset(), m);
+            if (seen != null && (!seen.label().equals(m.label()) || Math.abs(seen.percent() - m.percent()) > 1e-9)) {
+                conflicting.add(r.dataset());
+            }
+        }
+        conflicting.forEach(found::remove);
+        Map<String, Saturation.Majority> out = new TreeMap<>(found);
+        found.forEach((dataset, m) -> out.put(dataset + "/all", m));
+        return out;
     }
 
     /**

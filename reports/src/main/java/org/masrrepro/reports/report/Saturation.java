@@ -37,6 +37,84 @@ public final class Saturation {
         out.addAll(underTheFloor(means(cells, table, "uar"), "UAR", false));
         out.addAll(underTheFloor(means(cells, table, "eer"), "EER", true));
         out.addAll(degenerateWer(means(cells, table, "wer"), means(cells, table, "cer")));
+        out.addAll(untrainedLevel(acc));
+        return out;
+    }
+
+    /** How the untrained encoder's row begins (the specs name it {@code "random init (no pretraining)"}). */
+    public static final String UNTRAINED_PREFIX = "random init";
+
+    /**
+     * Columns where the untrained encoder's mean accuracy is at or above a pretrained row's: there pretraining gave
+     * that row nothing measurable, so its rank against the other pretrained rows is not a pretraining effect.
+     */
+    private static List<String> untrainedLevel(Map<String, Map<String, double[]>> acc) {
+        List<String> columns = new ArrayList<>();
+        java.util.Set<String> untrainedRows = new java.util.TreeSet<>();
+        acc.forEach((column, rows) -> rows.forEach((untrained, u) -> {
+            if (!untrained.startsWith(UNTRAINED_PREFIX)) {
+                return;
+            }
+            double um = u[0] / u[1];
+            List<String> below = new ArrayList<>();
+            rows.forEach((row, s) -> {
+                if (!row.startsWith(UNTRAINED_PREFIX) && !row.startsWith(FLOOR_PREFIX) && s[0] / s[1] <= um) {
+                    below.add(String.format(Locale.ROOT, "%s %.1f%%", row, s[0] / s[1]));
+                }
+            });
+            if (!below.isEmpty()) {
+                untrainedRows.add(untrained);
+                columns.add(String.format(Locale.ROOT, "%s (untrained %.1f%%; %s)", column, um,
+                        String.join(", ", below)));
+            }
+        }));
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        return List.of("Pretraining adds nothing measurable, accuracy: the untrained encoder (" + String.join(", ",
+                untrainedRows) + ") is at or above these pretrained rows in " + String.join("; ", columns) + ". "
+                + "Fine-tuned or probed alike, they do no better than an encoder never pretrained, so at this scale "
+                + "their differences there are not effects of their pretraining.");
+    }
+
+    /** A test set's largest class: its name and its share (%) of the test utterances. */
+    public record Majority(String label, double percent) {}
+
+    /**
+     * Rows of a table whose mean accuracy in a column is at or under that column's majority-class rate (always
+     * answering the largest class): accuracy cannot rank them there (UAR, where shown, still can).
+     */
+    public static List<String> majorityWarnings(List<ResultCell> cells, String table, Map<String, Majority> byColumn) {
+        List<String> out = new ArrayList<>();
+        atMajority(cells, table, byColumn).forEach((column, under) -> {
+            Majority m = byColumn.get(column);
+            out.add(String.format(Locale.ROOT, "At the majority-class rate, accuracy: %s (always answering its "
+                    + "largest class, %s, scores %.1f%%; at or under it: %s). Accuracy says nothing about these "
+                    + "rows here; UAR (recall averaged over classes, chance = 1 / classes) still ranks them.",
+                    column, m.label(), m.percent(), String.join(", ", under)));
+        });
+        return out;
+    }
+
+    /** Column -> the rows ("row 58.7%") whose mean accuracy is at or under its majority-class rate; none: absent. */
+    public static Map<String, List<String>> atMajority(List<ResultCell> cells, String table,
+            Map<String, Majority> byColumn) {
+        Map<String, List<String>> out = new TreeMap<>();
+        means(cells, table, "acc").forEach((column, rows) -> {
+            Majority m = byColumn.get(column);
+            if (m == null) {
+                return;
+            }
+            List<String> under = new ArrayList<>();
+            rows.forEach((row, s) -> {
+                if (s[0] / s[1] <= m.percent() + 1e-9) {
+                    under.add(String.format(Locale.ROOT, "%s %.1f%%", row, s[0] / s[1]));
+                }
+            });
+            if (!under.isEmpty()) {
+                out.put(column, under);
+            }
+        });
         return out;
     }
 

@@ -255,6 +255,18 @@ class ClaimEvaluatorTest {
         assertEquals(5.0, ours.get("t2-masr-better"), 0.0);
     }
 
+    /** What a claim reads: its cell references, or its rows' columns (a list or a prefix) of its metric. */
+    @Test
+    void claimsNameTheColumnsTheyRead() {
+        assertTrue(claim("t2-geomasr-beats-masr-esc50-human").reads("T2", "esc50-human", "acc"));
+        assertTrue(!claim("t2-geomasr-beats-masr-esc50-human").reads("T2", "mask", "acc"));
+        assertTrue(claim("t2-masr-beats-bestrq-4-of-6").reads("T2", "esc50-human", "acc"), "a listed column");
+        assertTrue(!claim("t2-masr-beats-bestrq-4-of-6").reads("T2", "esc50-human", "uar"), "another metric");
+        assertTrue(!claim("t2-masr-beats-bestrq-4-of-6").reads("T1", "esc50-human", "acc"), "another table");
+        assertTrue(claim("f2-syntactic-best-family").reads("F2", "fleurs/all", "acc"), "through its others");
+        assertTrue(!claim("t1-masr-beats-bestrq-fleurs-acc").reads("T2", "esc50-human", "acc"));
+    }
+
     /** best_of: d is the margin over the best of the others; a later claim says when it was added. */
     @Test
     void syntacticMustBeatEveryOtherFamily() {

@@ -102,6 +102,11 @@ class ChartsTest {
         assertNull(new ArrayList<>(mine.get("best-rq+lasr").getYData()).get(cats.indexOf("fleurs/O")),
                 "not measured: no bar, not a zero");
         assertEquals(mine.get("best-rq").getFillColor(), paper.get("best-rq").getFillColor(), "one colour per row");
+        // ... and per row name across charts, whatever the table's row order: Table 2 starts with best-rq.
+        assertEquals(Charts.rowColour("best-rq"), mine.get("best-rq").getFillColor());
+        assertEquals(Charts.rowColour("random init (no pretraining)"), Charts.rowColour("random init (x)"));
+        assertTrue(!Charts.rowColour("best-rq").equals(Charts.rowColour("best-rq+masr"))
+                && !Charts.rowColour("floor: a").equals(Charts.rowColour("best-rq+masr")));
         // A row with a spread but a column missing keeps its whiskers; the missing bar is NaN, drawn as nothing.
         List<?> random = new ArrayList<>(mine.get("random-init").getYData());
         assertTrue(Double.isNaN(((Number) random.get(cats.indexOf("fleurs/O"))).doubleValue()), random.toString());

@@ -78,4 +78,31 @@ class SaturationTest {
         assertTrue(w.stream().anyMatch(x -> x.startsWith("No better than the floor, UAR: mask (best-rq+masr 55.0%;")),
                 w.toString());
     }
+
+    /** The untrained encoder at or above a pretrained row is said, naming the rows; the floor is not compared. */
+    @Test
+    void flagsPretrainedRowsNoBetterThanTheUntrainedEncoder() {
+        String untrained = Saturation.UNTRAINED_PREFIX + " (no pretraining)";
+        List<ResultCell> cells = List.of(acc(untrained, "iemocap", 80.0, 1), acc(untrained, "iemocap", 82.0, 2),
+                acc("best-rq", "iemocap", 81.0, 1), acc("best-rq+masr", "iemocap", 85.0, 1),
+                acc(Saturation.FLOOR_PREFIX + " x", "iemocap", 50.0, 0),
+                acc(untrained, "mask", 50.0, 1), acc("best-rq", "mask", 60.0, 1));
+        List<String> w = Saturation.warnings(cells, "T2");
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("Pretraining adds nothing measurable, accuracy: the untrained encoder ("
+                + untrained + ") is at or above these pretrained rows in iemocap (untrained 81.0%; best-rq 81.0%). "),
+                w.get(0));
+    }
+
+    /** Rows at or under the majority-class rate are named with the class; a column without a known rate is not. */
+    @Test
+    void flagsRowsAtTheMajorityClassRate() {
+        List<ResultCell> cells = List.of(acc("best-rq", "esc50-human", 58.0, 1), acc("best-rq", "esc50-human", 63.74,
+                2), acc("best-rq+masr", "esc50-human", 65.0, 1), acc("best-rq", "mask", 10.0, 1));
+        List<String> w = Saturation.majorityWarnings(cells, "T2",
+                java.util.Map.of("esc50-human", new Saturation.Majority("pain", 60.87)));
+        assertEquals(List.of("At the majority-class rate, accuracy: esc50-human (always answering its largest class, "
+                + "pain, scores 60.9%; at or under it: best-rq 60.9%). Accuracy says nothing about these rows here; "
+                + "UAR (recall averaged over classes, chance = 1 / classes) still ranks them."), w);
+    }
 }
