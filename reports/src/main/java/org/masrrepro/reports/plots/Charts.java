@@ -289,18 +289,42 @@ public final class Charts {
         }
     }
 
-    /** Figure 2's grid: families (x groups) by mining variants (series), mean over seeds, null where not run. */
-    public record FamilyGrid(List<String> families, List<String> minings, Map<String, List<Double>> values) {}
+    /**
+     * Figure 2's grid: families (x groups) by mining variants (series), mean over seeds and its sample sd (NaN with
+     * fewer than two seeds), null where not run.
+     */
+    public record FamilyGrid(List<String> families, List<String> minings, Map<String, List<Double>> values,
+            Map<String, List<Double>> sds) {
+
+        /** The {@code family/mining} cells with no value of ours, in grid order. */
+        public List<String> notRun() {
+            List<String> out = new ArrayList<>();
+            for (int f = 0; f < families.size(); f++) {
+                for (String m : minings) {
+                    if (values.get(m).get(f) == null) {
+                        out.add(families.get(f) + "/" + m);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The mining variants of Figure 2, in its order. */
+    public static final List<String> MININGS = List.of("combined", "selection");
 
     /**
      * Lays out rows named {@code <family>/<mining>} (e.g. {@code syntactic/combined}) as Figure 2 of the paper does:
-     * families in {@code familyOrder} first (others sorted after them), minings {@code combined} then {@code
-     * selection} (others sorted after them); only families and minings with at least one value appear.
+     * every family of {@code familyOrder} (others with a value sorted after them) by both {@link #MININGS} (others with
+     * a value sorted after them), so a cell not run yet shows as an empty slot rather than vanishing.
      */
     public static FamilyGrid familyGrid(ComparisonTable table, ComparisonTable.Key key, List<String> familyOrder) {
         Set<String> families = new TreeSet<>(ComparisonTable.listedFirst(familyOrder));
-        Set<String> minings = new TreeSet<>(ComparisonTable.listedFirst(List.of("combined", "selection")));
+        families.addAll(familyOrder);
+        Set<String> minings = new TreeSet<>(ComparisonTable.listedFirst(MININGS));
+        minings.addAll(MININGS);
         Map<String, Double> at = new HashMap<>();
+        Map<String, Double> sd = new HashMap<>();
         for (String r : table.rows()) {
             int slash = r.indexOf('/');
             double v = table.ours(r, key);
@@ -310,30 +334,40 @@ public final class Charts {
             families.add(r.substring(0, slash));
             minings.add(r.substring(slash + 1));
             at.put(r, v);
+            sd.put(r, table.oursStd(r, key));
         }
         Map<String, List<Double>> values = new LinkedHashMap<>();
+        Map<String, List<Double>> sds = new LinkedHashMap<>();
         for (String m : minings) {
             List<Double> series = new ArrayList<>();
+            List<Double> spread = new ArrayList<>();
             for (String f : families) {
                 series.add(at.get(f + "/" + m));
+                spread.add(sd.getOrDefault(f + "/" + m, Double.NaN));
             }
             values.put(m, series);
+            sds.put(m, spread);
         }
-        return new FamilyGrid(List.copyOf(families), List.copyOf(minings), values);
+        return new FamilyGrid(List.copyOf(families), List.copyOf(minings), values, sds);
     }
 
     /**
-     * Figure 2 re-drawn: one group of bars per lang2vec family, one bar per mining variant (our mean over seeds).
+     * Figure 2 re-drawn: one group of bars per lang2vec family, one bar per mining variant (our mean over seeds, ± 1
+     * sd whiskers where two or more seeds), an empty slot where a cell is not run yet (the title counts them).
      * Subtitle: the table's {@link ComparisonTable#origin()}.
      */
     public static void familyMiningBars(ComparisonTable table, ComparisonTable.Key key, List<String> familyOrder,
             Path png) throws IOException {
         FamilyGrid grid = familyGrid(table, key, familyOrder);
+        int cells = grid.families().size() * grid.minings().size();
+        List<String> notRun = grid.notRun();
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
-                .title(table.title() + " — " + key.column() + " " + key.metric())
+                .title(table.title() + " — " + key.column() + " " + key.metric() + (notRun.isEmpty() ? ""
+                        : " — not run yet: " + notRun.size() + " of " + cells + " cells (empty slots)"))
                 .xAxisTitle("lang2vec family").yAxisTitle(key.metric() + (PERCENT.contains(key.metric()) ? " (%)" : ""))
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
         if (PERCENT.contains(key.metric())) {
             // A fixed 0-100 scale: with one bar XChart would otherwise span exactly 0 to that value.
             chart.getStyler().setYAxisMin(0.0);
@@ -342,8 +376,20 @@ public final class Charts {
         }
         if (grid.families().isEmpty()) {
             chart.addSeries("(no data)", List.of("(no data)"), List.of(0.0));
+            save(chart, table.origin(), png);
+            return;
         }
-        grid.values().forEach((mining, series) -> chart.addSeries(mining, grid.families(), series));
+        grid.values().forEach((mining, series) -> {
+            List<Double> sds = grid.sds().get(mining);
+            boolean spread = sds.stream().anyMatch(v -> !Double.isNaN(v));
+            if (spread) {
+                // XChart's whiskers throw on null: a missing bar is NaN (nothing drawn on the fixed axis), its sd 0.
+                chart.addSeries(mining, grid.families(), series.stream().map(v -> v == null ? Double.NaN : v).toList(),
+                        sds.stream().map(v -> Double.isNaN(v) ? 0.0 : v).toList());
+            } else {
+                chart.addSeries(mining, grid.families(), series);
+            }
+        });
         save(chart, table.origin(), png);
     }
 

@@ -193,12 +193,12 @@ public final class PaperReport {
         // Figure 2 and Figure 4 draw one chart of their own; the other tables one per metric we measured.
         List<String> extraMetrics = id.equals("F2") || id.equals("F4") ? List.of()
                 : otherMetrics(table, view.chartMetric());
+        // The paper's Figure 2 is overall FLEURS accuracy; another corpus's overall accuracy otherwise.
+        ComparisonTable.Key overall = table.keys().stream()
+                .filter(k -> k.metric().equals("acc") && k.column().endsWith("/all"))
+                .min(java.util.Comparator.comparing(k -> !k.column().equals("fleurs/all")))
+                .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
         if (id.equals("F2")) {
-            // The paper's Figure 2 is overall FLEURS accuracy; another corpus's overall accuracy otherwise.
-            ComparisonTable.Key overall = table.keys().stream()
-                    .filter(k -> k.metric().equals("acc") && k.column().endsWith("/all"))
-                    .min(java.util.Comparator.comparing(k -> !k.column().equals("fleurs/all")))
-                    .orElse(new ComparisonTable.Key("fleurs/all", "acc"));
             Charts.familyMiningBars(table, overall, LANG2VEC_FAMILIES, out.resolve(base + ".png"));
         } else if (id.equals("F4")) {
             Charts.paperCellBars(table, view.chartMetric(), figure4ChartTitle(paper), out.resolve(base + ".png"));
@@ -209,6 +209,15 @@ public final class PaperReport {
             }
         }
         doc.comparison(table);
+        if (id.equals("F2")) {
+            Charts.FamilyGrid grid = Charts.familyGrid(table, overall, LANG2VEC_FAMILIES);
+            List<String> notRun = grid.notRun();
+            if (!notRun.isEmpty()) {
+                doc.paragraph("Not run yet at profile " + profile + ": " + notRun.size() + " of "
+                        + grid.families().size() * grid.minings().size() + " family x mining cells ("
+                        + String.join(", ", notRun) + "); they come from " + view.runBy() + ".");
+            }
+        }
         testSizes(behind, id).ifPresent(doc::paragraph);
         geoOnAnalogs(behind).ifPresent(doc::paragraph);
         if (PAPER_NOTES.containsKey(id)) {

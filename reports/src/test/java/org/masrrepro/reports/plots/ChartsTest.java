@@ -157,11 +157,16 @@ class ChartsTest {
         ComparisonTable t = ComparisonTable.of("F2", "Figure 2", "ours", ours, PaperNumbers.load());
         ComparisonTable.Key acc = new ComparisonTable.Key("fleurs/all", "acc");
         Charts.FamilyGrid g = Charts.familyGrid(t, acc, List.of("syntactic", "geographic", "genetic"));
-        // geographic has only an EER, so no accuracy bar; zeta is not in the given order, so it comes last.
-        assertEquals(List.of("syntactic", "genetic", "zeta"), g.families());
+        // Every family of the order shows (geographic has only an EER, so an empty slot); zeta, not in the order,
+        // comes last.
+        assertEquals(List.of("syntactic", "geographic", "genetic", "zeta"), g.families());
         assertEquals(List.of("combined", "selection"), g.minings());
-        assertEquals(Arrays.asList(62.0, null, 10.0), g.values().get("combined"));
-        assertEquals(Arrays.asList(null, 40.0, null), g.values().get("selection"));
+        assertEquals(Arrays.asList(62.0, null, null, 10.0), g.values().get("combined"));
+        assertEquals(Arrays.asList(null, null, 40.0, null), g.values().get("selection"));
+        assertEquals(Math.sqrt(8), g.sds().get("combined").get(0), 1e-9, "sd of 60 and 64");
+        assertTrue(Double.isNaN(g.sds().get("combined").get(3)), "one seed: no sd");
+        assertEquals(List.of("syntactic/selection", "geographic/combined", "geographic/selection", "genetic/combined",
+                "zeta/selection"), g.notRun());
         Path png = tmp.resolve("figure2.png");
         Charts.familyMiningBars(t, acc, List.of("syntactic"), png);
         assertPng(png);
