@@ -92,6 +92,27 @@ class PaperReportTest {
                 r.curves());
     }
 
+    /** A heat map's title says how much of each language falls inside the group, and when a row lacks a run. */
+    @Test
+    void heatMapsSayHowMuchOfEachLanguageFallsInsideTheGroup() {
+        // classes bs, sr, hr, de, sv; run 0: every row 3 right, 1 to the next class; run 1: sr all predicted as de
+        int[][] conf = new int[5][5];
+        for (int i = 0; i < 5; i++) {
+            conf[i][i] = 3;
+            conf[i][(i + 1) % 5] = 1;
+        }
+        int[][] srOut = new int[5][5];
+        for (int i = 0; i < 5; i++) {
+            srOut[i] = conf[i].clone();
+        }
+        srOut[1] = new int[] {0, 0, 0, 4, 0};
+        assertEquals("predicted inside the group: bs 100%, sr 100%, hr 75%", PaperReport.insideShares(
+                List.of(run("best-rq", 0, conf)), List.of("bs", "sr", "hr")));
+        assertEquals("predicted inside the group: bs 100%, sr 50% (rates from 1 of 2 runs), hr 75%",
+                PaperReport.insideShares(List.of(run("best-rq", 0, conf), run("best-rq", 1, srOut)),
+                        List.of("bs", "sr", "hr")));
+    }
+
     /** A Geo-MASR row pretrained on an analog is said to carry synthetic locations; one on real corpora is not. */
     @Test
     void geoMasrOnAnAnalogSaysItsLocationsAreSynthetic() {
@@ -163,7 +184,8 @@ class PaperReportTest {
         }
         assertEquals(List.of("figure4_table1_best-rq_bs-sr-hr.png"), maps, "one heat map per spec and group");
         String title = org.masrrepro.reports.plots.Charts.readText(out.resolve(maps.get(0))).get("Title");
-        assertEquals("best-rq bs/sr/hr (table1/best-rq, mean of 2 seeds)", title);
+        assertEquals("best-rq bs/sr/hr (table1/best-rq, mean of 2 seeds); predicted inside the group: bs 100%, sr "
+                + "50% (rates from 1 of 2 runs), hr 100%", title, "seed 1's sr went outside the group (to de)");
         assertTrue(Files.readString(out.resolve("README.md")).contains("mean over its seeds of each seed's rates"));
     }
 
