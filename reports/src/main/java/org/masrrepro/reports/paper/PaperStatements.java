@@ -30,8 +30,14 @@ public final class PaperStatements {
             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (CSVRecord r : p) {
+                String value = r.get("value").trim();
                 PaperStatement s = new PaperStatement(r.get("id"), r.get("source"), r.get("statement"),
-                        Double.parseDouble(r.get("value")), r.get("unit"), r.get("formula").trim());
+                        value.isEmpty() ? Double.NaN : Double.parseDouble(value), r.get("unit"),
+                        r.get("formula").trim(), r.isMapped("note") && r.isSet("note") ? r.get("note").trim() : "");
+                if (value.isEmpty() && (!s.formula().isEmpty() || s.note().isEmpty())) {
+                    throw new IllegalStateException("paper_statements.csv: " + s.id() + " has no number, so it must "
+                            + "have no formula and a note saying why it is listed");
+                }
                 if (!ids.add(s.id())) {
                     throw new IllegalStateException("paper_statements.csv: duplicate id " + s.id());
                 }

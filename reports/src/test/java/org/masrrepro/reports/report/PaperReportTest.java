@@ -266,6 +266,17 @@ class PaperReportTest {
         assertEquals("3", gain.get("ours_seeds"));
         assertFalse(gain.get("paper_value").isEmpty() || gain.get("formula").isEmpty(), gain.toString());
         assertTrue(statements.stream().anyMatch(r -> r.get("ours_mean").isEmpty()), "a statement not computed is empty");
+        // The same formula on the paper's own tables: 100 (83.7 - 75.4) / 75.4 = 11.0 beside the text's 11.2; the
+        // text's 8.3% Dhvani EER gain is 6.5% in its own Table 1, and the note says so.
+        assertEquals(11.0, Double.parseDouble(gain.get("paper_tables_value")), 0.05);
+        org.apache.commons.csv.CSVRecord eer = statements.stream()
+                .filter(r -> r.get("id").equals("s51-rel-eer-masr-bestrq-dhvani")).findFirst().orElseThrow();
+        assertEquals(6.5, Double.parseDouble(eer.get("paper_tables_value")), 0.05);
+        assertTrue(eer.get("note").contains("6.5%"), eer.toString());
+        // A qualitative statement is listed with no number and says why ours is not computed.
+        org.apache.commons.csv.CSVRecord ks = statements.stream().filter(r -> r.get("id").equals("s63-ks-largest-gain"))
+                .findFirst().orElseThrow();
+        assertTrue(ks.get("paper_value").isEmpty() && ks.get("note").contains("Kashmiri"), ks.toString());
         assertEquals(org.masrrepro.reports.paper.PaperStatements.load().size(), statements.size());
         List<Map<String, Object>> json = json(out.resolve("statements.json"));
         assertEquals(statements.size(), json.size());
