@@ -109,4 +109,45 @@ final class AnalysisCells {
             }
         }
     }
+
+    /** Relative tolerance within which an auxiliary term's mean hinge counts as at its margin. */
+    static final double AT_MARGIN = 0.01;
+
+    /**
+     * Share (%) of the logged steps in the second half of a pretraining log at which its first auxiliary term (the
+     * language stream: {@code lasr0} or {@code masr0}) sat at its margin: every anchor's hinge active and their mean
+     * within {@value #AT_MARGIN} of gamma (loss / lambda), i.e. the hardest positive and negative equally far. That is
+     * the collapsed state of hard-triplet mining with cosine distance (all pooled projections one direction), where
+     * the term's gradient vanishes and it no longer shapes the encoder. No cell when the log has no such term.
+     */
+    static void auxAtMargin(Path metricsCsv, String name, double lambda, double margin, String row, long seed,
+            String profile, String pretrainingCorpus, String provenance, List<ResultCell> out) throws IOException {
+        if (!Files.isRegularFile(metricsCsv) || lambda <= 0 || margin <= 0) {
+            return;
+        }
+        String loss = "loss_" + name;
+        String active = name + "_active_triplets";
+        List<boolean[]> steps = new java.util.ArrayList<>();
+        try (Reader r = Files.newBufferedReader(metricsCsv);
+                CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            if (!p.getHeaderNames().contains(loss) || !p.getHeaderNames().contains(active)) {
+                return;
+            }
+            for (CSVRecord rec : p) {
+                if (rec.get(loss).isBlank() || rec.get(active).isBlank()) {
+                    continue;
+                }
+                double hinge = Double.parseDouble(rec.get(loss)) / lambda;
+                boolean all = Double.parseDouble(rec.get(active)) >= 1.0 - 1e-6;
+                steps.add(new boolean[] {all && Math.abs(hinge - margin) <= AT_MARGIN * margin});
+            }
+        }
+        List<boolean[]> late = steps.subList(steps.size() / 2, steps.size());
+        if (late.isEmpty()) {
+            return;
+        }
+        long at = late.stream().filter(b -> b[0]).count();
+        out.add(new ResultCell("S51", row, PRETRAINING, "aux_at_margin_pct", 100.0 * at / late.size(), seed, profile,
+                pretrainingCorpus, provenance));
+    }
 }

@@ -220,7 +220,11 @@ public final class ReportBuilder {
         }
     }
 
-    /** Loss per logged step of each training log that exists. */
+    /**
+     * Loss per logged step of each training log that exists ({@code "<stage> loss"}), and each term of it the log
+     * keeps ({@code loss_ssl}, {@code loss_masr0}...: {@code "<stage> loss_ssl"}), so a chart can show whether the
+     * metadata term moves while the total does not.
+     */
     static Map<String, double[][]> curves(Path runsRoot, Map<String, String> logs) throws IOException {
         Map<String, double[][]> out = new LinkedHashMap<>();
         if (logs == null) {
@@ -231,22 +235,34 @@ public final class ReportBuilder {
             if (!Files.isRegularFile(csv)) {
                 continue;
             }
-            List<double[]> points = new ArrayList<>();
+            Map<String, List<double[]>> points = new LinkedHashMap<>();
             try (Reader r = Files.newBufferedReader(csv);
                     CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
                 if (!p.getHeaderNames().contains("step") || !p.getHeaderNames().contains("loss")) {
                     continue;
                 }
+                List<String> columns = new ArrayList<>(List.of("loss"));
+                p.getHeaderNames().stream().filter(h -> h.startsWith("loss_")).forEach(columns::add);
                 for (CSVRecord rec : p) {
-                    points.add(new double[] {Double.parseDouble(rec.get("step")), Double.parseDouble(rec.get("loss"))});
+                    double step = Double.parseDouble(rec.get("step"));
+                    for (String c : columns) {
+                        String v = rec.isSet(c) ? rec.get(c).trim() : "";
+                        if (!v.isEmpty()) {
+                            points.computeIfAbsent(c, k -> new ArrayList<>()).add(new double[] {step,
+                                    Double.parseDouble(v)});
+                        }
+                    }
                 }
             }
-            double[][] xy = new double[2][points.size()];
-            for (int i = 0; i < points.size(); i++) {
-                xy[0][i] = points.get(i)[0];
-                xy[1][i] = points.get(i)[1];
+            for (Map.Entry<String, List<double[]>> c : points.entrySet()) {
+                List<double[]> pts = c.getValue();
+                double[][] xy = new double[2][pts.size()];
+                for (int i = 0; i < pts.size(); i++) {
+                    xy[0][i] = pts.get(i)[0];
+                    xy[1][i] = pts.get(i)[1];
+                }
+                out.put(e.getKey() + " " + c.getKey(), xy);
             }
-            out.put(e.getKey() + " loss", xy);
         }
         return out;
     }

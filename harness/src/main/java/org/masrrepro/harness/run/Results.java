@@ -116,6 +116,14 @@ public final class Results {
                 AnalysisCells.negativesChanged(pretrainDir.resolve("train/metrics.csv"), row, seed, profile,
                         pretrainingCorpus(plan),
                         runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
+                List<org.masrrepro.harness.spec.AuxSpec> aux = plan.pretrain().aux();
+                if (!aux.isEmpty()) {
+                    // Log names number the objectives in spec order, LASR as lasr<i>, MASR as masr<i>.
+                    String name = (aux.get(0) instanceof org.masrrepro.harness.spec.LasrSpec ? "lasr" : "masr") + 0;
+                    AnalysisCells.auxAtMargin(pretrainDir.resolve("train/metrics.csv"), name, aux.get(0).lambda(),
+                            aux.get(0).margin(), row, seed, profile, pretrainingCorpus(plan),
+                            runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
+                }
             }
         }
     }

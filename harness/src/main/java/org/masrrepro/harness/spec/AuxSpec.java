@@ -7,4 +7,7 @@ public sealed interface AuxSpec permits LasrSpec, MasrSpec {
     String stream();
 
     double lambda();
+
+    /** Triplet margin gamma (cosine distance). */
+    double margin();
 }

@@ -54,6 +54,11 @@ public final class PretrainStep implements Step {
         return features;
     }
 
+    /** The auxiliary objectives (LASR, MASR streams) this step adds to the SSL loss, in log-name order. */
+    public List<org.masrrepro.harness.spec.AuxSpec> aux() {
+        return spec.aux();
+    }
+
     /** The pretraining this one continues, or null when it starts from scratch. */
     public PretrainStep base() {
         return base;

@@ -48,4 +48,18 @@ class ReportBuilderTest {
         assertEquals("best-rq", out.get(2).cells().get(0).row(), "learned rows are untouched");
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("floors of 2 corpora"));
     }
+
+    /** A training log's loss terms are read beside its total, each under its stage's name; a blank value is skipped. */
+    @Test
+    void curvesKeepTheLossTerms(@org.junit.jupiter.api.io.TempDir java.nio.file.Path runs) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(runs.resolve("p/train"));
+        java.nio.file.Files.writeString(runs.resolve("p/train/metrics.csv"),
+                "step,loss,grad_norm,loss_masr0,loss_ssl\n25,7.0,1,3.6,3.4\n50,6.8,1,,3.6\n");
+        Map<String, double[][]> c = ReportBuilder.curves(runs, Map.of("continued pretraining", "p/train/metrics.csv",
+                "missing", "q/train/metrics.csv"));
+        assertEquals(List.of("continued pretraining loss", "continued pretraining loss_masr0",
+                "continued pretraining loss_ssl"), List.copyOf(new java.util.TreeMap<>(c).keySet()));
+        assertEquals(6.8, c.get("continued pretraining loss")[1][1], 0.0);
+        assertEquals(1, c.get("continued pretraining loss_masr0")[0].length, "the blank value at step 50 is skipped");
+    }
 }

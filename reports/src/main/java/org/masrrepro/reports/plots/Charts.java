@@ -502,23 +502,59 @@ public final class Charts {
     }
 
     /**
-     * Training curves, one panel per curve, stacked under one title: pretraining, continued pretraining and
+     * Training curves, one panel per stage, stacked under one title: pretraining, continued pretraining and
      * fine-tuning have their own step ranges and loss scales (a continuation's 400 steps on a 2,000-step axis, or a
-     * CTC loss beside an SSL loss, would hide each other's shape).
+     * CTC loss beside an SSL loss, would hide each other's shape). A curve named {@code "<stage> loss_<term>"} is drawn
+     * in the panel of {@code "<stage> loss"} beside the total (the SSL and metadata terms of a MASR continuation),
+     * with a legend; a panel of one curve has none, its title names it.
      */
     public static void curves(java.util.Map<String, double[][]> series, String title, String subtitle, String yTitle,
             Path png) throws IOException {
-        List<org.knowm.xchart.XYChart> panels = new ArrayList<>();
+        save(curvePanels(series, yTitle), title, subtitle, png);
+    }
+
+    /** Same steps, and values equal to 1e-4 relative (a log writes a term and the total rounded apart). */
+    static boolean sameCurve(double[][] a, double[][] b) {
+        if (!java.util.Arrays.equals(a[0], b[0]) || a[1].length != b[1].length) {
+            return false;
+        }
+        for (int i = 0; i < a[1].length; i++) {
+            if (Math.abs(a[1][i] - b[1][i]) > 1e-4 * Math.max(1.0, Math.abs(b[1][i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The panels {@link #curves} draws: one per stage, a placeholder when there is no point at all. */
+    static List<org.knowm.xchart.XYChart> curvePanels(java.util.Map<String, double[][]> series, String yTitle) {
+        java.util.Map<String, java.util.Map<String, double[][]>> byPanel = new LinkedHashMap<>();
         for (java.util.Map.Entry<String, double[][]> e : series.entrySet()) {
-            double[][] xy = e.getValue();
-            if (xy[0].length == 0) {
+            if (e.getValue()[0].length == 0) {
                 continue;
             }
+            int term = e.getKey().lastIndexOf(" loss_");
+            String panel = term < 0 ? e.getKey() : e.getKey().substring(0, term) + " loss";
+            String line = term < 0 ? "total" : e.getKey().substring(term + " loss_".length());
+            byPanel.computeIfAbsent(panel, k -> new LinkedHashMap<>()).put(line, e.getValue());
+        }
+        // A term equal to the total at every step (BEST-RQ's only term, its SSL loss) adds nothing: left out.
+        byPanel.values().forEach(lines -> {
+            double[][] total = lines.get("total");
+            if (total != null) {
+                lines.entrySet().removeIf(l -> !l.getKey().equals("total") && sameCurve(l.getValue(), total));
+            }
+        });
+        List<org.knowm.xchart.XYChart> panels = new ArrayList<>();
+        for (java.util.Map.Entry<String, java.util.Map<String, double[][]>> e : byPanel.entrySet()) {
+            boolean terms = e.getValue().size() > 1;
             org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(900).height(300)
-                    .title(e.getKey()).xAxisTitle("step").yAxisTitle(yTitle).build();
-            chart.getStyler().setLegendVisible(false); // the panel's title names its one curve
+                    .title(e.getKey() + (terms ? ": total and its terms" : "")).xAxisTitle("step").yAxisTitle(yTitle)
+                    .build();
+            chart.getStyler().setLegendVisible(terms);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setMarkerSize(4); // a short (smoke) log has a single point per series
-            chart.addSeries(e.getKey(), xy[0], xy[1]);
+            e.getValue().forEach((line, xy) -> chart.addSeries(line, xy[0], xy[1]));
             panels.add(chart);
         }
         if (panels.isEmpty()) {
@@ -527,7 +563,7 @@ public final class Charts {
             chart.addSeries("(no data)", new double[] {0}, new double[] {0});
             panels.add(chart);
         }
-        save(panels, title, subtitle, png);
+        return panels;
     }
 
     /** Margin left and right of the title lines, and the gap between title, subtitle and chart. */
@@ -705,7 +741,7 @@ public final class Charts {
     }
 
     private static final Set<String> PERCENT = Set.of("acc", "f1", "eer", "wer", "cer", "uar", "recall",
-            "negatives_changed_pct", "share");
+            "negatives_changed_pct", "share", "aux_at_margin_pct");
 
     static boolean matches(ComparisonTable.Key k, String filter) {
         return filter.equals(k.metric()) || filter.equals(k.column()) || filter.equals(k.column() + " " + k.metric())

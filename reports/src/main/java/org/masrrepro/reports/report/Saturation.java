@@ -38,7 +38,33 @@ public final class Saturation {
         out.addAll(underTheFloor(means(cells, table, "eer"), "EER", true));
         out.addAll(degenerateWer(means(cells, table, "wer"), means(cells, table, "cer")));
         out.addAll(untrainedLevel(acc));
+        out.addAll(collapsedAux(means(cells, table, "aux_at_margin_pct")));
         return out;
+    }
+
+    /** Mean share (%) of late logged steps at the margin from which an auxiliary term counts as collapsed. */
+    public static final double COLLAPSED = 50.0;
+
+    /**
+     * Rows whose language-stream triplet term sat at its margin for most of the second half of its pretraining: the
+     * pooled projections collapsed to one direction, the term's gradient vanished, and the continuation went on as
+     * SSL alone, so the row measures little of LASR or MASR.
+     */
+    private static List<String> collapsedAux(Map<String, Map<String, double[]>> atMargin) {
+        List<String> rows = new ArrayList<>();
+        atMargin.values().forEach(byRow -> byRow.forEach((row, s) -> {
+            if (s[0] / s[1] >= COLLAPSED) {
+                rows.add(String.format(Locale.ROOT, "%s %.0f%%", row, s[0] / s[1]));
+            }
+        }));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return List.of("Collapsed auxiliary term: " + String.join(", ", rows) + " of the late logged steps had the "
+                + "language-stream triplet term at its margin (every hinge active, mean hinge = gamma: the hardest "
+                + "positive and negative equally far, all pooled projections one direction). There its gradient "
+                + "vanishes, so these continuations trained on the SSL loss alone after the first steps: their rows "
+                + "say little about LASR or MASR at this scale.");
     }
 
     /** How the untrained encoder's row begins (the specs name it {@code "random init (no pretraining)"}). */

@@ -215,6 +215,19 @@ class ChartsTest {
         int one = ImageIO.read(curves.toFile()).getHeight();
         int stacked = ImageIO.read(two.toFile()).getHeight();
         assertTrue(stacked >= 2 * one - 120, one + " vs " + stacked);
+        // A stage's loss terms join its total in its panel; a term equal to the total is left out.
+        java.util.Map<String, double[][]> terms = new java.util.LinkedHashMap<>();
+        terms.put("pretraining loss", new double[][] {{1, 2}, {9, 8}});
+        terms.put("pretraining loss_ssl", new double[][] {{1, 2}, {9.00001, 8}}); // rounded apart in the log
+        terms.put("continued pretraining loss", new double[][] {{1, 2}, {7, 6.9}});
+        terms.put("continued pretraining loss_ssl", new double[][] {{1, 2}, {3.5, 3.6}});
+        terms.put("continued pretraining loss_masr0", new double[][] {{1, 2}, {3.5, 3.3}});
+        List<org.knowm.xchart.XYChart> panels = Charts.curvePanels(terms, "loss");
+        assertEquals(List.of("pretraining loss", "continued pretraining loss: total and its terms"),
+                panels.stream().map(org.knowm.xchart.XYChart::getTitle).toList());
+        assertEquals(List.of("total"), List.copyOf(panels.get(0).getSeriesMap().keySet()));
+        assertEquals(List.of("total", "ssl", "masr0"), List.copyOf(panels.get(1).getSeriesMap().keySet()));
+        assertTrue(panels.get(1).getStyler().isLegendVisible() && !panels.get(0).getStyler().isLegendVisible());
 
         Path shortSub = tmp.resolve("short.png");
         Path longSub = tmp.resolve("long.png");

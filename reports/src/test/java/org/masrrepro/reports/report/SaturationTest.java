@@ -105,4 +105,16 @@ class SaturationTest {
                 + "pain, scores 60.9%; at or under it: best-rq 60.9%). Accuracy says nothing about these rows here; "
                 + "UAR (recall averaged over classes, chance = 1 / classes) still ranks them."), w);
     }
+
+    /** A row whose triplet term sat at its margin for most late steps is named; one under half is not. */
+    @Test
+    void flagsCollapsedAuxiliaryTerms() {
+        List<ResultCell> cells = List.of(
+                new ResultCell("S51", "best-rq+masr", "pretraining", "aux_at_margin_pct", 100.0, 1, "cpu", "a", "p"),
+                new ResultCell("S51", "best-rq+masr", "pretraining", "aux_at_margin_pct", 90.0, 2, "cpu", "a", "p"),
+                new ResultCell("S51", "best-rq+lasr", "pretraining", "aux_at_margin_pct", 20.0, 1, "cpu", "a", "p"));
+        List<String> w = Saturation.warnings(cells, "S51");
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("Collapsed auxiliary term: best-rq+masr 95% of the late logged steps"), w.get(0));
+    }
 }
