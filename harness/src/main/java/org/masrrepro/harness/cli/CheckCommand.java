@@ -41,9 +41,10 @@ public final class CheckCommand {
      * within-group rate is left out: it exists only when some predictions fall inside the group, which a smoke model
      * may change at any time; the share, written whenever the group is in the corpus, guards the same cells.
      */
-    static final Map<String, Double> DEFAULT_TOLERANCES = Map.of("acc", 25.0, "f1", 25.0, "eer", 25.0, "uar", 25.0,
-            "wer", 50.0, "cer", 50.0, "recall", 100.0, "share", 100.0, "negatives_changed_pct", 100.0,
-            "aux_at_margin_pct", 100.0);
+    static final Map<String, Double> DEFAULT_TOLERANCES = Map.ofEntries(Map.entry("acc", 25.0),
+            Map.entry("f1", 25.0), Map.entry("eer", 25.0), Map.entry("uar", 25.0), Map.entry("wer", 50.0),
+            Map.entry("cer", 50.0), Map.entry("recall", 100.0), Map.entry("share", 100.0),
+            Map.entry("negatives_changed_pct", 100.0), Map.entry("aux_at_margin_pct", 100.0));
 
     private CheckCommand() {}
 

@@ -114,11 +114,14 @@ final class AnalysisCells {
     static final double AT_MARGIN = 0.01;
 
     /**
-     * Share (%) of the logged steps in the second half of a pretraining log at which its first auxiliary term (the
-     * language stream: {@code lasr0} or {@code masr0}) sat at its margin: every anchor's hinge active and their mean
-     * within {@value #AT_MARGIN} of gamma (loss / lambda), i.e. the hardest positive and negative equally far. That is
-     * the collapsed state of hard-triplet mining with cosine distance (all pooled projections one direction), where
-     * the term's gradient vanishes and it no longer shapes the encoder. No cell when the log has no such term.
+     * Share (%) of the logged steps in the second half of a pretraining log at which its language-stream auxiliary
+     * term ({@code name}, e.g. {@code lasr0} or {@code masr0}) sat at its margin: every anchor's hinge active and their
+     * mean within {@value #AT_MARGIN} of gamma (loss / lambda), i.e. the hardest positive and the hardest negative
+     * equally far on average (mean of d+ - d- within 1% of gamma of 0). Held step after step, that points to
+     * near-collapse of the embedding the term is computed on (all in about one direction), where hard-triplet mining
+     * with cosine distance gets little gradient. The log keeps no distances, so this is a symptom, not a measurement
+     * of the distances; the share is a count against a band, so a term hovering at the band's edge (LASR) moves with
+     * noise. No cell when the log has no such term.
      */
     static void auxAtMargin(Path metricsCsv, String name, double lambda, double margin, String row, long seed,
             String profile, String pretrainingCorpus, String provenance, List<ResultCell> out) throws IOException {

@@ -117,12 +117,16 @@ public final class Results {
                         pretrainingCorpus(plan),
                         runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
                 List<org.masrrepro.harness.spec.AuxSpec> aux = plan.pretrain().aux();
-                if (!aux.isEmpty()) {
+                for (int i = 0; i < aux.size(); i++) {
+                    if (!aux.get(i).stream().equals("language")) {
+                        continue;
+                    }
                     // Log names number the objectives in spec order, LASR as lasr<i>, MASR as masr<i>.
-                    String name = (aux.get(0) instanceof org.masrrepro.harness.spec.LasrSpec ? "lasr" : "masr") + 0;
-                    AnalysisCells.auxAtMargin(pretrainDir.resolve("train/metrics.csv"), name, aux.get(0).lambda(),
-                            aux.get(0).margin(), row, seed, profile, pretrainingCorpus(plan),
+                    String name = (aux.get(i) instanceof org.masrrepro.harness.spec.LasrSpec ? "lasr" : "masr") + i;
+                    AnalysisCells.auxAtMargin(pretrainDir.resolve("train/metrics.csv"), name, aux.get(i).lambda(),
+                            aux.get(i).margin(), row, seed, profile, pretrainingCorpus(plan),
                             runs.relativize(pretrainDir.resolve(StepRunner.PROVENANCE)).toString(), cells);
+                    break; // the first language stream: one cell per run
                 }
             }
         }

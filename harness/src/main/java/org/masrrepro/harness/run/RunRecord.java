@@ -34,10 +34,11 @@ public record RunRecord(
     /**
      * Format of the records this build writes. 2: the S51 cell is in column {@code pretraining} with the pretraining
      * corpus (it was under the downstream dataset, with that corpus), and the curves name the base pretraining and the
-     * continuation apart. Older records are left out of the report and check until their spec is re-run (which reuses
-     * every finished step and only rewrites the record).
+     * continuation apart. 3: a LASR/MASR run has the S51 cell {@code aux_at_margin_pct} (its language-stream
+     * triplet term at the margin), and the random-init row names no pretraining corpus. Older records are left out of
+     * the report and check until their spec is re-run (which reuses every finished step and only rewrites the record).
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /** A record in this build's {@link #FORMAT}. */
     public RunRecord(String spec, String describes, String profile, long seed, String corpus, String corpusDir,

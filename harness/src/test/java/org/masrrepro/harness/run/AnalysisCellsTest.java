@@ -86,13 +86,13 @@ class AnalysisCellsTest {
     void auxAtMarginCountsCollapsedLateSteps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
         java.nio.file.Path log = tmp.resolve("metrics.csv");
-        // first half (not counted): 4.0 and 3.2; second half: at the margin, at it but not all active, at it, learning
+        // six logged steps; the first half (25, 50, 75) is not counted; the second: 100 at the margin but half the
+        // hinges inactive, 125 at it, 150 learning
         java.nio.file.Files.writeString(log, "step,loss,loss_masr0,masr0_active_triplets\n"
                 + "25,9,4.0,1\n50,9,3.2,1\n75,9,3.202,1\n100,9,3.2,0.5\n125,9,3.19,1\n150,9,2.1,1\n");
         List<ResultCell> out = new ArrayList<>();
         AnalysisCells.auxAtMargin(log, "masr0", 16, 0.2, "best-rq+masr", 7, "cpu", "FLEURS analog", "p", out);
-        // late steps: 100 (3.2 but half active: no), 125 (3.19/16 = 0.1994: within 1%: yes), 150 (no) -> 1 of 3
-        // (steps.size() = 6, second half = steps 4-6: 100, 125, 150)
+        // 100 (3.2 but half active: no), 125 (3.19/16 = 0.1994: within 1%: yes), 150 (no) -> 1 of 3
         assertEquals(1, out.size());
         assertEquals(List.of("S51", AnalysisCells.PRETRAINING, "aux_at_margin_pct"),
                 List.of(out.get(0).table(), out.get(0).column(), out.get(0).metric()));

@@ -63,6 +63,23 @@ public record Claim(String id, String source, String statement, Type type, Strin
         return columns != null ? columns.contains(column) : columnPrefix == null || column.startsWith(columnPrefix);
     }
 
+    /** The rows of {@code table} this claim compares: its cell references' rows and its row-wise rows. */
+    public java.util.Set<String> rowsRead(String table) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        List<String> refs = new java.util.ArrayList<>();
+        java.util.stream.Stream.of(a, b, c, e).filter(java.util.Objects::nonNull).forEach(refs::add);
+        if (others != null) {
+            refs.addAll(others);
+        }
+        refs.stream().map(CellRef::parse).filter(r -> r.table().equals(table)).forEach(r -> out.add(r.row()));
+        for (String r : java.util.Arrays.asList(rowA, rowB)) {
+            if (r != null && r.split("\\|", -1)[0].equals(table)) {
+                out.add(r.substring(r.indexOf('|') + 1));
+            }
+        }
+        return out;
+    }
+
     /** The predicate families. */
     public enum Type {
         /** a > b: d = a - b. */

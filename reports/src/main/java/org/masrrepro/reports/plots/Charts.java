@@ -67,6 +67,7 @@ public final class Charts {
         List<String> drawn = table.rows().stream().filter(r -> keys.stream().anyMatch(k ->
                 !Double.isNaN(table.ours(r, k)) || !Double.isNaN(table.paper(r, k)))).toList();
         List<CategoryChart> panels = new ArrayList<>();
+        Map<String, java.awt.Color> colours = rowColours(table.rows());
         // The legend lists every row on the right: a panel grows with it so no entry is cut off.
         int height = Math.max(420, 120 + 26 * drawn.size());
         double max = top <= 0 ? 1.0 : top > 1 ? Math.ceil(top * 1.05) : top * 1.05;
@@ -131,7 +132,7 @@ public final class Charts {
                 // Every row in both panels, in one colour, so a row's bars sit at the same place in each. A missing
                 // value is NaN with whiskers (XChart's whiskers throw on null; NaN draws nothing on the fixed axis),
                 // null without them.
-                java.awt.Color hue = rowColour(r);
+                java.awt.Color hue = colours.get(r);
                 if (spread) {
                     chart.addSeries(r, cats, values, errors).setFillColor(hue);
                 } else {
@@ -178,13 +179,35 @@ public final class Charts {
      * hue for each of {@link #ROW_COLOURS}, a golden-angle hue from its name for any other row.
      */
     static java.awt.Color rowColour(String row) {
+        int known = knownIndex(row);
+        return rowColour(known >= 0 ? known : ROW_COLOURS.size() + Math.floorMod(row.hashCode(), 997));
+    }
+
+    /** Index of a row in {@link #ROW_COLOURS} (the floor and the untrained encoder by prefix), or -1. */
+    private static int knownIndex(String row) {
         for (int i = 0; i < ROW_COLOURS.size(); i++) {
             String known = ROW_COLOURS.get(i);
             if (row.equals(known) || (known.endsWith(":") || known.equals("random init")) && row.startsWith(known)) {
-                return rowColour(i);
+                return i;
             }
         }
-        return rowColour(ROW_COLOURS.size() + Math.floorMod(row.hashCode(), 997));
+        return -1;
+    }
+
+    /**
+     * The colours of one chart's rows: {@link #ROW_COLOURS} rows keep theirs in every chart; the others (Figure 2's
+     * family/mining rows in the Section 5.1 chart) take the next distinct hues in the chart's row order, so no two
+     * rows of a chart share a near-identical hue (hashing their names did: genetic/selection and syntactic/combined
+     * came 13 degrees apart).
+     */
+    static Map<String, java.awt.Color> rowColours(List<String> rows) {
+        Map<String, java.awt.Color> out = new LinkedHashMap<>();
+        int next = ROW_COLOURS.size();
+        for (String r : rows) {
+            int known = knownIndex(r);
+            out.put(r, rowColour(known >= 0 ? known : next++));
+        }
+        return out;
     }
 
     /** Colour {@code i}: ten hand-picked hues, then hues spread by golden angle. */
@@ -260,7 +283,7 @@ public final class Charts {
                 ours.add(Double.isNaN(o) ? null : o);
                 paper.add(Double.isNaN(p) ? null : p);
             }
-            java.awt.Color hue = rowColour(r);
+            java.awt.Color hue = rowColours(rows).get(r);
             chart.addSeries(r + " ours", cats, ours).setFillColor(hue);
             chart.addSeries(r + " paper", cats, paper).setFillColor(lighter(hue));
         }

@@ -72,8 +72,8 @@ public final class PaperReport {
                 + "group"));
         TABLES.put("S51", new TableView("Section 5.1/6.1: anchors whose hard negative MASR changed vs LASR (%; "
                 + "aux_at_margin_pct: late logged steps with the language-stream triplet term collapsed at its margin)",
-                "negatives_changed_pct", "S51", "the MASR runs of Table 1 (specs table1/*masr*), from their "
-                + "pretraining logs"));
+                "negatives_changed_pct", "S51", "the LASR and MASR language-ID runs (Table 1, Figure 2, section 7), "
+                + "from their pretraining logs"));
         // Section 5.1 gives a bound in its text, not a number in a table: said under the table, checked as a claim.
         PAPER_NOTES.put("S51", "The paper gives no number here but a bound in its text (Section 5.1, fourth point): "
                 + "MASR changes the hardest negative of more than 80% of a batch (\"nearly 12 out of 16\", which is 75%) "
@@ -236,7 +236,10 @@ public final class PaperReport {
                     + "results.csv keeps both.");
         }
         Saturation.warnings(shown, id).forEach(doc::paragraph);
-        Saturation.majorityWarnings(shown, id, majorities(behind, id)).forEach(doc::paragraph);
+        Saturation.majorityWarnings(shown, id, majorities(behind, id),
+                shown.stream().anyMatch(c -> c.table().equals(id) && c.metric().equals("uar")))
+                .forEach(doc::paragraph);
+        Saturation.collapsedRowsNote(cells, id).ifPresent(doc::paragraph);
         if (id.equals("F4")) {
             boolean oursThere = paper.cells("F4").stream().anyMatch(p -> table.rows().contains(p.row())
                     && !Double.isNaN(table.ours(p.row(), new ComparisonTable.Key(p.column(), p.metric()))));
@@ -614,8 +617,11 @@ public final class PaperReport {
     static String withMajorityNote(ClaimResult r, Map<String, Map<String, List<String>>> atMajority) {
         List<String> read = new ArrayList<>();
         atMajority.forEach((table, columns) -> columns.forEach((column, rows) -> {
-            if (r.claim().reads(table, column, "acc")) {
-                read.add(table + " " + column + " (" + String.join(", ", rows) + ")");
+            // Only the rows this claim compares ("best-rq 58.7%" names row best-rq).
+            Set<String> own = r.claim().rowsRead(table);
+            List<String> mine = rows.stream().filter(t -> own.stream().anyMatch(o -> t.startsWith(o + " "))).toList();
+            if (r.claim().reads(table, column, "acc") && !mine.isEmpty()) {
+                read.add(table + " " + column + " (" + String.join(", ", mine) + ")");
             }
         }));
         String note = r.note() == null ? "" : r.note();
@@ -765,7 +771,8 @@ public final class PaperReport {
             parts.add(dataset + " " + (ns.size() == 1 ? String.format(Locale.ROOT, "%,d", ns.first())
                     : String.format(Locale.ROOT, "%,d-%,d", ns.first(), ns.last()))
                     + String.format(Locale.ROOT, " (one utterance: %.2f points", 100.0 / ns.first())
-                    + (m == null ? "" : String.format(Locale.ROOT, "; largest class %s, %.1f%%", m.label(),
+                    + (m == null ? "" : m.balanced() ? String.format(Locale.ROOT, "; balanced, every class %.1f%%",
+                            m.percent()) : String.format(Locale.ROOT, "; largest class %s, %.1f%%", m.label(),
                             m.percent())) + ")");
         });
         return Optional.of("Test utterances scored per run (and the share of the largest class: the accuracy of "
@@ -787,12 +794,14 @@ public final class PaperReport {
             long total = 0;
             int best = -1;
             long bestCount = -1;
+            long smallest = Long.MAX_VALUE;
             for (int i = 0; i < conf.length; i++) {
                 long row = 0;
                 for (int v : conf[i]) {
                     row += v;
                 }
                 total += row;
+                smallest = Math.min(smallest, row);
                 if (row > bestCount) {
                     bestCount = row;
                     best = i;
@@ -801,7 +810,8 @@ public final class PaperReport {
             if (total == 0 || best >= r.metrics().classes().size()) {
                 continue;
             }
-            Saturation.Majority m = new Saturation.Majority(r.metrics().classes().get(best), 100.0 * bestCount / total);
+            Saturation.Majority m = new Saturation.Majority(r.metrics().classes().get(best), 100.0 * bestCount / total,
+                    smallest == bestCount);
             Saturation.Majority seen = found.putIfAbsent(r.dataset(), m);
             if (seen != null && (!seen.label().equals(m.label()) || Math.abs(seen.percent() - m.percent()) > 1e-9)) {
                 conflicting.add(r.dataset());

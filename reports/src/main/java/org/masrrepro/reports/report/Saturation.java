@@ -11,7 +11,9 @@ import java.util.TreeMap;
 /**
  * Finds columns whose numbers cannot rank methods (means over seeds), so the report says so under the table instead of
  * letting them pass for a result: accuracy at or near 100% (a corpus too easy), learned rows no better than the
- * non-learned floor (accuracy, UAR, EER), WER at or above 100% (and with CER at or above it too, no usable output).
+ * non-learned floor (accuracy, UAR, EER), WER at or above 100% (and with CER at or above it too, no usable output),
+ * pretrained rows no better than the untrained encoder, rows at the majority-class rate, and pretrainings whose
+ * triplet term sat at its margin.
  */
 public final class Saturation {
 
@@ -28,7 +30,9 @@ public final class Saturation {
 
     /**
      * The warnings under a table: saturated accuracy columns, learned rows no better than the non-learned floor
-     * (accuracy and UAR: at or under it; EER: at or over it), WERs at or above 100%.
+     * (accuracy and UAR: at or under it; EER: at or over it), WERs at or above 100%, pretrained rows at or under the
+     * untrained encoder's accuracy, and (S51) triplet terms at their margin. The majority-class warning needs the
+     * test sets' class counts: {@link #majorityWarnings}.
      */
     public static List<String> warnings(List<ResultCell> cells, String table) {
         Map<String, Map<String, double[]>> acc = means(cells, table, "acc");
@@ -46,25 +50,52 @@ public final class Saturation {
     public static final double COLLAPSED = 50.0;
 
     /**
-     * Rows whose language-stream triplet term sat at its margin for most of the second half of its pretraining: the
-     * pooled projections collapsed to one direction, the term's gradient vanished, and the continuation went on as
-     * SSL alone, so the row measures little of LASR or MASR.
+     * Rows whose language-stream triplet term sat at its margin for most of the second half of its pretraining (mean
+     * share over seeds of {@code aux_at_margin_pct} at or above {@value #COLLAPSED}%): a sign of near-collapse of the
+     * embedding the term acts on, where it gets little gradient.
      */
     private static List<String> collapsedAux(Map<String, Map<String, double[]>> atMargin) {
         List<String> rows = new ArrayList<>();
-        atMargin.values().forEach(byRow -> byRow.forEach((row, s) -> {
-            if (s[0] / s[1] >= COLLAPSED) {
-                rows.add(String.format(Locale.ROOT, "%s %.0f%%", row, s[0] / s[1]));
-            }
-        }));
+        collapsedRows(atMargin).forEach((row, m) -> rows.add(String.format(Locale.ROOT, "%s %.0f%%", row, m)));
         if (rows.isEmpty()) {
             return List.of();
         }
-        return List.of("Collapsed auxiliary term: " + String.join(", ", rows) + " of the late logged steps had the "
-                + "language-stream triplet term at its margin (every hinge active, mean hinge = gamma: the hardest "
-                + "positive and negative equally far, all pooled projections one direction). There its gradient "
-                + "vanishes, so these continuations trained on the SSL loss alone after the first steps: their rows "
-                + "say little about LASR or MASR at this scale.");
+        return List.of("Triplet term at its margin: " + String.join(", ", rows) + " of the late logged steps had "
+                + "every hinge of the language-stream triplet term active and the mean hinge within 1% of the margin "
+                + "gamma, i.e. the hardest positive and the hardest negative equally far on average. Held step after "
+                + "step, that points to near-collapse of the embedding the term acts on (MASR: its projection q; "
+                + "LASR: the pooled encoder output), where hard mining with cosine distance gets little gradient. "
+                + "The logs keep no distances, so this is inferred, not measured; the control row 'best-rq continued "
+                + "(no triplet term)' (spec ablations/bestrq-continued-ssl-only-fleurs) separates the triplet term's "
+                + "effect from that of continuing the pretraining.");
+    }
+
+    /** Row -> mean share (%) of {@code aux_at_margin_pct} where it is at or above {@value #COLLAPSED}. */
+    private static Map<String, Double> collapsedRows(Map<String, Map<String, double[]>> atMargin) {
+        Map<String, Double> out = new TreeMap<>();
+        atMargin.values().forEach(byRow -> byRow.forEach((row, s) -> {
+            if (s[0] / s[1] >= COLLAPSED) {
+                out.put(row, s[0] / s[1]);
+            }
+        }));
+        return out;
+    }
+
+    /**
+     * The rows of {@code table} whose pretraining's triplet term sat at its margin (from the S51 cells): a note under
+     * Tables 1 and 2 and Figure 2, where their accuracies are compared, pointing to the Section 5.1 warning.
+     */
+    public static java.util.Optional<String> collapsedRowsNote(List<ResultCell> cells, String table) {
+        Map<String, Double> collapsed = collapsedRows(means(cells, "S51", "aux_at_margin_pct"));
+        java.util.Set<String> here = new java.util.TreeSet<>();
+        cells.stream().filter(c -> c.table().equals(table) && collapsed.containsKey(c.row())).forEach(c ->
+                here.add(c.row()));
+        if (here.isEmpty() || table.equals("S51")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("Rows " + String.join(", ", here) + ": the language-stream triplet term of their "
+                + "pretraining sat at its margin for most of its late steps (see the warning under the Section 5.1 "
+                + "table), so they test little of what the term was meant to add.");
     }
 
     /** How the untrained encoder's row begins (the specs name it {@code "random init (no pretraining)"}). */
@@ -103,21 +134,26 @@ public final class Saturation {
                 + "their differences there are not effects of their pretraining.");
     }
 
-    /** A test set's largest class: its name and its share (%) of the test utterances. */
-    public record Majority(String label, double percent) {}
+    /**
+     * A test set's largest class: its name and its share (%) of the test utterances; {@code balanced} when every class
+     * has as many (the name is then just the first).
+     */
+    public record Majority(String label, double percent, boolean balanced) {}
 
     /**
      * Rows of a table whose mean accuracy in a column is at or under that column's majority-class rate (always
      * answering the largest class): accuracy cannot rank them there (UAR, where shown, still can).
      */
-    public static List<String> majorityWarnings(List<ResultCell> cells, String table, Map<String, Majority> byColumn) {
+    public static List<String> majorityWarnings(List<ResultCell> cells, String table, Map<String, Majority> byColumn,
+            boolean uarShown) {
         List<String> out = new ArrayList<>();
         atMajority(cells, table, byColumn).forEach((column, under) -> {
             Majority m = byColumn.get(column);
-            out.add(String.format(Locale.ROOT, "At the majority-class rate, accuracy: %s (always answering its "
-                    + "largest class, %s, scores %.1f%%; at or under it: %s). Accuracy says nothing about these "
-                    + "rows here; UAR (recall averaged over classes, chance = 1 / classes) still ranks them.",
-                    column, m.label(), m.percent(), String.join(", ", under)));
+            out.add(String.format(Locale.ROOT, "At the majority-class rate, accuracy: %s (always answering %s "
+                    + "scores %.1f%%; at or under it: %s). Accuracy says nothing about these rows here%s.",
+                    column, m.balanced() ? "any one class of this balanced test set" : "its largest class, "
+                            + m.label() + ",", m.percent(), String.join(", ", under),
+                    uarShown ? "; UAR (recall averaged over classes, chance = 1 / classes) still ranks them" : ""));
         });
         return out;
     }

@@ -265,6 +265,10 @@ class ClaimEvaluatorTest {
         assertTrue(!claim("t2-masr-beats-bestrq-4-of-6").reads("T1", "esc50-human", "acc"), "another table");
         assertTrue(claim("f2-syntactic-best-family").reads("F2", "fleurs/all", "acc"), "through its others");
         assertTrue(!claim("t1-masr-beats-bestrq-fleurs-acc").reads("T2", "esc50-human", "acc"));
+        assertEquals(java.util.Set.of("best-rq+masr", "best-rq"), claim("t2-masr-beats-bestrq-4-of-6").rowsRead("T2"));
+        assertEquals(java.util.Set.of("best-rq+geomasr", "best-rq+masr"),
+                claim("t2-geomasr-beats-masr-esc50-human").rowsRead("T2"));
+        assertEquals(java.util.Set.of(), claim("t2-geomasr-beats-masr-esc50-human").rowsRead("T1"));
     }
 
     /** best_of: d is the margin over the best of the others; a later claim says when it was added. */

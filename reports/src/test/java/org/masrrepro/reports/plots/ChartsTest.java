@@ -118,11 +118,21 @@ class ChartsTest {
         Path png = tmp.resolve("t1.png");
         Charts.comparisonBars(t, "acc", png);
         assertPng(png);
-        java.util.Set<java.awt.Color> colours = new java.util.HashSet<>();
-        for (int i = 0; i < 16; i++) {
-            colours.add(Charts.rowColour(i));
+        // The S51 chart's rows: the paper's methods and Figure 2's twelve family/mining rows each get their own hue.
+        List<String> s51 = new ArrayList<>(List.of("best-rq+geomasr", "best-rq+lasr", "best-rq+masr", "w2v-bert+masr"));
+        for (String f : List.of("syntactic", "geographic", "phonetic", "featural", "genetic", "inventory")) {
+            s51.add(f + "/combined");
+            s51.add(f + "/selection");
         }
-        assertEquals(16, colours.size(), "a colour of its own per row, beyond the ten hand-picked ones");
+        java.util.Map<String, java.awt.Color> byRow = Charts.rowColours(s51);
+        assertEquals(s51.size(), new java.util.HashSet<>(byRow.values()).size(), "a colour of its own per row");
+        assertEquals(Charts.rowColour("best-rq+masr"), byRow.get("best-rq+masr"), "a known row keeps its colour");
+        float[] a = java.awt.Color.RGBtoHSB(byRow.get("genetic/selection").getRed(),
+                byRow.get("genetic/selection").getGreen(), byRow.get("genetic/selection").getBlue(), null);
+        float[] b = java.awt.Color.RGBtoHSB(byRow.get("syntactic/combined").getRed(),
+                byRow.get("syntactic/combined").getGreen(), byRow.get("syntactic/combined").getBlue(), null);
+        assertTrue(Math.abs(a[0] - b[0]) > 0.05 || Math.abs(a[1] - b[1]) > 0.2 || Math.abs(a[2] - b[2]) > 0.2,
+                "the pair hashing put 13 degrees apart");
         // The paper gives no CER: its panel says so rather than drawing nothing.
         List<ResultCell> real = List.of(new ResultCell("T3", "best-rq", "fillets/cs", "cer", 80.0, 1, "cpu", "x", "p"));
         List<org.knowm.xchart.CategoryChart> cer = Charts.comparisonPanels(ComparisonTable.of("T3", "Table 3",

@@ -155,7 +155,7 @@ class PaperReportTest {
                 Map.of());
         assertEquals("Test utterances scored per run (and the share of the largest class: the accuracy of always "
                 + "answering it): dhvani 400 (one utterance: 0.25 points); fleurs 20 (one utterance: 5.00 points; "
-                + "largest class bs, 20.0%).", PaperReport.testSizes(List.of(fleurs, other, dhvani, asr), "T1")
+                + "balanced, every class 20.0%).", PaperReport.testSizes(List.of(fleurs, other, dhvani, asr), "T1")
                 .orElseThrow());
         assertTrue(PaperReport.testSizes(List.of(fleurs, asr), "F4").isEmpty(), "F4's runs are Table 1's");
         assertTrue(PaperReport.testSizes(List.of(asr), "T3").isEmpty(), "ASR runs score no classification");

@@ -100,10 +100,16 @@ class SaturationTest {
         List<ResultCell> cells = List.of(acc("best-rq", "esc50-human", 58.0, 1), acc("best-rq", "esc50-human", 63.74,
                 2), acc("best-rq+masr", "esc50-human", 65.0, 1), acc("best-rq", "mask", 10.0, 1));
         List<String> w = Saturation.majorityWarnings(cells, "T2",
-                java.util.Map.of("esc50-human", new Saturation.Majority("pain", 60.87)));
+                java.util.Map.of("esc50-human", new Saturation.Majority("pain", 60.87, false)), true);
         assertEquals(List.of("At the majority-class rate, accuracy: esc50-human (always answering its largest class, "
                 + "pain, scores 60.9%; at or under it: best-rq 60.9%). Accuracy says nothing about these rows here; "
                 + "UAR (recall averaged over classes, chance = 1 / classes) still ranks them."), w);
+        // A balanced test set names no class; a table without UAR does not send the reader to it.
+        List<String> balanced = Saturation.majorityWarnings(cells, "T2",
+                java.util.Map.of("esc50-human", new Saturation.Majority("a", 60.87, true)), false);
+        assertEquals(List.of("At the majority-class rate, accuracy: esc50-human (always answering any one class of "
+                + "this balanced test set scores 60.9%; at or under it: best-rq 60.9%). Accuracy says nothing about "
+                + "these rows here."), balanced);
     }
 
     /** A row whose triplet term sat at its margin for most late steps is named; one under half is not. */
@@ -115,6 +121,12 @@ class SaturationTest {
                 new ResultCell("S51", "best-rq+lasr", "pretraining", "aux_at_margin_pct", 20.0, 1, "cpu", "a", "p"));
         List<String> w = Saturation.warnings(cells, "S51");
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("Collapsed auxiliary term: best-rq+masr 95% of the late logged steps"), w.get(0));
+        assertTrue(w.get(0).startsWith("Triplet term at its margin: best-rq+masr 95% of the late logged steps"), w.get(0));
+        // A table comparing those rows' accuracies (Table 2 here) names the row; a row under 50% is not named.
+        List<ResultCell> withT1 = new java.util.ArrayList<>(cells);
+        withT1.add(acc("best-rq+masr", "fleurs/all", 70, 1));
+        withT1.add(acc("best-rq+lasr", "fleurs/all", 70, 1));
+        assertTrue(Saturation.collapsedRowsNote(withT1, "T2").orElseThrow().startsWith("Rows best-rq+masr: "));
+        assertTrue(Saturation.collapsedRowsNote(withT1, "T1").isEmpty(), "no T1 cell of those rows");
     }
 }
