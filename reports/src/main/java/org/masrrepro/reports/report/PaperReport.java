@@ -71,7 +71,7 @@ public final class PaperReport {
                 "rate", "F4", "the BEST-RQ and MASR runs of Table 1 (specs table1/*) on a corpus holding a close "
                 + "group"));
         TABLES.put("S51", new TableView("Section 5.1/6.1: anchors whose hard negative MASR changed vs LASR (%; "
-                + "aux_at_margin_pct: late logged steps with the language-stream triplet term collapsed at its margin)",
+                + "aux_at_margin_pct: late logged steps with the language-stream triplet term at its margin)",
                 "negatives_changed_pct", "S51", "the LASR and MASR language-ID runs (Table 1, Figure 2, section 7), "
                 + "from their pretraining logs"));
         // Section 5.1 gives a bound in its text, not a number in a table: said under the table, checked as a claim.
